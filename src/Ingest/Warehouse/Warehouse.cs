@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using JuniperFts.Domain;
+
+namespace JuniperFts.Ingest.Warehouse;
+
+/// <summary>
+/// The DuckDB file that holds every input row, batch, quarantine row and derived table.
+/// Opening it applies the pending migrations (embedded <c>Migrations/NNN_name.sql</c>, in order).
+/// </summary>
+/// <remarks>
+/// DuckDB lets one process hold a database file at a time. Open one <see cref="Connect"/> per unit
+/// of work and dispose it; a second process gets a <see cref="UserError"/> naming the holder.
+/// </remarks>
+public sealed partial class Warehouse
+{
+    private Warehouse(string path) => Path = path;
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
+    public static Warehouse Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        try
+        {
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot create the database folder {dir}: {e.Message}", e);
+        }
+
+        var warehouse = new Warehouse(full);
+        using var connection = warehouse.Connect();
+        Migrate(connection);
+        return warehouse;
+    }
+
+    /// <summary>A new open connection; dispose it at the end of the unit of work.</summary>
+    public DuckDBConnection Connect()
+    {
+        var connection = new DuckDBConnection($"Data Source={Path}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw Explain(e);
+        }
+        return connection;
+    }
+
+    private Exception Explain(DuckDBException e)
+    {
+        var m = LockHolder().Match(e.Message);
+        if (m.Success)
+            return new UserError(
+                $"the database {Path} is in use by another process ({m.Groups["holder"].Value.Trim()}); " +
+                "stop that process (for example `fts serve`) or pass another --db", e);
+        return new UserError($"cannot open the database {Path}: {FirstLine(e.Message)}", e);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    [GeneratedRegex(@"Conflicting lock is held in (?<holder>.*?)(?: by user|\.|$)", RegexOptions.Singleline)]
+    private static partial Regex LockHolder();
+
+    /// <summary>Versions of the embedded migrations, in the order they apply.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
+
+    private static IReadOnlyList<(int, string, string)> LoadMigrations()
+    {
+        var asm = typeof(Warehouse).Assembly;
+        var list = new List<(int, string, string)>();
+        foreach (var resource in asm.GetManifestResourceNames())
+        {
+            var m = MigrationName().Match(resource);
+            if (!m.Success) continue;
+            using var stream = asm.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            list.Add((int.Parse(m.Groups["v"].Value), m.Groups["name"].Value, reader.ReadToEnd()));
+        }
+        return list.OrderBy(x => x.Item1).ToList();
+    }
+
+    [GeneratedRegex(@"Migrations\.(?<v>\d{3})_(?<name>[A-Za-z0-9_]+)\.sql$")]
+    private static partial Regex MigrationName();
+
+    private static void Migrate(DuckDBConnection connection)
+    {
+        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
+        var applied = new HashSet<int>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT version FROM schema_migrations";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) applied.Add(r.GetInt32(0));
+        }
+
+        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
+        {
+            // One transaction per migration: a failed migration leaves the file at the previous version.
+            using var tx = connection.BeginTransaction();
+            Execute(connection, sql);
+            using var record = connection.CreateCommand();
+            record.CommandText = "INSERT INTO schema_migrations (version, name) VALUES ($v, $n)";
+            record.Parameters.Add(new DuckDBParameter("v", version));
+            record.Parameters.Add(new DuckDBParameter("n", name));
+            record.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    /// <summary>Runs one or more statements that return nothing.</summary>
+    public static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}
