@@ -118,11 +118,11 @@ CREATE TABLE cases (
 
 CREATE TABLE case_events (
     case_number VARCHAR NOT NULL,
-    at TIMESTAMP NOT NULL,           -- UTC
+    "at" TIMESTAMP NOT NULL,         -- UTC (quoted: AT is a keyword)
     kind VARCHAR NOT NULL,
     value VARCHAR,
     batch_id BIGINT NOT NULL,
-    PRIMARY KEY (case_number, at, kind)
+    PRIMARY KEY (case_number, "at", kind)
 );
 
 CREATE TABLE holidays (

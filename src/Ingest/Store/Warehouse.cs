@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using JuniperFts.Domain;
 
-namespace JuniperFts.Ingest.Warehouse;
+namespace JuniperFts.Ingest.Store;
 
 /// <summary>
 /// The DuckDB file that holds every input row, batch, quarantine row and derived table.

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace JuniperFts.Host.Cli.Features;
+
+/// <summary>The <c>fts</c> commands of the Excel feature.</summary>
+public static class ExcelCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        _ = context;
+        return [];
+    }
+}

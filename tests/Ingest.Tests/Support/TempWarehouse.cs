@@ -1,0 +1,40 @@
+using JuniperFts.Ingest.Store;
+
+namespace JuniperFts.Ingest.Tests.Support;
+
+/// <summary>A real DuckDB file in a fresh temp folder, deleted with the folder on dispose.</summary>
+public sealed class TempWarehouse : IDisposable
+{
+    public TempWarehouse()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "fts-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        DatabasePath = Path.Combine(Folder, "fts.duckdb");
+        Warehouse = Warehouse.Open(DatabasePath);
+    }
+
+    public string Folder { get; }
+    public string DatabasePath { get; }
+    public Warehouse Warehouse { get; }
+
+    /// <summary>A path inside the temp folder (not created).</summary>
+    public string PathOf(string name) => Path.Combine(Folder, name);
+
+    /// <summary>Rows that insert straight into the tables, for tests that do not exercise ingest.</summary>
+    public Seed Seed() => new(Warehouse);
+
+    /// <summary>Runs a scalar query, for assertions.</summary>
+    public T? Scalar<T>(string sql)
+    {
+        using var c = Warehouse.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        var v = cmd.ExecuteScalar();
+        return v is null or DBNull ? default : (T)Convert.ChangeType(v, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
