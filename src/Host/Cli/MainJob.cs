@@ -18,3 +18,16 @@ public interface IMainJobStep
     string Name { get; }
     void Run(MainJobRun run);
 }
+
+/// <summary>The steps of <c>fts run</c> after ingest, in the order they run.</summary>
+public static class MainJobSteps
+{
+    public static IEnumerable<IMainJobStep> All =>
+    [
+        .. Features.SlaCommands.Steps,
+        .. Features.ExcelCommands.Steps,
+        .. Features.TrueUpCommands.Steps,
+        .. Features.ForecastCommands.Steps,
+        .. Features.ReviewPackCommands.Steps,
+    ];
+}

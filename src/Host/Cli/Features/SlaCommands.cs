@@ -10,4 +10,7 @@ public static class SlaCommands
         _ = context;
         return [];
     }
+
+    /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
+    public static IEnumerable<IMainJobStep> Steps => [];
 }
