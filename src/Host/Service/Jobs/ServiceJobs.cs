@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JuniperFts.Host.Service.Jobs;
+
+/// <summary>The jobs in this build, registered for the <see cref="JobRunner"/>.</summary>
+public static class ServiceJobs
+{
+    /// <summary>Registers every job whose feature is on main.</summary>
+    public static void Add(IServiceCollection services)
+    {
+        _ = services;
+    }
+}
