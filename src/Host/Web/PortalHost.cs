@@ -43,6 +43,7 @@ public sealed class PortalHost
             })
             .ConfigureServices(services =>
             {
+                services.AddRouting();
                 services.AddSingleton(runtime.Settings);
                 services.AddSingleton(runtime.Users);
                 services.AddSingleton(runtime.Warehouse);
