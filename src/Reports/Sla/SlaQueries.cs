@@ -178,8 +178,9 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     }
 
     /// <summary>100 × met / (met + breached), two decimals, half away from zero; null without a denominator.</summary>
+    /// <remarks>Always carries two decimals (100.00, 50.00), so it prints as the CSV contract spells it.</remarks>
     public static decimal? Attainment(long met, long breached) =>
-        met + breached == 0 ? null : Math.Round(100m * met / (met + breached), 2, MidpointRounding.AwayFromZero);
+        met + breached == 0 ? null : Math.Round(100m * met / (met + breached), 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     private static string Where(SlaFilter filter, DuckDBCommand cmd)
     {

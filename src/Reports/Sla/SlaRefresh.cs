@@ -32,14 +32,19 @@ public static class SlaRefresh
         """;
 
     /// <summary>(Re)evaluates the changed cases into <c>sla_evaluations</c>; returns how many were evaluated.</summary>
-    public static int Run(Warehouse warehouse, ReferenceData reference)
+    public static int Run(Warehouse warehouse, ReferenceData reference) => Run(warehouse, reference, everything: false);
+
+    /// <summary>Re-evaluates every case, changed or not; returns how many were evaluated.</summary>
+    public static int RunAll(Warehouse warehouse, ReferenceData reference) => Run(warehouse, reference, everything: true);
+
+    private static int Run(Warehouse warehouse, ReferenceData reference, bool everything)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(reference);
         using var connection = warehouse.Connect();
         var fingerprint = Fingerprint(reference);
         var watermark = Watermark(connection);
-        var full = StoredFingerprint(connection) != fingerprint;
+        var full = everything || StoredFingerprint(connection) != fingerprint;
 
         Warehouse.Execute(connection,
             "CREATE OR REPLACE TEMP TABLE sla_changed AS " + (full ? "SELECT case_number FROM cases" : ChangedCases));
