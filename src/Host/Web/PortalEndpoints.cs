@@ -31,6 +31,8 @@ public static class PortalEndpoints
         app.MapGet("/api/jobs", (RunLedger ledger) => Results.Json(new { runs = ledger.Recent(200).Select(r => RunView(r, detail: true)) }))
             .AllowRoles(PortalRole.Leadership);
 
+        SlaEndpoints.Map(app);
+        ReportEndpoints.Map(app);
         PortalPage.Map(app);
     }
 

@@ -16,12 +16,13 @@ namespace JuniperFts.Host.Web;
 /// <summary>Everything <c>fts serve</c> is built from, validated before the host starts.</summary>
 /// <param name="RunJobs">False to serve the portal without the scheduler and the start-up catch-up (tests of the web part).</param>
 public sealed record ServiceRuntime(
-    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, Warehouse Warehouse,
+    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, AttainmentBands Bands, Warehouse Warehouse,
     ReferenceData Reference, IClock Clock, bool RunJobs = true)
 {
     /// <summary>Reads and validates the configuration; throws a one-line <see cref="Domain.UserError"/> on the first problem.</summary>
     public static ServiceRuntime Load(IConfiguration configuration, Warehouse warehouse, ReferenceData reference, IClock clock) =>
-        new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), warehouse, reference, clock);
+        new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), AttainmentBands.Load(configuration),
+            warehouse, reference, clock);
 }
 
 /// <summary>The host of <c>fts serve</c>: Kestrel, the portal endpoints and the Coravel schedule in one process.</summary>
@@ -46,6 +47,7 @@ public sealed class PortalHost
                 services.AddRouting();
                 services.AddSingleton(runtime.Settings);
                 services.AddSingleton(runtime.Users);
+                services.AddSingleton(runtime.Bands);
                 services.AddSingleton(runtime.Warehouse);
                 services.AddSingleton(runtime.Reference);
                 services.AddSingleton(runtime.Clock);

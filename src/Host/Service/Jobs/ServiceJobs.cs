@@ -8,6 +8,7 @@ public static class ServiceJobs
     /// <summary>Registers every job whose feature is on main.</summary>
     public static void Add(IServiceCollection services)
     {
-        _ = services;
+        services.AddSingleton<IServiceJob, IngestJob>();
+        services.AddSingleton<IServiceJob, SlaRefreshJob>();
     }
 }

@@ -26,7 +26,7 @@ async function loadTable() {
   head.innerHTML = ""; body.innerHTML = ""; $("table-message").textContent = "Loading…";
   const { status, body: data } = await getJson(`/api/sla/summary?quarter=${encodeURIComponent(quarter)}&by=${encodeURIComponent(by)}`);
   if (status !== 200) { $("table-message").textContent = data.error || `The summary is not available (HTTP ${status}).`; return; }
-  $("target").textContent = `(target ${Number(data.target_pct).toFixed(0)} %)`;
+  $("target").textContent = `(target ${Number(data.target_pct)} %, warning below ${Number(data.warning_pct)} %)`;
   const tr = document.createElement("tr");
   for (const [name, numeric] of [...data.by.map((b) => [b, false]), ["eligible", true], ["met", true], ["breached", true], ["pending", true], ["attainment", true]]) {
     const th = document.createElement("th"); th.textContent = name; if (numeric) th.className = "num"; tr.appendChild(th);
