@@ -41,7 +41,7 @@ public static class PortalPage
         {
             var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;
             var latest = Quarter.LatestCompleteOn(today);
-            return Results.Json(new { latest_complete = latest.ToString(), quarters = latest.Next.Trailing(8).Reverse().Select(q => q.ToString()) });
+            return Results.Json(new { today = today.ToString("uuuu'-'MM'-'dd", null), latest_complete = latest.ToString(), quarters = latest.Next.Trailing(8).Reverse().Select(q => q.ToString()) });
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager, PortalRole.Finance);
 
         app.MapPost("/signin", async (HttpContext http, PortalUsers users, ILoggerFactory logs) =>

@@ -3,6 +3,7 @@
 
 const $ = (id) => document.getElementById(id);
 let me = null;
+let today = null; // the service's date (its zone), not the browser's
 
 async function getJson(url) {
   const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
@@ -26,7 +27,7 @@ async function loadTable() {
   head.innerHTML = ""; body.innerHTML = ""; $("table-message").textContent = "Loading…";
   const { status, body: data } = await getJson(`/api/sla/summary?quarter=${encodeURIComponent(quarter)}&by=${encodeURIComponent(by)}`);
   if (status !== 200) { $("table-message").textContent = data.error || `The summary is not available (HTTP ${status}).`; return; }
-  $("target").textContent = `(target ${Number(data.target_pct)} %, warning below ${Number(data.warning_pct)} %)`;
+  $("target").textContent = `Target ${Number(data.target_pct)} %; amber from ${Number(data.warning_pct)} %.`;
   const tr = document.createElement("tr");
   for (const [name, numeric] of [...data.by.map((b) => [b, false]), ["eligible", true], ["met", true], ["breached", true], ["pending", true], ["attainment", true]]) {
     const th = document.createElement("th"); th.textContent = name; if (numeric) th.className = "num"; tr.appendChild(th);
@@ -59,7 +60,6 @@ async function loadDownloads(quarter) {
       list.appendChild(link(`/api/accounts/${encodeURIComponent(row.keys[0])}/review-pack.pdf?quarter=${q}`, `Review pack ${row.keys[0]} ${quarter} (.pdf)`));
   }
   if (me.role === "finance" || me.role === "leadership") {
-    const today = new Date().toISOString().slice(0, 10);
     list.appendChild(link(`/api/trueup?due=${today}`, `True-up statements due by ${today} (.json)`));
   }
 }
@@ -89,6 +89,7 @@ async function start() {
   $("who").hidden = false; $("who-name").textContent = me.name; $("who-role").textContent = me.role.replace("_", " ");
   $("portal").hidden = false;
   const { body: quarters } = await getJson("/api/quarters");
+  today = quarters.today;
   for (const q of quarters.quarters) {
     const option = document.createElement("option"); option.value = q; option.textContent = q;
     if (q === quarters.latest_complete) option.selected = true;
