@@ -37,19 +37,19 @@ public static class TrueUpStatementPdf
             ])
             .Metrics(
             [
-                new PdfMetric("Baseline units", s.Baseline.Units.ToString(CultureInfo.InvariantCulture)),
-                new PdfMetric($"Baseline annual fee ({cur})", Money(s.Baseline.AnnualFee)),
-                new PdfMetric($"Additions total ({cur})", Money(s.AdditionsTotal), s.AdditionsTotal > 0 ? PdfTone.Warning : PdfTone.Normal),
-                new PdfMetric("Removals", s.Removals.Count.ToString(CultureInfo.InvariantCulture)),
-                new PdfMetric($"Next year annual fee ({cur})", s.NextYearTotals is { } n ? Money(n.AnnualFee) : "none"),
+                new PdfMetric($"Additions charged ({cur})", Money(s.AdditionsTotal), s.AdditionsTotal > 0 ? PdfTone.Warning : PdfTone.Normal),
+                new PdfMetric($"Baseline: {Plural(s.Baseline.Units, "unit")} ({cur})", Money(s.Baseline.AnnualFee)),
+                s.NextYearTotals is { } n
+                    ? new PdfMetric($"Next year: {Plural(n.Units, "unit")} ({cur})", Money(n.AnnualFee))
+                    : new PdfMetric("Next year", "none"),
             ]);
 
         pdf.Heading("Additions: charged in this true-up")
             .Table(
             [
-                new("Serial number", 1.3), new("Model", 1.1), new("Covered from", 1.1), new("Covered to", 1.1),
-                new("Covered days", 0.8, PdfAlign.Right), new("Year days", 0.7, PdfAlign.Right),
-                new($"Annual fee ({cur})", 1.1, PdfAlign.Right), new($"Amount ({cur})", 1.1, PdfAlign.Right),
+                new("Serial number", 1.2), new("Model", 1.0), new("Covered from", 1.1), new("Covered to", 1.1),
+                new("Covered days", 1.0, PdfAlign.Right), new("Year days", 0.8, PdfAlign.Right),
+                new($"Annual fee ({cur})", 1.2, PdfAlign.Right), new($"Amount ({cur})", 1.2, PdfAlign.Right),
             ],
             s.Additions.Select(a => (IReadOnlyList<PdfCell>)
             [
@@ -77,13 +77,12 @@ public static class TrueUpStatementPdf
             pdf.Notice("This is the contract's last year: there is no next year to bill.");
 
         pdf.Heading("How this statement is calculated")
-            .Paragraph(
-                "Baseline: the units covered on the year's first day; they were billed at the start of the year, so they are listed, not charged. " +
-                "Additions: each unit whose coverage starts inside the year after its first day is charged its annual fee × the days it is covered in the year " +
-                "(both ends included) ÷ the days from the year's start to the same date a year later (365, or 366 when that span holds 29 February). " +
-                "Each line is rounded to the cent, halves away from zero, and the total is the sum of the rounded lines. " +
-                "Removals: units whose coverage ended inside the year before the contract's end date; no credit is given. " +
-                "Next year: the units covered on the first day of the next contract year and their annual fee.");
+            .Paragraph("Baseline: the units covered on the year's first day. They were billed at the start of the year, so they are listed, not charged.")
+            .Paragraph("Additions: each unit whose coverage starts inside the year, after its first day, is charged its annual fee × the days it is covered " +
+                       "in the year (both ends included) ÷ the days from the year's start to the same date a year later (365, or 366 when that span holds " +
+                       "29 February). Each line is rounded to the cent, halves away from zero; the total is the sum of the rounded lines.")
+            .Paragraph("Removals: units whose coverage ended inside the year, before the contract's end date. They are listed; no credit is given.")
+            .Paragraph("Next year: the units covered on the first day of the next contract year and their annual fee.");
 
         pdf.Save(output);
     }
