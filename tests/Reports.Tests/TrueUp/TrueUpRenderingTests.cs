@@ -90,3 +90,21 @@ public class TrueUpRenderingTests
             File.Copy(path, Path.Combine(dir, Path.GetFileName(path)), overwrite: true);
     }
 }
+
+public class TrueUpGoldenTests
+{
+    [Fact]
+    public void IssueDue_CliExampleYear2_MatchesGoldenCsvJsonAndPdfWords()
+    {
+        using var temp = new TempWarehouse();
+        temp.CliExample();
+
+        new TrueUpService(temp.Warehouse, StoppedClock.At(2026, 4, 2)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
+
+        Golden.AssertMatches("TU-C-1001-2.csv", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.csv")));
+        Golden.AssertMatches("TU-C-1001-2.json", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.json")));
+        using var pdf = PdfDocument.Open(temp.PathOf("out/TU-C-1001-2.pdf"));
+        var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)));
+        Golden.AssertMatches("TU-C-1001-2.pdf.words.txt", string.Join("\n", pages) + "\n");
+    }
+}
