@@ -26,6 +26,8 @@ public sealed record StepInterval(int Step, double Low, double High);
 /// What the rolling-origin back-test found: the origins (first forecast week of each), scores per region
 /// and overall (mean over regions), the method chosen, why, and the intervals of the chosen method.
 /// </summary>
+/// <param name="Intervals">Per step, for one region × platform series (in units of its level).</param>
+/// <param name="RegionIntervals">Per step, for a region's total (in units of the region's level).</param>
 public sealed record BacktestSummary(
     IReadOnlyList<string> Origins,
     int Steps,
@@ -33,7 +35,8 @@ public sealed record BacktestSummary(
     MethodScores? Overall,
     ForecastMethod Chosen,
     string Statement,
-    IReadOnlyList<StepInterval> Intervals);
+    IReadOnlyList<StepInterval> Intervals,
+    IReadOnlyList<StepInterval> RegionIntervals);
 
 /// <summary>Rolling-origin back-test over the last year of history.</summary>
 internal static class Backtest
@@ -54,7 +57,7 @@ internal static class Backtest
             var fallback = n >= WeekFeatures.Season ? ForecastMethod.SeasonalNaive : ForecastMethod.Naive;
             return new BacktestSummary([], Steps, [], null, fallback,
                 $"History too short to back-test ({n} weeks; a back-test needs {MinimumTraining + Steps}): forecasting with {fallback.Describe()}, unchecked.",
-                []);
+                [], []);
         }
 
         var methods = new[] { ForecastMethod.Model, ForecastMethod.SeasonalNaive, ForecastMethod.Naive };
@@ -63,6 +66,8 @@ internal static class Backtest
         var actual = regions.ToDictionary(r => r, _ => new List<double>());
         var forecast = regions.ToDictionary(r => r, _ => methods.ToDictionary(m => m, _ => new List<double>()));
         var residuals = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<double>()).ToArray());
+        var regionResiduals = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<double>()).ToArray());
+        var totals = regions.ToDictionary(r => r, r => RegionTotal(history, r));
         var modelEverywhere = true;
 
         foreach (var origin in origins)
@@ -90,14 +95,18 @@ internal static class Backtest
                     }
                 }
                 actual[region].AddRange(regionActual);
-                foreach (var m in methods) forecast[region][m].AddRange(regionForecast[m]);
+                var regionLevel = WeekFeatures.Scale(WeekFeatures.Level(totals[region].AsSpan(0, origin)));
+                foreach (var m in methods)
+                {
+                    forecast[region][m].AddRange(regionForecast[m]);
+                    for (var h = 0; h < Steps; h++) regionResiduals[m][h].Add((regionActual[h] - regionForecast[m][h]) / regionLevel);
+                }
             }
         }
 
         var regionScores = regions.Select(region =>
         {
-            var total = RegionTotal(history, region);
-            var scale = ErrorMetrics.MaseScale(total.AsSpan(0, origins[0]));
+            var scale = ErrorMetrics.MaseScale(totals[region].AsSpan(0, origins[0]));
             MethodScore Score(ForecastMethod m) => new(
                 ErrorMetrics.Mase(actual[region], forecast[region][m], scale),
                 ErrorMetrics.Smape(actual[region], forecast[region][m]));
@@ -113,17 +122,21 @@ internal static class Backtest
             modelEverywhere ? Mean(s => s.Model) : null, Mean(s => s.SeasonalNaive), Mean(s => s.Naive));
 
         var (chosen, statement) = Choose(overall, origins.Count);
-        var intervals = Enumerable.Range(1, Steps).Select(step =>
+        var originWeeks = origins.Select(o => history.Weeks[o].ToString()).ToList();
+        return new BacktestSummary(originWeeks, Steps, regionScores, overall, chosen, statement,
+            Quantiles(residuals[chosen], coverage), Quantiles(regionResiduals[chosen], coverage));
+    }
+
+    /// <summary>Residual quantiles per step; neighbouring steps are pooled, as a few origins give few residuals per step.</summary>
+    private static List<StepInterval> Quantiles(List<double>[] residualsByStep, double coverage)
+    {
+        var tail = (1 - coverage) / 2;
+        return Enumerable.Range(1, residualsByStep.Length).Select(step =>
         {
-            // Neighbouring steps are pooled: a few origins give too few residuals per step on their own.
-            var pool = Enumerable.Range(Math.Max(1, step - 2), 5).Where(k => k <= Steps)
-                .SelectMany(k => residuals[chosen][k - 1]).ToList();
-            var tail = (1 - coverage) / 2;
+            var pool = Enumerable.Range(Math.Max(1, step - 2), 5).Where(k => k <= residualsByStep.Length)
+                .SelectMany(k => residualsByStep[k - 1]).ToList();
             return new StepInterval(step, ErrorMetrics.Quantile(pool, tail), ErrorMetrics.Quantile(pool, 1 - tail));
         }).ToList();
-
-        var originWeeks = origins.Select(o => history.Weeks[o].ToString()).ToList();
-        return new BacktestSummary(originWeeks, Steps, regionScores, overall, chosen, statement, intervals);
     }
 
     /// <summary>The model when it beats seasonal naive (and naive) on MASE; else the better baseline, said plainly.</summary>

@@ -55,10 +55,18 @@ public static class WorkloadForecaster
             }
         }
 
-        // Interval ends are summed over platforms: a cautious (wide) interval for the region.
+        // A region's interval comes from the back-test errors of region totals: summing the platforms' ends would
+        // overstate it, since their errors partly cancel.
+        var regionLevels = history.Regions.ToDictionary(region => region, region => WeekFeatures.Scale(WeekFeatures.Level(
+            Enumerable.Range(0, n).Select(t => history.Series.Where(s => s.Region == region).Sum(s => s.Cases[t])).ToArray())));
         var regions = rows.GroupBy(r => (r.Week, r.Region))
-            .Select(g => new RegionWeek(g.Key.Week, g.Key.Region, g.Sum(r => r.Cases), g.Sum(r => r.Low), g.Sum(r => r.High),
-                g.Sum(r => r.EngineersNeeded)))
+            .Select(g =>
+            {
+                var cases = g.Sum(r => r.Cases);
+                var (low, high) = Interval(cases, regionLevels[g.Key.Region], history.Horizon.ToList().IndexOf(g.Key.Week) + 1,
+                    metadata.Backtest.RegionIntervals, options.IntervalCoverage);
+                return new RegionWeek(g.Key.Week, g.Key.Region, cases, low, high, g.Sum(r => r.EngineersNeeded));
+            })
             .OrderBy(r => r.Week).ThenBy(r => r.Region, StringComparer.Ordinal).ToList();
 
         return new ForecastResult(history.AsOf, history, method,

@@ -5,7 +5,7 @@ namespace JuniperFts.Forecast.Tests;
 
 public class BacktestTests(ITestOutputHelper output)
 {
-    private static readonly ModelSettings Small = new(Seed: 1, Trees: 60, Leaves: 6);
+    private static readonly ModelSettings Small = new(Seed: 1, Trees: 40, Leaves: 6);
 
     [Fact]
     public void Run_SeasonalSeriesWithTrend_ModelBeatsSeasonalNaive()
@@ -36,6 +36,7 @@ public class BacktestTests(ITestOutputHelper output)
 
         Assert.Equal(Enumerable.Range(1, Backtest.Steps), result.Intervals.Select(i => i.Step));
         Assert.All(result.Intervals, i => Assert.True(i.Low < i.High));
+        Assert.Equal(Backtest.Steps, result.RegionIntervals.Count);
     }
 
     [Fact]

@@ -16,12 +16,14 @@ public static class ForecastChartRenderer
     public static byte[] RenderPng(ForecastResult result, IReadOnlyCollection<string>? regions = null, int width = 1600, int height = 800)
     {
         var plot = new Plot();
+        plot.Font.Set(FontName);
         plot.ScaleFactor = width / 800f;
         var palette = new ScottPlot.Palettes.Category10();
         var history = result.History;
         var shown = history.Regions.Where(r => regions is null || regions.Contains(r)).ToList();
         var from = Math.Max(0, history.Weeks.Count - HistoryWeeks);
-        var pastX = history.Weeks.Skip(from).Select(w => X(w.Monday)).ToArray();
+        // x is the week's position: ticks name ISO weeks, as the tables do.
+        var pastX = Enumerable.Range(from, history.Weeks.Count - from).Select(t => (double)t).ToArray();
 
         for (var i = 0; i < shown.Count; i++)
         {
@@ -33,7 +35,7 @@ public static class ForecastChartRenderer
 
             var ahead = result.Regions.Where(r => r.Region == region).OrderBy(r => r.Week).ToList();
             // The forecast line starts at the last history week so the two lines join.
-            var futureX = pastX.TakeLast(1).Concat(ahead.Select(r => X(r.Week.Monday))).ToArray();
+            var futureX = pastX.TakeLast(1).Concat(ahead.Select(r => (double)(history.Weeks.Count + history.Horizon.ToList().IndexOf(r.Week)))).ToArray();
             var mean = past.TakeLast(1).Concat(ahead.Select(r => r.Cases)).ToArray();
             var low = past.TakeLast(1).Concat(ahead.Select(r => r.Low)).ToArray();
             var high = past.TakeLast(1).Concat(ahead.Select(r => r.High)).ToArray();
@@ -57,21 +59,25 @@ public static class ForecastChartRenderer
 
         if (shown.Count > 0)
         {
-            var boundary = plot.Add.VerticalLine(X(history.Weeks[^1].End.InUtc().Date));
+            var boundary = plot.Add.VerticalLine(history.Weeks.Count - 0.5);
             boundary.Color = Colors.Gray;
             boundary.LinePattern = LinePattern.Dotted;
         }
 
-        var method = result.Method.Describe();
-        var coverage = result.Backtest.Intervals.Count > 0 ? "back-test interval" : "interval";
+        var method = result.Method.Code().Replace('_', ' ');
+        var coverage = result.Backtest.RegionIntervals.Count > 0 ? "back-test interval" : "interval";
         plot.Title($"Weekly cases by region: last {pastX.Length} weeks and {result.Regions.Select(r => r.Week).Distinct().Count()}-week forecast");
-        plot.XLabel($"ISO week (Monday, UTC). Dashed: forecast with {method}; shaded: {coverage}");
+        var all = history.Weeks.Concat(history.Horizon).ToList();
+        var ticks = Enumerable.Range(from, all.Count - from).Where(t => (all.Count - 1 - t) % 13 == 0).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            ticks.Select(t => (double)t).ToArray(), ticks.Select(t => all[t].ToString()).ToArray());
+        plot.XLabel($"ISO week. Dashed: forecast ({method}); shaded: {coverage}");
         plot.YLabel("cases per week");
-        plot.Axes.DateTimeTicksBottom();
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
-    private static double X(NodaTime.LocalDate date) => date.ToDateTimeUnspecified().ToOADate();
+    /// <summary>The chart's typeface; a sans face so labels match the pack's body text.</summary>
+    private const string FontName = "DejaVu Sans";
 }
