@@ -2,7 +2,10 @@ using System.Text.Json;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Host.Cli.Features;
 using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -16,12 +19,12 @@ namespace JuniperFts.Host.Web;
 /// <summary>Everything <c>fts serve</c> is built from, validated before the host starts.</summary>
 /// <param name="RunJobs">False to serve the portal without the scheduler and the start-up catch-up (tests of the web part).</param>
 public sealed record ServiceRuntime(
-    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, AttainmentBands Bands, Warehouse Warehouse,
+    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, SlaWorkbookOptions Workbook, Warehouse Warehouse,
     ReferenceData Reference, IClock Clock, bool RunJobs = true)
 {
     /// <summary>Reads and validates the configuration; throws a one-line <see cref="Domain.UserError"/> on the first problem.</summary>
     public static ServiceRuntime Load(IConfiguration configuration, Warehouse warehouse, ReferenceData reference, IClock clock) =>
-        new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), AttainmentBands.Load(configuration),
+        new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), ExcelCommands.Options(configuration),
             warehouse, reference, clock);
 }
 
@@ -47,10 +50,13 @@ public sealed class PortalHost
                 services.AddRouting();
                 services.AddSingleton(runtime.Settings);
                 services.AddSingleton(runtime.Users);
-                services.AddSingleton(runtime.Bands);
+                services.AddSingleton(runtime.Workbook);
+                services.AddSingleton(AttainmentBands.Of(runtime.Workbook));
+                services.AddSingleton<TrueUpService>();
                 services.AddSingleton(runtime.Warehouse);
                 services.AddSingleton(runtime.Reference);
                 services.AddSingleton(runtime.Clock);
+                services.AddSingleton(runtime.Configuration);
                 services.AddSingleton<RunLedger>();
                 services.AddSingleton<JobRunner>();
                 ServiceJobs.Add(services);

@@ -32,6 +32,12 @@ public sealed class RecordingJob(string name) : IServiceJob
 public sealed class ServiceHarness : IDisposable
 {
     public ServiceHarness(Instant now, IDictionary<string, string?>? settings = null, params string[] jobs)
+        : this(now, settings, null, jobs)
+    {
+    }
+
+    /// <param name="realJobs">Registers real jobs (and what they need) instead of recording ones.</param>
+    public ServiceHarness(Instant now, IDictionary<string, string?>? settings, Action<IServiceCollection>? realJobs, params string[] jobs)
     {
         Clock = new FakeClock(now);
         // As in `fts serve`: one connection held for the harness's life keeps the database open between units of work.
@@ -45,7 +51,7 @@ public sealed class ServiceHarness : IDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
         Settings = ServiceSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        Jobs = (jobs.Length == 0 ? JobNames.All : jobs).ToDictionary(j => j, j => new RecordingJob(j));
+        Jobs = realJobs is not null ? [] : (jobs.Length == 0 ? JobNames.All : jobs).ToDictionary(j => j, j => new RecordingJob(j));
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -54,7 +60,9 @@ public sealed class ServiceHarness : IDisposable
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<RunLedger>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton(Domain.Reference.ReferenceData.BuiltIn);
         foreach (var job in Jobs.Values) services.AddSingleton<IServiceJob>(job);
+        realJobs?.Invoke(services);
         services.AddJobScheduler();
         Provider = services.BuildServiceProvider();
         ServiceSchedule.Schedule(Provider);
