@@ -8,7 +8,7 @@ public class PortalPageTests
     private static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "portal-leadership.png");
 
     [Fact]
-    public async Task Portal_LeadershipPicksQuarter_SeesColouredTable()
+    public async Task Portal_LeadershipPicksQuarter_SeesColouredTableAndDownloadsWorkbook()
     {
         using var portal = new PortalFactory();
         PortalData.Seed(portal.Store);
@@ -34,6 +34,13 @@ public class PortalPageTests
 
         await page.WaitForSelectorAsync("#download-list li");
         await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=SLA workbook 2026Q3 (.xlsx)"));
+        Assert.Equal("sla-2026Q3.xlsx", download.SuggestedFilename);
+        var saved = portal.Store.PathOf("downloaded.xlsx");
+        await download.SaveAsAsync(saved);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(saved);
+        Assert.Contains("A0001", workbook.Worksheet("By account").CellsUsed().Select(c => c.GetString()));
     }
 
     [Fact]

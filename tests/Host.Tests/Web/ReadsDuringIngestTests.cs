@@ -49,11 +49,15 @@ public class ReadsDuringIngestTests
 
         // The ingest holds its write transaction open: the portal still answers, from the data before it.
         var during = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => P1Row(client)));
+        var workbook = await client.GetAsync("/api/reports/sla.xlsx?quarter=2026Q3");
         pause.Release.SetResult();
         var result = await ingest;
         SlaRefresh.Run(portal.Store.Warehouse, ReferenceData.BuiltIn);
 
         Assert.All(during, row => Assert.Equal("2 1 1", row));
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        using (var file = new ClosedXML.Excel.XLWorkbook(await workbook.Content.ReadAsStreamAsync()))
+            Assert.Contains("A0001", file.Worksheet("By account").CellsUsed().Select(c => c.GetString()));
         Assert.Equal(1, result.Files.Single().Accepted);
         Assert.Equal("3 2 1", await P1Row(client));
     }
