@@ -1,0 +1,97 @@
+using DuckDB.NET.Data;
+using JuniperFts.Ingest.Files;
+
+namespace JuniperFts.Ingest;
+
+/// <summary>
+/// Moves one staged file into its stored table inside the batch's transaction: rows whose references are
+/// unknown and keys with conflicting versions go to quarantine; the rest insert new keys and update changed ones.
+/// </summary>
+/// <remarks>
+/// References are checked against the stored tables after the files before this one were merged, so
+/// a reference to a row rejected in this batch is unknown unless an earlier batch stored that key.
+/// Duplicates are looked for among the rows that passed every other check.
+/// </remarks>
+internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, string fileName, long batchId)
+{
+    public sealed record Outcome(long Rejected, long Inserted, long Updated, long Unchanged);
+
+    private string Stage => DropFolderIngest.StageTable(file);
+    private string Columns(string alias) => Sql.Join(file.Columns.Select(c => $"{alias}.{Sql.Name(c.Name)}"));
+    private string ColumnNames => Sql.Join(file.Columns.Select(c => Sql.Name(c.Name)));
+
+    public Outcome Apply()
+    {
+        long rejected = 0;
+        var source = Stage;
+        if (file.References.Count > 0)
+        {
+            Exec($"CREATE OR REPLACE TEMP TABLE merge_checked AS {ReferenceCheckSql()}");
+            rejected += Exec($"INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, $2, line, reason, detail, raw FROM merge_checked WHERE reason IS NOT NULL",
+                batchId, fileName);
+            Exec("DELETE FROM merge_checked WHERE reason IS NOT NULL");
+            source = "merge_checked";
+        }
+
+        var keys = file.Key;
+        var keyCols = Sql.Join(keys.Select(Sql.Name));
+        Exec($"CREATE OR REPLACE TEMP TABLE merge_conflicts AS SELECT {keyCols}, count(*) AS versions FROM (SELECT DISTINCT {ColumnNames} FROM {source}) GROUP BY {keyCols} HAVING count(*) > 1");
+        var keyText = Sql.Join(keys.Select(k => $"'{k} ''' || CAST(o.{Sql.Name(k)} AS VARCHAR) || ''''"), " || ', ' || ");
+        rejected += Exec($"""
+            INSERT INTO quarantine (batch_id, file, line, reason, detail, raw)
+            SELECT $1, $2, o.line, 'conflicting_duplicate', {keyText} || ' appears with ' || c.versions || ' different values in this batch', o.raw
+            FROM {source} o JOIN merge_conflicts c ON {Sql.Match(keys, "o", "c")}
+            """, batchId, fileName);
+
+        Exec($"""
+            CREATE OR REPLACE TEMP TABLE merge_final AS
+            SELECT DISTINCT {Columns("o")} FROM {source} o
+            WHERE NOT EXISTS (SELECT 1 FROM merge_conflicts c WHERE {Sql.Match(keys, "o", "c")})
+            """);
+        var distinctKeys = DropFolderIngest.Scalar<long>(connection, "SELECT count(*) FROM merge_final");
+
+        var values = file.Columns.Where(c => !keys.Contains(c.Name)).Select(c => c.Name).ToList();
+        var target = Sql.Name(file.Table);
+        var updated = Exec($"""
+            UPDATE {target} AS t SET {Sql.Join(values.Select(v => $"{Sql.Name(v)} = f.{Sql.Name(v)}"))}, batch_id = $1
+            FROM merge_final AS f
+            WHERE {Sql.Match(keys, "t", "f")} AND ({Sql.Join(values.Select(v => $"t.{Sql.Name(v)} IS DISTINCT FROM f.{Sql.Name(v)}"), " OR ")})
+            """, batchId);
+        var inserted = Exec($"""
+            INSERT INTO {target} ({ColumnNames}, batch_id)
+            SELECT {Columns("f")}, $1 FROM merge_final AS f
+            WHERE NOT EXISTS (SELECT 1 FROM {target} AS t WHERE {Sql.Match(keys, "t", "f")})
+            """, batchId);
+
+        Exec("DROP TABLE IF EXISTS merge_checked; DROP TABLE IF EXISTS merge_conflicts; DROP TABLE IF EXISTS merge_final");
+        return new Outcome(rejected, inserted, updated, distinctKeys - inserted - updated);
+    }
+
+    /// <summary>The staged rows with the first failed reference as reason and detail (both null when all are known).</summary>
+    private string ReferenceCheckSql()
+    {
+        var joins = new List<string>();
+        var reasons = new List<string>();
+        var details = new List<string>();
+        for (var i = 0; i < file.References.Count; i++)
+        {
+            var r = file.References[i];
+            var alias = "r" + i;
+            var projection = Sql.Join(r.TargetColumns.Select((c, j) => $"{Sql.Name(c)} AS k{j}"));
+            var on = string.Join(" AND ", r.Columns.Select((c, j) => $"s.{Sql.Name(c)} = {alias}.k{j}"));
+            joins.Add($"LEFT JOIN (SELECT DISTINCT {projection}, true AS found FROM {Sql.Name(r.TargetTable)}) {alias} ON {on}");
+            var missing = $"{alias}.found IS NULL";
+            reasons.Add($"WHEN {missing} THEN {Sql.Literal(r.Reason.Code())}");
+            var detail = $"'{r.Columns[0]} ''' || s.{Sql.Name(r.Columns[0])} || ''' is not a known {r.What}'";
+            for (var j = 1; j < r.Columns.Count; j++)
+                detail += $" || ' ''' || s.{Sql.Name(r.Columns[j])} || ''''";
+            details.Add($"WHEN {missing} THEN {detail}");
+        }
+        return $"""
+            SELECT s.*, CASE {string.Join(" ", reasons)} END AS reason, CASE {string.Join(" ", details)} END AS detail
+            FROM {Stage} s {string.Join(" ", joins)}
+            """;
+    }
+
+    private long Exec(string sql, params object?[] args) => DropFolderIngest.Run(connection, sql, args);
+}

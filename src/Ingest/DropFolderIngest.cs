@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using DuckDB.NET.Data;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Files;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+
+namespace JuniperFts.Ingest;
+
+/// <summary>What ingest did to one file: rows read = accepted + rejected; accepted keys split into inserted, updated, unchanged.</summary>
+/// <remarks>Identical repeats of a key within the file are accepted but count once in inserted/updated/unchanged.</remarks>
+public sealed record FileIngestResult(string File, long Read, long Accepted, long Rejected, long Inserted, long Updated, long Unchanged)
+{
+    /// <summary>True when the file wrote no row (every accepted key was already stored with the same values).</summary>
+    public bool ChangedNothing => Inserted == 0 && Updated == 0;
+}
+
+/// <summary>The outcome of one ingest batch.</summary>
+public sealed record IngestResult(long BatchId, string Folder, IReadOnlyList<FileIngestResult> Files)
+{
+    /// <summary>True when no input row was inserted or updated: the folder held what was already stored.</summary>
+    public bool ChangedNothing => Files.All(f => f.ChangedNothing);
+
+    /// <summary>
+    /// True when rows other than cases and case events changed (contracts, installed base, holidays…),
+    /// which can change the SLA of any case; otherwise only <see cref="IngestQueries.CasesWrittenBy"/> need re-evaluation.
+    /// </summary>
+    public bool ReferenceRowsChanged => Files.Any(f => !f.ChangedNothing && !IsCaseFile(f.File));
+
+    private static bool IsCaseFile(string file) =>
+        Path.GetFileNameWithoutExtension(file) is var n && (n.Equals("cases", StringComparison.OrdinalIgnoreCase) || n.Equals("case_events", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A step of a running ingest, for progress displays.</summary>
+/// <param name="Done">Bytes read so far when reading a file; else files done.</param>
+public sealed record IngestProgress(string Stage, string? File, long Done, long Total);
+
+/// <summary>
+/// Ingests a drop folder into the warehouse as one atomic batch: rows are read and checked on their
+/// own in C#, staged with the DuckDB appender into temporary tables, then references, duplicates and the
+/// merge into the stored tables run in SQL inside a single transaction.
+/// </summary>
+/// <remarks>
+/// Nothing durable is written before the transaction starts, and it commits once at the end, so a
+/// failure or a killed process leaves the database as it was. Rows are never deleted: a key missing
+/// from a later export keeps its stored row.
+/// </remarks>
+public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData reference, IClock clock)
+{
+    private const int ProgressEvery = 20_000;
+
+    /// <summary>Ingests every input file found in <paramref name="folder"/>.</summary>
+    /// <exception cref="UserError">The folder or a file cannot be read, or a header lacks a column.</exception>
+    public IngestResult Run(string folder, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var drop = DropFolder.Find(folder);
+        var started = clock.GetCurrentInstant();
+
+        // Check every header before any row is read, so a wrong header fails fast.
+        foreach (var (file, path) in drop.Files)
+            using (DropFolder.Open(path, file)) { }
+
+        using var connection = warehouse.Connect();
+        Warehouse.Execute(connection, "SET preserve_insertion_order = false");
+        Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
+
+        var staged = new List<StagedFile>();
+        foreach (var (file, path) in drop.Files)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            staged.Add(Stage(connection, file, path, progress, cancellation));
+        }
+
+        progress?.Report(new IngestProgress("writing", null, 0, staged.Count));
+        var results = new List<FileIngestResult>();
+        long batchId;
+        using (var tx = connection.BeginTransaction())
+        {
+            batchId = Scalar<long>(connection, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches");
+            Run(connection, "INSERT INTO ingest_batches (batch_id, started_at, finished_at, source_folder) VALUES ($1, $2, NULL, $3)",
+                batchId, started.ToDateTimeUtc().ToUnspecified(), drop.Path);
+            Run(connection, "INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, file, line, reason, detail, raw FROM stage_rejects", batchId);
+
+            var done = 0;
+            foreach (var s in staged)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new IngestProgress("writing", s.FileName, done, staged.Count));
+                var merged = new BatchMerge(connection, s.File, s.FileName, batchId).Apply();
+                var result = new FileIngestResult(s.FileName, s.Read, s.Read - s.Rejected - merged.Rejected, s.Rejected + merged.Rejected,
+                    merged.Inserted, merged.Updated, merged.Unchanged);
+                Run(connection, "INSERT INTO ingest_files VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", batchId, s.FileName, s.Sha256,
+                    result.Read, result.Accepted, result.Rejected, result.Inserted, result.Updated, result.Unchanged);
+                results.Add(result);
+                done++;
+            }
+
+            // Findings describe the stored data; when nothing changed they still hold.
+            if (results.Any(r => !r.ChangedNothing) || Scalar<long>(connection, "SELECT count(*) FROM ingest_batches") == 1)
+                ComplianceFindings.Refresh(connection, batchId);
+
+            Run(connection, "UPDATE ingest_batches SET finished_at = $2 WHERE batch_id = $1", batchId, clock.GetCurrentInstant().ToDateTimeUtc().ToUnspecified());
+            progress?.Report(new IngestProgress("committing", null, staged.Count, staged.Count));
+            tx.Commit();
+        }
+
+        foreach (var s in staged) Warehouse.Execute(connection, $"DROP TABLE IF EXISTS {StageTable(s.File)}");
+        return new IngestResult(batchId, drop.Path, results);
+    }
+
+    private sealed record StagedFile(InputFile File, string FileName, string Sha256, long Read, long Rejected);
+
+    internal static string StageTable(InputFile file) => "stage_" + file.Name;
+
+    private StagedFile Stage(DuckDBConnection connection, InputFile file, string path, IProgress<IngestProgress>? progress, CancellationToken cancellation)
+    {
+        var name = Path.GetFileName(path);
+        var sha = Sha256Of(path);
+        var total = new FileInfo(path).Length;
+        var columns = string.Join(", ", file.Columns.Select(c => $"{Sql.Name(c.Name)} {Sql.Type(c.Kind)}"));
+        Warehouse.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {StageTable(file)} (line BIGINT, raw VARCHAR, {columns})");
+
+        var validator = new RowValidator(file, reference);
+        long read = 0, rejected = 0;
+        using var reader = DropFolder.Open(path, file);
+        progress?.Report(new IngestProgress("reading", name, 0, total));
+        try
+        {
+            using var accepted = connection.CreateAppender(StageTable(file));
+            using var rejects = connection.CreateAppender("stage_rejects");
+            foreach (var row in reader.Rows())
+            {
+                read++;
+                var check = validator.Check(row.Cells);
+                if (check.Accepted)
+                {
+                    var appended = accepted.CreateRow().AppendValue((long?)row.Line).AppendValue(row.Raw);
+                    foreach (var v in check.Values!) appended = Append(appended, v);
+                    appended.EndRow();
+                }
+                else
+                {
+                    rejected++;
+                    rejects.CreateRow().AppendValue(name).AppendValue((long?)row.Line).AppendValue(check.Reason.Code()).AppendValue(check.Detail).AppendValue(row.Raw).EndRow();
+                }
+                if (read % ProgressEvery == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    progress?.Report(new IngestProgress("reading", name, reader.Position, total));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot read {name}: {e.Message}", e);
+        }
+        progress?.Report(new IngestProgress("reading", name, total, total));
+        return new StagedFile(file, name, sha, read, rejected);
+    }
+
+    private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, object? value) => value switch
+    {
+        null => row.AppendNullValue(),
+        string s => row.AppendValue(s),
+        DateOnly d => row.AppendValue((DateOnly?)d),
+        DateTime t => row.AppendValue((DateTime?)t),
+        decimal m => row.AppendValue((decimal?)m),
+        bool b => row.AppendValue((bool?)b),
+        _ => throw new InvalidOperationException($"cannot stage a {value.GetType().Name}"),
+    };
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = DropFolder.OpenRead(path);
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot read {path}: {e.Message}", e);
+        }
+    }
+
+    internal static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] args)
+    {
+        using var cmd = Command(connection, sql, args);
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    internal static int Run(DuckDBConnection connection, string sql, params object?[] args)
+    {
+        using var cmd = Command(connection, sql, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, object?[] args)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var a in args) cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
+        return cmd;
+    }
+}
+
+/// <summary>SQL spelling of input columns.</summary>
+internal static class Sql
+{
+    public static string Name(string column) => "\"" + column.Replace("\"", "\"\"") + "\"";
+
+    public static string Type(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Date => "DATE",
+        ColumnKind.Instant => "TIMESTAMP",
+        ColumnKind.Money => "DECIMAL(18,2)",
+        ColumnKind.Flag => "BOOLEAN",
+        _ => "VARCHAR",
+    };
+
+    public static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+
+    public static string Join(IEnumerable<string> parts, string separator = ", ") => string.Join(separator, parts);
+
+    public static string Match(IReadOnlyList<string> columns, string left, string right) =>
+        string.Join(" AND ", columns.Select(c => $"{left}.{Name(c)} = {right}.{Name(c)}"));
+}

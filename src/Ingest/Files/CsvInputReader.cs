@@ -1,0 +1,82 @@
+using JuniperFts.Domain;
+using nietras.SeparatedValues;
+
+namespace JuniperFts.Ingest.Files;
+
+/// <summary>Reads an input CSV (RFC 4180, UTF-8, optional BOM, LF or CRLF) with Sep.</summary>
+/// <remarks>
+/// Column counts are not enforced by the parser: a short row reads its missing cells as empty (so a
+/// required one is <c>missing_field</c>), and cells beyond the header are ignored.
+/// </remarks>
+public sealed class CsvInputReader : IInputReader
+{
+    private readonly FileStream _stream;
+    private readonly SepReader _reader;
+    private readonly int[] _map;
+
+    public CsvInputReader(string path, InputFile file)
+    {
+        var name = Path.GetFileName(path);
+        _stream = DropFolder.OpenRead(path);
+        try
+        {
+            _reader = Sep.Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Unescape = true, Sep = new Sep(',') }).From(_stream);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        {
+            _stream.Dispose();
+            throw new UserError($"{name}: cannot read it as CSV: {e.Message}", e);
+        }
+        try
+        {
+            if (_reader.Header.IsEmpty) throw new UserError($"{name}: the file is empty (no header row)");
+            _map = HeaderMap.Match(name, _reader.Header.ColNames, file);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public long Position => _stream.CanSeek ? _stream.Position : 0;
+
+    public IEnumerable<SourceRow> Rows()
+    {
+        foreach (var row in _reader)
+        {
+            // Raw text first: unescaping a column may rewrite the row's buffer.
+            var raw = row.Span.ToString();
+            if (string.IsNullOrWhiteSpace(raw)) continue;
+            var cells = new string?[_map.Length];
+            for (var i = 0; i < _map.Length; i++)
+                cells[i] = _map[i] < row.ColCount ? row[_map[i]].ToString() : null;
+            yield return new SourceRow(row.LineNumberFrom, raw, cells);
+        }
+    }
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _stream.Dispose();
+    }
+}
+
+/// <summary>Matches a header row to an input file's columns: case-insensitive, any order, unknown columns ignored.</summary>
+public static class HeaderMap
+{
+    /// <summary>The header index of each column of <paramref name="file"/>; a missing column is a <see cref="UserError"/>.</summary>
+    public static int[] Match(string fileName, IReadOnlyList<string> header, InputFile file)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim().TrimStart('\uFEFF').Trim();
+            positions.TryAdd(name, i);
+        }
+        var missing = file.Columns.Where(c => !positions.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+            throw new UserError($"{fileName}: the header lacks column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (expected {string.Join(",", file.Columns.Select(c => c.Name))})");
+        return file.Columns.Select(c => positions[c.Name]).ToArray();
+    }
+}

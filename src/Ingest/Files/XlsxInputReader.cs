@@ -1,0 +1,102 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using JuniperFts.Domain;
+
+namespace JuniperFts.Ingest.Files;
+
+/// <summary>Reads the first sheet of an input workbook: row 1 is the header, the sheet row is the line.</summary>
+/// <remarks>
+/// Cells are turned into the text the CSV would hold, so both go through the same checks: a date
+/// cell becomes <c>yyyy-MM-dd</c> (or, in an instant column, that wall time read as UTC), a number
+/// cell its invariant digits, a boolean cell <c>true</c>/<c>false</c>.
+/// </remarks>
+public sealed class XlsxInputReader : IInputReader
+{
+    private readonly XLWorkbook _workbook;
+    private readonly IXLWorksheet _sheet;
+    private readonly int[] _map;
+    private readonly InputFile _file;
+    private readonly int _lastColumn;
+    private readonly long _length;
+    private long _position;
+
+    public XlsxInputReader(string path, InputFile file)
+    {
+        var name = Path.GetFileName(path);
+        _file = file;
+        _length = new FileInfo(path).Length;
+        try
+        {
+            using var stream = DropFolder.OpenRead(path);
+            _workbook = new XLWorkbook(stream);
+        }
+        catch (UserError) { throw; }
+        catch (Exception e)
+        {
+            throw new UserError($"{name}: cannot read it as an xlsx workbook: {e.Message}", e);
+        }
+
+        _sheet = _workbook.Worksheets.FirstOrDefault() ?? throw Fail(name, "the workbook has no sheet");
+        var used = _sheet.RangeUsed();
+        if (used is null) throw Fail(name, "the first sheet is empty (no header row)");
+        _lastColumn = used.LastColumn().ColumnNumber();
+        var header = Enumerable.Range(1, _lastColumn).Select(c => _sheet.Cell(1, c).GetString()).ToList();
+        try { _map = HeaderMap.Match(name, header, file); }
+        catch { _workbook.Dispose(); throw; }
+    }
+
+    private UserError Fail(string name, string what)
+    {
+        _workbook.Dispose();
+        return new UserError($"{name}: {what}");
+    }
+
+    public long Position => _position;
+
+    public IEnumerable<SourceRow> Rows()
+    {
+        var last = _sheet.LastRowUsed()?.RowNumber() ?? 1;
+        for (var r = 2; r <= last; r++)
+        {
+            var rawCells = new string[_lastColumn];
+            var blank = true;
+            for (var c = 1; c <= _lastColumn; c++)
+            {
+                rawCells[c - 1] = Text(_sheet.Cell(r, c), null);
+                if (rawCells[c - 1].Length > 0) blank = false;
+            }
+            _position = _length * r / Math.Max(1, last);
+            if (blank) continue;
+            var cells = new string?[_map.Length];
+            for (var i = 0; i < _map.Length; i++)
+                cells[i] = Text(_sheet.Cell(r, _map[i] + 1), _file.Columns[i].Kind);
+            yield return new SourceRow(r, string.Join(',', rawCells.Select(Quote)), cells);
+        }
+    }
+
+    private static string Text(IXLCell cell, ColumnKind? kind)
+    {
+        if (cell.IsEmpty()) return "";
+        switch (cell.DataType)
+        {
+            case XLDataType.DateTime:
+                var t = cell.GetDateTime();
+                return kind == ColumnKind.Instant
+                    ? t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                    : kind == ColumnKind.Date || t.TimeOfDay == TimeSpan.Zero
+                        ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            case XLDataType.Number:
+                return cell.GetDouble().ToString("R", CultureInfo.InvariantCulture);
+            case XLDataType.Boolean:
+                return cell.GetBoolean() ? "true" : "false";
+            default:
+                return cell.GetString();
+        }
+    }
+
+    private static string Quote(string s) =>
+        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    public void Dispose() => _workbook.Dispose();
+}

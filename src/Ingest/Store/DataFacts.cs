@@ -1,0 +1,23 @@
+using NodaTime;
+
+namespace JuniperFts.Ingest.Store;
+
+/// <summary>Facts about the stored data as a whole.</summary>
+public static class DataFacts
+{
+    /// <summary>
+    /// The latest instant in the data (case creation, first response, resolution or event), or null when
+    /// there is none: <c>fts run</c>'s as-of, so the same data gives the same outputs on every run.
+    /// </summary>
+    public static Instant? LatestInstant(Warehouse w)
+    {
+        using var c = w.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT max(t) FROM (
+                SELECT max(greatest(created_at, coalesce(first_response_at, created_at), coalesce(resolved_at, created_at))) AS t FROM cases
+                UNION ALL SELECT max("at") FROM case_events)
+            """;
+        return cmd.ExecuteScalar() is DateTime t ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+    }
+}
