@@ -1,0 +1,65 @@
+// Forecast benchmark: generates an estate with seasonal, trending, holiday-affected case loads, holds back the
+// last 13 weeks, forecasts them, and compares the error per region with seasonal naive's. Also times the run.
+// Usage: dotnet run -c Release --project bench/forecast/ForecastBench -- [years=3] [out-folder=$TMPDIR/fts-forecast-bench] [trees leaves [learning-rate]]
+using System.Diagnostics;
+using System.Globalization;
+using JuniperFts.Bench.Forecast;
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Forecast;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.ForecastChart;
+using NodaTime;
+
+var years = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+var outFolder = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "fts-forecast-bench"));
+if (Directory.Exists(outFolder)) Directory.Delete(outFolder, recursive: true);
+Directory.CreateDirectory(outFolder);
+
+var warehouse = Warehouse.Open(Path.Combine(outFolder, "fts.duckdb"));
+var first = new IsoWeek(2023, 1);
+var weeks = years * 52 + 13;
+var generated = Estate.Generate(warehouse, first, weeks, seed: 2026);
+Console.WriteLine($"generated {generated.Cases:N0} cases over {weeks} weeks ({first}..{first.Plus(weeks - 1)}), {generated.Units:N0} units");
+
+// The model sees everything up to 13 weeks before the end; those 13 weeks are the unseen test.
+var heldOut = 13;
+var asOf = first.Plus(weeks - heldOut).Start;
+var settings = new ModelSettings();
+if (args.Length > 3) settings = settings with { Trees = int.Parse(args[2], CultureInfo.InvariantCulture), Leaves = int.Parse(args[3], CultureInfo.InvariantCulture) };
+if (args.Length > 4) settings = settings with { LearningRate = double.Parse(args[4], CultureInfo.InvariantCulture) };
+Console.WriteLine($"model: {settings}");
+var options = new ForecastOptions { Horizon = heldOut, ModelFolder = Path.Combine(outFolder, "model"), Model = settings };
+
+var clock = Stopwatch.StartNew();
+var result = WorkloadForecaster.Run(warehouse, options, asOf);
+var trained = clock.Elapsed;
+clock.Restart();
+var reused = WorkloadForecaster.Run(warehouse, options, asOf);
+var reuse = clock.Elapsed;
+Console.WriteLine($"train + back-test + forecast: {trained.TotalSeconds:0.00} s; reuse of the saved model: {reuse.TotalSeconds:0.00} s (reused: {reused.Provenance.Reused})");
+Console.WriteLine(result.Backtest.Statement);
+foreach (var r in result.Backtest.Regions)
+    Console.WriteLine($"  back-test {r.Region,-9} MASE model {r.Scores.Model?.Mase:0.000}  seasonal naive {r.Scores.SeasonalNaive.Mase:0.000}  naive {r.Scores.Naive.Mase:0.000}");
+
+// Unseen weeks: actual region totals against the forecast and against seasonal naive from the same history.
+var actual = Estate.RegionTotals(warehouse, asOf, heldOut);
+var history = result.History;
+Console.WriteLine($"unseen {history.Horizon[0]}..{history.Horizon[^1]}: MAE per region (forecast with {result.Method.Code()})");
+var ratios = new List<double>();
+foreach (var region in history.Regions)
+{
+    var total = new double[history.Weeks.Count];
+    foreach (var s in history.Series.Where(s => s.Region == region))
+        for (var t = 0; t < total.Length; t++) total[t] += s.Cases[t];
+    var seasonal = Baselines.SeasonalNaive(total, heldOut);
+    var forecast = history.Horizon.Select(w => result.Regions.Single(r => r.Week == w && r.Region == region).Cases).ToList();
+    var truth = history.Horizon.Select(w => actual.GetValueOrDefault((region, w))).ToList();
+    var maeModel = ErrorMetrics.MeanAbsoluteError(truth, forecast);
+    var maeSeasonal = ErrorMetrics.MeanAbsoluteError(truth, seasonal);
+    ratios.Add(maeModel / maeSeasonal);
+    Console.WriteLine($"  {region,-9} forecast MAE {maeModel,7:0.00}  seasonal naive MAE {maeSeasonal,7:0.00}  ratio {maeModel / maeSeasonal:0.000}  sMAPE {ErrorMetrics.Smape(truth, forecast):0.0}% vs {ErrorMetrics.Smape(truth, seasonal):0.0}%");
+}
+Console.WriteLine($"mean ratio {ratios.Average():0.000} (goal: at most 0.85 per region)");
+
+File.WriteAllBytes(Path.Combine(outFolder, "forecast.png"), ForecastChartRenderer.RenderPng(result));
+Console.WriteLine($"chart: {Path.Combine(outFolder, "forecast.png")}");
