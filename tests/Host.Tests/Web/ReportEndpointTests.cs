@@ -99,6 +99,22 @@ public class ReportEndpointTests : IDisposable
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData(PortalFactory.LeadershipToken)]
+    [InlineData(PortalFactory.ManagerToken)]
+    public async Task ReviewPack_LeadershipOrTheAccountsManager_PackOfThatAccount(string token)
+    {
+        var response = await _portal.As(token).GetAsync("/api/accounts/A0003/review-pack.pdf?quarter=2026Q3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("review-pack-A0003-2026Q3.pdf", response.Content.Headers.ContentDisposition?.FileName);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        // The header reads "Customer 3 (A0003) · 2026Q3".
+        Assert.Contains("(A0003)", words);
+        Assert.DoesNotContain(words, w => w.Contains("A0001", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ReviewPack_UnknownAccountForLeadership_404()
     {
