@@ -65,29 +65,6 @@ public class PortalBasicsTests : IDisposable
         Assert.DoesNotContain("secret", body);
     }
 
-    [Theory]
-    [InlineData("/api/me")]
-    [InlineData("/api/quarters")]
-    [InlineData("/api/jobs")]
-    [InlineData("/api/sla/summary?quarter=2026Q3")]
-    [InlineData("/api/reports/sla.xlsx?quarter=2026Q3")]
-    [InlineData("/api/accounts/A0001/review-pack.pdf?quarter=2026Q3")]
-    [InlineData("/api/trueup?due=2026-12-31")]
-    [InlineData("/api/trueup/C-1001/1.pdf")]
-    public async Task Get_NoTokenOrUnknownToken_401(string path)
-    {
-        var none = await _portal.As(null).GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
-        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.ToString());
-
-        var unknown = await _portal.As("not-a-token").GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-
-        // The hash itself is not a token: only its preimage is.
-        var hash = await _portal.As(PortalUsers.HashOf(PortalFactory.LeadershipToken)).GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, hash.StatusCode);
-    }
-
     [Fact]
     public async Task Me_ServiceManager_NameAndRole()
     {

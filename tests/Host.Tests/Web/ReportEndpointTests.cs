@@ -5,11 +5,10 @@ using UglyToad.PdfPig;
 
 namespace JuniperFts.Host.Tests.Web;
 
-public class ReportEndpointTests : IDisposable
+public class ReportEndpointTests(SeededPortal seeded) : IClassFixture<SeededPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = seeded.Portal;
 
-    public ReportEndpointTests() => PortalData.Seed(_portal.Store);
 
     /// <summary>Every cell text of a sheet, for "is this account in the file" questions.</summary>
     private static HashSet<string> CellsOf(byte[] xlsx, string sheet)
@@ -122,5 +121,4 @@ public class ReportEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    public void Dispose() => _portal.Dispose();
 }
