@@ -83,16 +83,15 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         var now = clock.GetCurrentInstant();
         var results = new List<StatementIssue>();
         using var connection = warehouse.Connect();
+        // Read everything once: a query per contract costs more than the rules themselves.
+        var units = TrueUpQueries.AllUnits(connection);
+        var ledger = TrueUpLedger.AllLatest(connection);
         foreach (var row in TrueUpQueries.AllContracts(connection))
-        {
-            IReadOnlyList<CoveredUnit>? units = null;
             foreach (var year in TrueUpRules.YearsDueBy(row.Contract, due))
             {
-                units ??= TrueUpQueries.Units(connection, row.Contract.ContractId);
-                var statement = TrueUpRules.Statement(row.Contract, year.Number, units);
-                results.Add(Issue(connection, statement, row.AccountName, due, outDir, reissue, now));
+                var statement = TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []));
+                results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, now));
             }
-        }
 
         var summary = Path.Combine(outDir, $"trueup-summary-{TrueUpJson.Date(due)}.xlsx");
         TrueUpSummaryWorkbook.Write(new TrueUpIssueRun(due, results, summary), summary);
@@ -100,11 +99,10 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     }
 
     private static StatementIssue Issue(DuckDB.NET.Data.DuckDBConnection connection, TrueUpStatement statement, string accountName,
-        LocalDate due, string outDir, bool reissue, Instant now)
+        LedgerEntry? last, LocalDate due, string outDir, bool reissue, Instant now)
     {
         var json = TrueUpJson.Write(statement);
         var sha = Sha256(json);
-        var last = TrueUpLedger.Latest(connection, statement.Number);
         IReadOnlyList<string> changes = last is null || last.ContentSha256 == sha
             ? []
             : TrueUpJson.Read(json).ChangesSince(TrueUpJson.Read(last.StatementJson));

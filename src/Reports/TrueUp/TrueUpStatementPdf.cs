@@ -63,7 +63,7 @@ public static class TrueUpStatementPdf
         pdf.Heading("Baseline: covered at the year's start, already billed")
             .Table(UnitColumns(cur), UnitRows(s.BaselineUnits, s.Contract).Append(TotalRow(s.Baseline)));
 
-        pdf.Heading("Removals: coverage ended during the year, no credit")
+        pdf.Heading("Removals: ended during the year, no credit")
             .Table(
             [new("Serial number", 1.3), new("Model", 1.1), new("Covered from", 1.1), new("Covered to", 1.1), new($"Annual fee ({cur})", 1.1, PdfAlign.Right)],
             s.Removals.Select(r => (IReadOnlyList<PdfCell>)[r.SerialNumber, r.Model, TrueUpJson.Date(r.CoveredFrom), TrueUpJson.Date(r.CoveredTo), Money(r.AnnualFee)]));
