@@ -139,5 +139,25 @@ public class PortalBasicsTests : IDisposable
         Assert.Contains(content, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Logs_SignInAndRequestsWithTokens_NoTokenNameOrEmailLogged()
+    {
+        PortalData.Seed(_portal.Store);
+        var browser = _portal.As(null);
+        await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.ManagerToken)]));
+        await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", "wrong-guess-token")]));
+        await browser.GetAsync("/api/jobs");
+        await _portal.As(PortalFactory.LeadershipToken).GetAsync("/api/sla/summary?quarter=2026Q3");
+        await _portal.As(PortalFactory.FinanceToken).GetAsync("/api/reports/sla.xlsx?quarter=2026Q3");
+        await _portal.As("unknown-token-xyz").GetAsync("/api/me");
+
+        var logs = _portal.Logs.Lines.ToList();
+        Assert.Contains(logs, l => l.Contains("Portal sign-in as service_manager", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("Refused GET /api/jobs to a service_manager", StringComparison.Ordinal));
+        foreach (var secret in new[] { PortalFactory.ManagerToken, PortalFactory.LeadershipToken, PortalFactory.FinanceToken, "wrong-guess-token",
+                     "unknown-token-xyz", PortalUsers.HashOf(PortalFactory.ManagerToken), "Sam Ruiz", "sm3@vendor.example", "Lee Chen" })
+            Assert.DoesNotContain(logs, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
+    }
+
     public void Dispose() => _portal.Dispose();
 }
