@@ -147,6 +147,18 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void RegionHistory_TwoWeeks_PlatformsSummedPerRegion()
+    {
+        var data = new WorkloadData(_db);
+        var monday = new DateTime(2026, 3, 2);
+        data.Weekly("S-AM", "SN-R", monday, 2, w => w + 1).Weekly("S-AM", null, monday, 2, _ => 2);
+
+        var result = WorkloadForecaster.Run(_db.Warehouse, Options(horizon: 1), Instant.FromUtc(2026, 3, 16, 0, 0));
+
+        Assert.Equal([(new IsoWeek(2026, 10), "AMERICAS", 3.0), (new IsoWeek(2026, 11), "AMERICAS", 4.0)], result.RegionHistory(52));
+    }
+
+    [Fact]
     public void Run_NoCasesBeforeAsOf_UserError()
     {
         new WorkloadData(_db).Weekly("S-AM", "SN-R", new DateTime(2026, 3, 2), 1, _ => 1);

@@ -104,7 +104,8 @@ public static class ForecastCommands
         }
     }
 
-    private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);
+    // Adding 0.00m keeps two decimals on every figure (0.00, not 0), so columns read alike.
+    private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     private static Instant DefaultAsOf(Warehouse warehouse) =>
         WorkloadHistoryQuery.LatestCaseCreated(warehouse)
