@@ -64,6 +64,17 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         return TrueUpRules.Statement(row.Contract, year, TrueUpQueries.Units(connection, contractId));
     }
 
+    /// <summary>Every statement whose contract year ended (last day) on or before <paramref name="due"/>, by contract id then year; read-only, issues nothing.</summary>
+    public IReadOnlyList<TrueUpStatement> StatementsDue(LocalDate due)
+    {
+        using var connection = warehouse.Connect();
+        var units = TrueUpQueries.AllUnits(connection);
+        return TrueUpQueries.AllContracts(connection)
+            .SelectMany(row => TrueUpRules.YearsDueBy(row.Contract, due)
+                .Select(year => TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []))))
+            .ToList();
+    }
+
     /// <summary>
     /// Issues every contract year that ended (last day) on or before <paramref name="due"/> and has no statement yet:
     /// PDF, CSV and JSON into <paramref name="outDir"/>, recorded in the warehouse; plus one Excel summary of the run.
