@@ -2,15 +2,17 @@
 # Ingest benchmark: `fts ingest` against DuckDB's own unvalidated COPY of the same CSV files into the
 # same schema, in the same run, for growing drop folders; wall time and peak RSS from /usr/bin/time -v.
 #   bench/ingest/run.sh                 # 250k and 1M cases
-#   SIZES="100000" bench/ingest/run.sh  # quicker
+#   SIZES="100000" bench/ingest/run.sh  # quicker; SKIP_PUBLISH=1 reuses the last build
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${WORK:-/tmp/fts-bench-ingest}
 sizes=${SIZES:-"250000 1000000"}
 mkdir -p "$work"
 
-dotnet publish "$root/src/Host" -c Release -o "$work/fts" -v q -nologo >/dev/null
-dotnet publish "$root/bench/ingest" -c Release -o "$work/copy" -v q -nologo >/dev/null
+if [ -z "${SKIP_PUBLISH:-}" ]; then
+  dotnet publish "$root/src/Host" -c Release -o "$work/fts" -v q -nologo >/dev/null
+  dotnet publish "$root/bench/ingest" -c Release -o "$work/copy" -v q -nologo >/dev/null
+fi
 
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$1"; }
 rss()  { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
