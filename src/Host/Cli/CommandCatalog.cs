@@ -10,10 +10,23 @@ public static class CommandCatalog
     [
         .. IngestCommands.Create(context),
         .. SlaCommands.Create(context),
+        Report(context),
         .. ExcelCommands.Create(context),
         .. ReviewPackCommands.Create(context),
         .. TrueUpCommands.Create(context),
         .. ForecastCommands.Create(context),
         .. ServeCommands.Create(context),
     ];
+
+    /// <summary>
+    /// <c>fts report</c>: one parent for the documents of several features (the workbook, the packs).
+    /// A sub-command must have a single parent, or recursive options such as --db are not found.
+    /// </summary>
+    private static Command Report(CliContext context)
+    {
+        var report = new Command("report", "Reports for people: the leadership SLA workbook and the review-meeting packs");
+        foreach (var sub in (IEnumerable<Command>)[.. ExcelCommands.ReportCommands(context), .. ReviewPackCommands.ReportCommands(context)])
+            report.Subcommands.Add(sub);
+        return report;
+    }
 }

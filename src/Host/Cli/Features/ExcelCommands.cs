@@ -1,16 +1,150 @@
 using System.CommandLine;
+using System.Globalization;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.Sla;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
 
 namespace JuniperFts.Host.Cli.Features;
 
-/// <summary>The <c>fts</c> commands of the Excel feature.</summary>
+/// <summary><c>fts report excel</c>: the leadership SLA workbook, and its step of <c>fts run</c>.</summary>
 public static class ExcelCommands
 {
+    /// <summary>The configuration section of the workbook's settings (<see cref="SlaWorkbookOptions"/>).</summary>
+    public const string Section = "Excel";
+
     public static IEnumerable<Command> Create(CliContext context)
     {
         _ = context;
         return [];
     }
 
+    /// <summary>The sub-commands this feature adds under <c>fts report</c>.</summary>
+    public static IEnumerable<Command> ReportCommands(CliContext context) => [Excel(context)];
+
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [];
+    public static IEnumerable<IMainJobStep> Steps => [new WorkbookStep()];
+
+    /// <summary>Writes <c>sla-&lt;quarter&gt;.xlsx</c> for the latest complete quarter into the output folder.</summary>
+    private sealed class WorkbookStep : IMainJobStep
+    {
+        public string Name => "excel";
+
+        public void Run(MainJobRun run)
+        {
+            // The SLA step has refreshed the evaluations; the quarter is the one before the as-of's own, as for the SLA csv files.
+            var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
+            var path = Path.Combine(run.OutFolder, SlaWorkbook.FileName(quarter));
+            Write(run.Warehouse, run.Cli, quarter, run.AsOf, accounts: null, path);
+            run.Wrote($"SLA workbook {quarter}", path);
+        }
+    }
+
+    private static Command Excel(CliContext context)
+    {
+        var quarter = new Option<Quarter>("--quarter")
+        {
+            Description = "The quarter, e.g. 2026Q3",
+            Required = true,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                if (Quarter.TryParse(text, out var q)) return q;
+                r.AddError($"--quarter: '{text}' is not a quarter (expected e.g. 2026Q3)");
+                return default;
+            },
+        };
+        var output = new Option<string>("--out") { Description = "The workbook file to write (.xlsx)", Required = true };
+        output.Validators.Add(r =>
+        {
+            var value = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+            if (!value.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                r.AddError($"--out: '{value}' must be an .xlsx file name");
+        });
+        var asOf = CommonOptions.AsOf();
+        var account = new Option<string[]>("--account")
+        {
+            Description = "Only these accounts (repeat the option for more); default: every account",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("excel", "The leadership SLA workbook of a quarter: summary, trend with charts, breakdowns, breaches, exclusions")
+        {
+            quarter, output, asOf, account,
+        };
+        command.SetAction(pr =>
+        {
+            var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
+            SlaRefresh.Run(warehouse, context.Reference);
+            var accounts = pr.GetValue(account) is { Length: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
+            var q = pr.GetValue(quarter);
+            var path = pr.GetValue(output)!;
+            Write(warehouse, context, q, pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant(), accounts, path);
+            context.Out.WriteLine($"SLA workbook {q}: {path}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the workbook through a temporary file beside <paramref name="path"/>, so a failure never leaves half a file.</summary>
+    private static void Write(Warehouse warehouse, CliContext context, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, string path)
+    {
+        var options = Options(context.Configuration);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant());
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            throw new UserError($"--out: cannot write '{path}': {e.Message}");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UserError($"--out: no permission to write '{path}'");
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The workbook settings from configuration section <c>Excel</c>, defaults where a setting is absent.</summary>
+    public static SlaWorkbookOptions Options(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var defaults = SlaWorkbookOptions.Default;
+        var options = new SlaWorkbookOptions
+        {
+            GreenGoalPct = Number(section, nameof(SlaWorkbookOptions.GreenGoalPct), defaults.GreenGoalPct),
+            AmberGoalPct = Number(section, nameof(SlaWorkbookOptions.AmberGoalPct), defaults.AmberGoalPct),
+            BreachRowCap = Whole(section, nameof(SlaWorkbookOptions.BreachRowCap), defaults.BreachRowCap),
+            TrendQuarters = Whole(section, nameof(SlaWorkbookOptions.TrendQuarters), defaults.TrendQuarters),
+        };
+        options.Validate();
+        return options;
+    }
+
+    private static int Whole(IConfigurationSection section, string key, int fallback)
+    {
+        var value = Number(section, key, fallback);
+        return value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new UserError($"{Section}:{key}: '{section[key]}' is not a whole number");
+    }
+
+    private static decimal Number(IConfigurationSection section, string key, decimal fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UserError($"{Section}:{key}: '{text}' is not a number");
+    }
 }

@@ -1,0 +1,20 @@
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+
+namespace JuniperFts.Reports.Excel;
+
+/// <summary>The leadership SLA workbook: what the CLI, <c>fts run</c> and the portal call.</summary>
+public static class SlaWorkbook
+{
+    /// <summary>Writes the workbook for <paramref name="quarter"/> to <paramref name="output"/>.</summary>
+    /// <param name="asOf">Unanswered cases are judged at this instant; later cases are left out.</param>
+    /// <param name="accounts">A service manager's accounts; null for every account.</param>
+    /// <param name="generatedAt">Stamped in the document properties and on each sheet (pass the clock's now).</param>
+    public static void Write(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf,
+        IReadOnlySet<string>? accounts, Stream output, SlaWorkbookOptions options, Instant generatedAt) =>
+        SlaWorkbookRenderer.Write(SlaWorkbookQuery.Build(warehouse, reference, quarter, asOf, accounts, options, generatedAt), output);
+
+    /// <summary>The file name <c>fts run</c> gives the workbook of a quarter.</summary>
+    public static string FileName(Quarter quarter) => $"sla-{quarter}.xlsx";
+}

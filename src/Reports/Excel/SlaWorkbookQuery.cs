@@ -1,0 +1,238 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Sla;
+using NodaTime;
+
+namespace JuniperFts.Reports.Excel;
+
+/// <summary>
+/// Turns the SLA queries' answers into the workbook's view model: every figure of the workbook is
+/// computed here (or taken as it is from <see cref="SlaQueries"/>), none in the renderer.
+/// </summary>
+public static class SlaWorkbookQuery
+{
+    /// <summary>Exclusion reasons in the order the SLA rules test them, with their meaning in plain words.</summary>
+    public static IReadOnlyList<(string Reason, string Meaning)> ExclusionReasons { get; } =
+    [
+        ("maintenance_window", "Raised during an agreed maintenance window (set on the case)."),
+        ("third_party", "Caused by third-party equipment or software (set on the case)."),
+        ("modified_code", "The customer runs modified code (set on the case)."),
+        ("unregistered_product", "The serial number is in no contract's installed base of the account."),
+        ("no_active_contract", "No contract of the account covered the serial number when the case was created."),
+        ("end_of_support", "The product had reached its end of support when the case was created."),
+        ("gray_market", "The product was bought outside authorised channels."),
+        ("priority_not_entitled", "The contract's SKU does not cover the case's priority."),
+    ];
+
+    private const string None = "(none)";
+
+    /// <summary>Builds the model for <paramref name="quarter"/> as of <paramref name="asOf"/>.</summary>
+    /// <param name="accounts">The accounts in scope (a service manager's); null for every account.</param>
+    public static SlaWorkbookModel Build(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf,
+        IReadOnlySet<string>? accounts, SlaWorkbookOptions options, Instant generatedAt)
+    {
+        options.Validate();
+        var queries = new SlaQueries(warehouse, reference);
+        var now = new SlaFilter(quarter, accounts);
+        var before = new SlaFilter(quarter.Previous, accounts);
+        var names = Names.Load(warehouse);
+
+        IReadOnlyList<SlaGroup> Now(params string[] by) => queries.Summary(asOf, by, now);
+        IReadOnlyList<SlaGroup> Before(params string[] by) => queries.Summary(asOf, by, before);
+        Duration TargetOf(string priority) =>
+            Duration.FromSeconds(Priorities.TryParse(priority, out var p) ? reference.TargetFor(p) : 0);
+
+        var total = Compare(Now(), Before(), keepPreviousOnly: false).Single();
+        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals());
+
+        var byPriorityAndWindow = new AttainmentTable("By priority and service window", ["Priority", "Window"], AttainmentColumns.Target,
+            [.. Compare(Now("priority", "window"), Before("priority", "window"), keepPreviousOnly: true)
+                .Select(r => r with { Target = TargetOf(r.Keys[0]) })],
+            total with { Keys = ["All", "All"] });
+        var byRegionAndPriority = new AttainmentTable("By region and priority", ["Region", "Priority"], AttainmentColumns.Target,
+            [.. Compare(Now("region", "priority"), Before("region", "priority"), keepPreviousOnly: true)
+                .Select(r => r with { Target = TargetOf(r.Keys[1]) })]);
+
+        var resolution = AttainmentColumns.Resolution;
+        var byAccount = new AttainmentTable("Attainment by account", ["Account", "Name"], resolution,
+            [.. Compare(Now("account"), Before("account"), keepPreviousOnly: false)
+                .Select(r => r with { Keys = [r.Keys[0], names.Account(r.Keys[0])] })]);
+        var byCentre = new AttainmentTable("Attainment by support centre", ["Support centre", "Region"], resolution,
+            [.. Compare(Now("support_center"), Before("support_center"), keepPreviousOnly: false)
+                .Select(r => r with { Keys = [r.Keys[0], reference.FindCentre(r.Keys[0])?.Region ?? ""] })]);
+        var byPlatform = new AttainmentTable("Attainment by platform", ["Platform"], resolution,
+            Compare(Now("platform"), Before("platform"), keepPreviousOnly: false));
+        var byEngineer = new AttainmentTable("Attainment by engineer", ["Engineer", "Name"], resolution,
+            [.. Compare(Now("engineer"), Before("engineer"), keepPreviousOnly: false)
+                .Select(r => r with { Keys = [r.Keys[0], names.Engineer(r.Keys[0])] })]);
+
+        return new SlaWorkbookModel(
+            header,
+            ReadMe(header, options, reference),
+            byPriorityAndWindow,
+            byRegionAndPriority,
+            Trend(queries, quarter, asOf, accounts, options.TrendQuarters),
+            byAccount, byCentre, byPlatform, byEngineer,
+            Breaches(queries, now, asOf, names, options.BreachRowCap),
+            Exclusions(queries.Exclusions(now), total.Eligible));
+    }
+
+    /// <summary>
+    /// Puts each group of this quarter beside the same group of the previous quarter. Groups found
+    /// only in the previous quarter are kept where a vanished row would mislead (the summary tables).
+    /// </summary>
+    private static List<AttainmentRow> Compare(IReadOnlyList<SlaGroup> now, IReadOnlyList<SlaGroup> before, bool keepPreviousOnly)
+    {
+        var previous = before.ToDictionary(g => Key(g.Keys), StringComparer.Ordinal);
+        var rows = now.Select(g => Row(g, previous.GetValueOrDefault(Key(g.Keys)))).ToList();
+        if (keepPreviousOnly)
+        {
+            var current = now.Select(g => Key(g.Keys)).ToHashSet(StringComparer.Ordinal);
+            rows.AddRange(before.Where(g => !current.Contains(Key(g.Keys)))
+                .Select(g => Row(new SlaGroup(g.Keys, 0, 0, 0, 0, null, null, null), g)));
+            rows.Sort((a, b) => string.CompareOrdinal(Key(a.Keys), Key(b.Keys)));
+        }
+        return rows;
+
+        static string Key(IReadOnlyList<string> keys) => string.Join('\u001f', keys);
+    }
+
+    private static AttainmentRow Row(SlaGroup g, SlaGroup? previous) =>
+        new([.. g.Keys.Select(k => k.Length == 0 ? None : k)], null, g.Eligible, g.Met, g.Breached, g.Pending,
+            g.AttainmentPct, previous?.AttainmentPct,
+            g.AttainmentPct is { } a && previous?.AttainmentPct is { } b ? a - b : null,
+            Seconds(g.ResolutionMedianSeconds), Seconds(g.ResolutionP90Seconds));
+
+    private static Duration? Seconds(double? seconds) =>
+        seconds is { } s ? Duration.FromSeconds(Math.Round(s, MidpointRounding.AwayFromZero)) : null;
+
+    private static TrendTable Trend(SlaQueries queries, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, int count)
+    {
+        var quarters = quarter.Trailing(count);
+        var all = new SlaFilter(null, accounts);
+
+        // One query per breakdown over every quarter, then the trailing quarters picked from it.
+        Dictionary<string, decimal?> Figures(params string[] by) =>
+            queries.Summary(asOf, ["quarter", .. by], all).ToDictionary(g => string.Join('|', g.Keys), g => g.AttainmentPct, StringComparer.Ordinal);
+        List<decimal?> Line(Dictionary<string, decimal?> figures, string? key) =>
+            [.. quarters.Select(q => figures.GetValueOrDefault(key is null ? q.ToString() : $"{q}|{key}"))];
+        bool HasAny(List<decimal?> line) => line.Any(v => v is not null);
+
+        var byPriority = Figures("priority");
+        var overall = Figures();
+        var priorities = Priorities.All.Select(p => new TrendSeries(p.Code(), Line(byPriority, p.Code())))
+            .Where(s => HasAny([.. s.AttainmentPct])).ToList();
+        priorities.Add(new TrendSeries("All priorities", Line(overall, null)));
+
+        var byRegion = Figures("region");
+        var quarterNames = quarters.Select(q => q.ToString()).ToHashSet(StringComparer.Ordinal);
+        var regions = byRegion.Keys.Select(k => k.Split('|')).Where(k => quarterNames.Contains(k[0])).Select(k => k[1])
+            .Distinct().Order(StringComparer.Ordinal)
+            .Select(r => new TrendSeries(r.Length == 0 ? None : r, Line(byRegion, r)))
+            .Where(s => HasAny([.. s.AttainmentPct])).ToList();
+        return new TrendTable(quarters, priorities, regions);
+    }
+
+    private static BreachList Breaches(SlaQueries queries, SlaFilter filter, Instant asOf, Names names, int cap)
+    {
+        // Most urgent first, then oldest: if the cap cuts the list, it keeps what matters most.
+        var breached = queries.Cases(asOf, filter).Where(c => c.Status == "breached")
+            .OrderBy(c => c.Priority).ThenBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ToList();
+        var rows = breached.Take(cap).Select(c =>
+        {
+            var elapsed = Duration.FromSeconds(c.ElapsedSeconds ?? 0);
+            var target = Duration.FromSeconds(c.TargetSeconds ?? 0);
+            return new BreachRow(c.CaseNumber, c.CreatedAt.InUtc().LocalDateTime, c.Priority.Code(), c.Window ?? "", c.SupportCenter ?? "",
+                c.Region ?? "", c.AccountId, names.Account(c.AccountId), c.EngineerId ?? "", elapsed, target, elapsed - target,
+                c.FirstResponseAt is { } answered && answered <= asOf, c.AfterHours, c.Title ?? "");
+        }).ToList();
+        var note = rows.Count < breached.Count
+            ? $"Only the first {Whole(rows.Count)} of {Whole(breached.Count)} breached cases are listed (most urgent, then oldest, first; the limit is the setting Excel:BreachRowCap). Every figure on the other sheets counts all of them."
+            : null;
+        return new BreachList(rows, breached.Count, cap, note);
+    }
+
+    private static ExclusionTable Exclusions(IReadOnlyList<(string Reason, long Cases)> counts, long eligible)
+    {
+        var byReason = counts.ToDictionary(c => c.Reason, c => c.Cases, StringComparer.Ordinal);
+        var excluded = counts.Sum(c => c.Cases);
+        var all = eligible + excluded;
+        decimal? Share(long n) => all == 0 ? null : Math.Round(100m * n / all, 2, MidpointRounding.AwayFromZero);
+        var known = ExclusionReasons.Select(r => r.Reason).ToHashSet(StringComparer.Ordinal);
+        var rows = ExclusionReasons
+            .Select(r => new ExclusionRow(r.Reason, r.Meaning, byReason.GetValueOrDefault(r.Reason), Share(byReason.GetValueOrDefault(r.Reason))))
+            .Concat(counts.Where(c => !known.Contains(c.Reason)).Select(c => new ExclusionRow(c.Reason, "", c.Cases, Share(c.Cases))))
+            .ToList();
+        return new ExclusionTable(rows, eligible, excluded, all, Share(eligible));
+    }
+
+    private static IReadOnlyList<ReadMeEntry> ReadMe(WorkbookHeader h, SlaWorkbookOptions options, ReferenceData reference)
+    {
+        var targets = string.Join(", ", Priorities.All.Where(reference.TargetSeconds.ContainsKey)
+            .Select(p => $"{p.Code()} {Spoken(Duration.FromSeconds(reference.TargetFor(p)))}"));
+        var green = Pct(h.Goals.Green);
+        var amber = Pct(h.Goals.Amber);
+        return
+        [
+            new("Quarter", $"{h.Quarter}: cases created in that calendar quarter, in the local time of the support centre of the case's contract. The previous quarter, {h.PreviousQuarter}, is shown beside it."),
+            new("Accounts", h.Scope),
+            new("Data as of", $"{h.DataAsOf.InUtc().LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. Cases created later are not counted; a case without a first response by then is judged at that instant."),
+            new("Generated at", $"{h.GeneratedAt.InUtc().LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."),
+            new("Target", $"The first-response time promised for the case's priority: {targets}. The priority counted is the one in effect when the clock stopped."),
+            new("Met", "The first response came within the target."),
+            new("Breached", "The first response came later than the target, or there is still no response and the target has already passed."),
+            new("Pending", "No first response yet, and the target has not passed yet. Pending cases are not in the attainment."),
+            new("Attainment", "Met ÷ (met + breached), as a percentage with two decimals. Empty when no case of the group was met or breached."),
+            new("Change (pts)", "Attainment this quarter minus attainment in the previous quarter, in percentage points."),
+            new("Colours", $"Attainment of at least {green} is green, at least {amber} amber, below {amber} red. The colours are conditional formats, so they follow the figures."),
+            new("8x5 clock", "On 8x5 contracts the clock runs only in business hours: Monday to Friday 09:00–17:00 in the support centre's local time (following daylight saving time), minus that centre's holidays."),
+            new("24x7 clock", "On 24x7 contracts the clock runs around the clock, from creation to first response."),
+            new("After hours", "An 8x5 case created outside business hours. Its clock starts at the next opening, so it is not breached overnight."),
+            new("Exclusions", "Cases that do not count for the SLA at all (neither met nor breached): see the Exclusions sheet for the count per reason. A larger exclusion count makes the denominator smaller; it does not mean better service."),
+            new("Resolution", "Creation to resolution, minus the time spent waiting for the customer; median and 90th percentile of the cases resolved by the as-of instant. Shown for information: it has no target."),
+            new("Breaches", options.BreachRowCap == 0
+                ? "The Breaches sheet lists no case (the limit Excel:BreachRowCap is 0)."
+                : $"The Breaches sheet lists each breached case of the quarter, most urgent and then oldest first, up to {Whole(options.BreachRowCap)} rows (setting Excel:BreachRowCap); a note above the table says when the list was cut."),
+            new("Trend", $"Attainment per quarter for the last {options.TrendQuarters} quarters, by priority and by region, with the same definitions."),
+            new("Times", "Durations read hours:minutes (elapsed and over-by also :seconds); times of day are UTC."),
+        ];
+    }
+
+    private static string ScopeOf(IReadOnlySet<string>? accounts) =>
+        accounts is null ? "All accounts"
+        : accounts.Count == 0 ? "No accounts"
+        : accounts.Count <= 10 ? "Accounts " + string.Join(", ", accounts.Order(StringComparer.Ordinal))
+        : $"{accounts.Count} accounts";
+
+    private static string Spoken(Duration d) =>
+        d.TotalMinutes < 60 || d.Minutes != 0 ? $"{(long)d.TotalMinutes} minutes" : d.TotalHours == 1 ? "1 hour" : $"{(long)d.TotalHours} hours";
+
+    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    private static string Whole(long n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>Display names of accounts and engineers, which the SLA evaluations carry only as ids.</summary>
+    private sealed class Names(Dictionary<string, string> accounts, Dictionary<string, string> engineers)
+    {
+        public string Account(string id) => accounts.GetValueOrDefault(id, "");
+        public string Engineer(string id) => engineers.GetValueOrDefault(id, "");
+
+        public static Names Load(Warehouse warehouse)
+        {
+            using var connection = warehouse.Connect();
+            return new Names(Read(connection, "SELECT account_id, name FROM accounts"), Read(connection, "SELECT engineer_id, name FROM engineers"));
+        }
+
+        private static Dictionary<string, string> Read(DuckDBConnection connection, string sql)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (r.Read()) map[r.GetString(0)] = r.GetString(1);
+            return map;
+        }
+    }
+}

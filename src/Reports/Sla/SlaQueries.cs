@@ -1,0 +1,220 @@
+using DuckDB.NET.Data;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Calendars;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+
+namespace JuniperFts.Reports.Sla;
+
+/// <summary>Which cases a query covers: one quarter (of creation, in the centre's zone) and/or some accounts.</summary>
+/// <param name="Accounts">Null: every account.</param>
+public sealed record SlaFilter(Quarter? Quarter = null, IReadOnlySet<string>? Accounts = null);
+
+/// <summary>One case's first-response SLA at an as-of instant, as <c>fts sla cases</c> prints it.</summary>
+/// <param name="Status">met, breached, pending or excluded.</param>
+/// <param name="Reason">The exclusion reason; null unless excluded.</param>
+/// <param name="Priority">The priority in effect when the clock stopped.</param>
+/// <param name="Window">8x5 or 24x7; null when excluded before a contract was found.</param>
+/// <param name="ElapsedSeconds">Whole seconds, rounded up; null when excluded.</param>
+/// <param name="Quarter">Of <paramref name="CreatedAt"/> in the centre's zone (UTC without a contract).</param>
+/// <param name="ResolutionSeconds">Creation to resolution minus customer waits; null while unresolved.</param>
+public sealed record SlaCase(string CaseNumber, string Status, string? Reason,
+    Priority Priority, string? Window, string? Region, string? SupportCenter,
+    bool AfterHours, long? ElapsedSeconds, long? TargetSeconds, string AccountId, string SiteId, string? ContractId,
+    string? Platform, string? EngineerId, string? SerialNumber, string? Title, Quarter Quarter,
+    Instant CreatedAt, Instant? FirstResponseAt, Instant? ResolvedAt, long? ResolutionSeconds);
+
+/// <summary>Attainment of one group of eligible cases.</summary>
+/// <param name="Keys">The group's values, in the order of the <c>by</c> list (empty string for a missing value).</param>
+/// <param name="Eligible">met + breached + pending.</param>
+/// <param name="AttainmentPct">100 × met / (met + breached), two decimals (half away from zero); null without a denominator.</param>
+/// <param name="ResolutionMedianSeconds">Of the cases resolved by the as-of; null when none.</param>
+public sealed record SlaGroup(IReadOnlyList<string> Keys, long Eligible, long Met, long Breached, long Pending,
+    decimal? AttainmentPct, double? ResolutionMedianSeconds, double? ResolutionP90Seconds);
+
+/// <summary>
+/// Reads the stored evaluations (<see cref="SlaRefresh"/>) at an as-of instant: per case, per group,
+/// and excluded counts. Only cases still unanswered at the as-of touch the calendar, for their elapsed time.
+/// </summary>
+/// <remarks>Cases created after the as-of instant do not exist yet and are left out.</remarks>
+public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
+{
+    private static readonly Dictionary<string, string> GroupColumns = new(StringComparer.Ordinal)
+    {
+        ["priority"] = "priority",
+        ["region"] = "region",
+        ["window"] = "service_window",
+        ["support_center"] = "support_center",
+        ["account"] = "account_id",
+        ["platform"] = "platform",
+        ["engineer"] = "engineer_id",
+        ["quarter"] = "quarter",
+    };
+
+    // The one place the as-of status is derived from the stored row; mirrors SlaVerdict.StatusAt.
+    private const string StatusSql = """
+        CASE WHEN excluded_reason IS NOT NULL THEN 'excluded'
+             WHEN first_response_at IS NOT NULL AND first_response_at <= $asof
+                  THEN CASE WHEN response_met THEN 'met' ELSE 'breached' END
+             WHEN due_at IS NOT NULL AND $asof > due_at THEN 'breached'
+             ELSE 'pending' END
+        """;
+
+    /// <summary>The names <see cref="Summary"/> groups by, as on the command line.</summary>
+    public static IReadOnlyList<string> Groupings { get; } =
+        ["priority", "region", "window", "support_center", "account", "platform", "engineer", "quarter"];
+
+    /// <summary>Every case created by <paramref name="asOf"/> that passes <paramref name="filter"/>, sorted by case number (ordinal).</summary>
+    public IReadOnlyList<SlaCase> Cases(Instant asOf, SlaFilter filter)
+    {
+        using var connection = warehouse.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT case_number, {StatusSql} AS status, excluded_reason, priority, service_window, region, support_center,
+                   after_hours, response_seconds, target_seconds, account_id, site_id, contract_id, platform, engineer_id,
+                   serial_number, title, quarter, created_at, first_response_at, resolved_at, resolution_seconds
+            FROM sla_evaluations
+            WHERE created_at <= $asof {Where(filter, cmd)}
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
+
+        Dictionary<string, BusinessCalendar>? calendars = null;
+        var cases = new List<SlaCase>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var status = r.GetString(1);
+                var window = Text(r, 4);
+                var centre = Text(r, 6);
+                var created = SlaInputs.InstantOf(r, 18);
+                var response = r.IsDBNull(19) ? (Instant?)null : SlaInputs.InstantOf(r, 19);
+                long? elapsed = null;
+                if (status != "excluded")
+                {
+                    if (response is { } at && at <= asOf)
+                        elapsed = r.GetInt64(8);
+                    else if (window == "24x7")
+                        elapsed = SlaSeconds.RoundedUp(asOf - created);
+                    else
+                    {
+                        // Unanswered at the as-of on an 8x5 contract: the only place the calendar runs.
+                        calendars ??= SlaInputs.Calendars(connection, reference);
+                        elapsed = SlaSeconds.RoundedUp(calendars[centre!].BusinessTime(created, asOf));
+                    }
+                }
+                cases.Add(new SlaCase(
+                    r.GetString(0), status, Text(r, 2), PriorityOf(r.GetString(3)), window, Text(r, 5), centre,
+                    r.GetBoolean(7), elapsed, r.IsDBNull(9) ? null : r.GetInt64(9), r.GetString(10), r.GetString(11),
+                    Text(r, 12), Text(r, 13), Text(r, 14), Text(r, 15), Text(r, 16), Quarter.Parse(r.GetString(17)),
+                    created, response, r.IsDBNull(20) ? null : SlaInputs.InstantOf(r, 20), r.IsDBNull(21) ? null : r.GetInt64(21)));
+            }
+        }
+        cases.Sort((a, b) => string.CompareOrdinal(a.CaseNumber, b.CaseNumber));
+        return cases;
+    }
+
+    /// <summary>Attainment of the eligible cases created by <paramref name="asOf"/>, grouped by <paramref name="by"/> and sorted by the keys (ordinal).</summary>
+    /// <exception cref="UserError">A name in <paramref name="by"/> is not one of <see cref="Groupings"/>.</exception>
+    public IReadOnlyList<SlaGroup> Summary(Instant asOf, IReadOnlyList<string> by, SlaFilter filter)
+    {
+        var keys = by.Select(b => GroupColumns.TryGetValue(b, out var column) ? $"coalesce({column}, '')"
+            : throw new UserError($"--by: '{b}' is not a grouping (use {string.Join(", ", Groupings)})")).ToList();
+
+        using var connection = warehouse.Connect();
+        using var cmd = connection.CreateCommand();
+        var keyList = string.Concat(keys.Select((k, i) => $"{k} AS k{i}, "));
+        cmd.CommandText = $"""
+            WITH s AS (
+                SELECT *, {StatusSql} AS status FROM sla_evaluations
+                WHERE excluded_reason IS NULL AND created_at <= $asof {Where(filter, cmd)})
+            SELECT {keyList}
+                   count(*) AS eligible,
+                   count(*) FILTER (WHERE status = 'met') AS met,
+                   count(*) FILTER (WHERE status = 'breached') AS breached,
+                   count(*) FILTER (WHERE status = 'pending') AS pending,
+                   quantile_cont(resolution_seconds, 0.5) FILTER (WHERE resolved_at <= $asof) AS resolution_median,
+                   quantile_cont(resolution_seconds, 0.9) FILTER (WHERE resolved_at <= $asof) AS resolution_p90
+            FROM s {(keys.Count > 0 ? "GROUP BY ALL" : "")}
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
+
+        var groups = new List<SlaGroup>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var n = keys.Count;
+                var met = r.GetInt64(n + 1);
+                var breached = r.GetInt64(n + 2);
+                groups.Add(new SlaGroup(
+                    Enumerable.Range(0, n).Select(r.GetString).ToList(),
+                    r.GetInt64(n), met, breached, r.GetInt64(n + 3),
+                    Attainment(met, breached),
+                    r.IsDBNull(n + 4) ? null : r.GetDouble(n + 4),
+                    r.IsDBNull(n + 5) ? null : r.GetDouble(n + 5)));
+            }
+        }
+        groups.Sort(CompareKeys);
+        return groups;
+    }
+
+    /// <summary>How many cases each exclusion reason removed, sorted by reason.</summary>
+    public IReadOnlyList<(string Reason, long Cases)> Exclusions(SlaFilter filter)
+    {
+        using var connection = warehouse.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT excluded_reason, count(*) FROM sla_evaluations
+            WHERE excluded_reason IS NOT NULL {Where(filter, cmd)}
+            GROUP BY excluded_reason
+            """;
+        var list = new List<(string, long)>();
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) list.Add((r.GetString(0), r.GetInt64(1)));
+        list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return list;
+    }
+
+    /// <summary>100 × met / (met + breached), two decimals, half away from zero; null without a denominator.</summary>
+    /// <remarks>Always carries two decimals (100.00, 50.00), so it prints as the CSV contract spells it.</remarks>
+    public static decimal? Attainment(long met, long breached) =>
+        met + breached == 0 ? null : Math.Round(100m * met / (met + breached), 2, MidpointRounding.AwayFromZero) + 0.00m;
+
+    private static string Where(SlaFilter filter, DuckDBCommand cmd)
+    {
+        var sql = "";
+        if (filter.Quarter is { } q)
+        {
+            sql += " AND quarter = $quarter";
+            cmd.Parameters.Add(new DuckDBParameter("quarter", q.ToString()));
+        }
+        if (filter.Accounts is { } accounts)
+        {
+            if (accounts.Count == 0) return sql + " AND FALSE";
+            var names = accounts.Select((a, i) =>
+            {
+                cmd.Parameters.Add(new DuckDBParameter("account" + i, a));
+                return "$account" + i;
+            });
+            sql += $" AND account_id IN ({string.Join(", ", names)})";
+        }
+        return sql;
+    }
+
+    private static int CompareKeys(SlaGroup a, SlaGroup b)
+    {
+        for (var i = 0; i < a.Keys.Count; i++)
+        {
+            var c = string.CompareOrdinal(a.Keys[i], b.Keys[i]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    private static string? Text(DuckDBDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static Priority PriorityOf(string code) =>
+        Priorities.TryParse(code, out var p) ? p : throw new InvalidOperationException($"sla_evaluations holds priority '{code}'");
+}
