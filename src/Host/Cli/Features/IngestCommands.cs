@@ -3,6 +3,7 @@ using JuniperFts.Domain;
 using JuniperFts.Ingest;
 using JuniperFts.Ingest.Sample;
 using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Sla;
 using NodaTime;
 using Spectre.Console;
 
@@ -45,6 +46,9 @@ public static class IngestCommands
             ? WithProgressBars(context, p => ingest.Run(folder, p))
             : ingest.Run(folder, new LogLines(context.Error));
         PrintCounts(context, result);
+        // Stored SLA evaluations follow every ingest, so reports and the portal never recompute per request.
+        var evaluated = SlaRefresh.Run(warehouse, context.Reference);
+        context.Error.WriteLine($"sla: {evaluated} case(s) evaluated");
         return result;
     }
 
