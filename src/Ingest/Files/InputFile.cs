@@ -60,7 +60,7 @@ public static class InputFiles
     private static InputColumn Opt(string name, ColumnKind kind = ColumnKind.Text) => new(name, kind, false);
 
     private static ReferenceCheck KnownAccount => new(RejectReason.UnknownAccount, ["account_id"], "accounts", ["account_id"], "account");
-    private static ReferenceCheck KnownSiteOfAccount => new(RejectReason.UnknownSite, ["site_id", "account_id"], "sites", ["site_id", "account_id"], "site of that account");
+    private static ReferenceCheck KnownSiteOfAccount => new(RejectReason.UnknownSite, ["site_id", "account_id"], "sites", ["site_id", "account_id"], "site of account");
 
     public static InputFile Accounts { get; } = new("accounts",
         [Req("account_id"), Req("name"), Req("country", ColumnKind.Country), Opt("service_manager_email", ColumnKind.Email)],

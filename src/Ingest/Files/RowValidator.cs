@@ -19,6 +19,10 @@ public sealed class RowValidator(InputFile file, ReferenceData reference)
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
     private static readonly OffsetDateTimePattern InstantPattern = OffsetDateTimePattern.ExtendedIso;
 
+    // DuckDB timestamps and .NET DateTime both hold years 1..9999.
+    private static readonly NodaTime.Instant MinInstant = NodaTime.Instant.FromUtc(1, 1, 1, 0, 0);
+    private static readonly NodaTime.Instant MaxInstant = NodaTime.Instant.FromUtc(9999, 12, 31, 0, 0);
+
     private readonly (int Start, int End)[] _ranges = file.Ranges.Select(r => (file.IndexOf(r.Start), file.IndexOf(r.End))).ToArray();
 
     public InputFile File => file;
@@ -90,14 +94,15 @@ public sealed class RowValidator(InputFile file, ReferenceData reference)
             case ColumnKind.Date:
             {
                 var parsed = DatePattern.Parse(raw);
-                if (parsed.Success) return parsed.Value.ToDateOnly();
+                if (parsed.Success && parsed.Value.Year is >= 1 and <= 9999) return parsed.Value.ToDateOnly();
                 reject(RejectReason.BadDate, $"{column.Name} '{Clip(raw)}' is not a date (yyyy-MM-dd)");
                 return null;
             }
             case ColumnKind.Instant:
             {
                 var parsed = InstantPattern.Parse(raw);
-                if (parsed.Success) return parsed.Value.ToInstant().ToDateTimeUtc().ToUnspecified();
+                if (parsed.Success && parsed.Value.ToInstant() is var instant && instant >= MinInstant && instant < MaxInstant)
+                    return instant.ToDateTimeUtc().ToUnspecified();
                 reject(RejectReason.BadInstant, $"{column.Name} '{Clip(raw)}' is not an ISO 8601 instant with an offset or Z");
                 return null;
             }

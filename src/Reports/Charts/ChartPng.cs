@@ -20,6 +20,8 @@ public sealed record ChartSpec(string Title, IReadOnlyList<string> Categories, I
     /// <summary>.NET format of the value labels drawn on bars (null: none).</summary>
     public string? ValueFormat { get; init; } = "0";
     public IReadOnlyList<ChartReference> References { get; init; } = [];
+    /// <summary>Counts: ticks on whole numbers only (no "1.5 cases").</summary>
+    public bool WholeNumbers { get; init; }
     public int Width { get; init; } = 380;
     public int Height { get; init; } = 220;
 }
@@ -122,9 +124,11 @@ public static class ChartPng
         plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
         plot.Axes.Left.TickLabelStyle.FontSize = 9;
         plot.Axes.Left.MinorTickStyle.Length = 0;
+        if (spec.WholeNumbers)
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
         var values = spec.Series.SelectMany(s => s.Values).OfType<double>().Concat(spec.References.Select(r => r.Value)).ToArray();
-        var max = spec.YMax ?? (values.Length == 0 ? 1 : Math.Max(1, values.Max() * 1.15));
+        var max = spec.YMax ?? (values.Length == 0 ? 1 : Math.Max(1, values.Max() * 1.25));
         var min = spec.YMin ?? (barsFromZero || values.Length == 0 ? 0 : Math.Min(0, values.Min()));
         plot.Axes.SetLimits(-0.6, Math.Max(0.6, spec.Categories.Count - 0.4), min, max);
 

@@ -70,8 +70,8 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         return this;
     }
 
-    /// <summary>A large title banner, as on a cover page.</summary>
-    public PdfDocumentBuilder Title(string title, string? subtitle = null)
+    /// <summary>A large title banner, as on a cover page; with <paramref name="bookmark"/> it is also an outline entry.</summary>
+    public PdfDocumentBuilder Title(string title, string? subtitle = null, string? bookmark = null)
     {
         var titleFont = Font(24, bold: true);
         var subFont = Font(13, bold: false);
@@ -80,6 +80,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         var subLines = subtitle is null ? [] : Wrap(subtitle, subFont, width);
         var height = 26 + titleLines.Count * 24 * PdfTheme.LineFactor + subLines.Count * 13 * PdfTheme.LineFactor + 20;
         Ensure(height);
+        if (bookmark is not null) _document.Outlines.Add(bookmark, _page!, true);
         var g = _gfx!;
         g.DrawRectangle(new XSolidBrush(PdfTheme.Primary), Margin, _y, ContentWidth, height);
         g.DrawRectangle(new XSolidBrush(PdfTheme.Accent), Margin, _y + height - 5, ContentWidth, 5);
@@ -294,7 +295,8 @@ public sealed partial class PdfDocumentBuilder : IDisposable
             }).ToArray();
             var height = sizes.Max(s => s.H);
             Ensure(height);
-            var x = Margin;
+            // A row narrower than the text width is centred.
+            var x = Margin + Math.Max(0, (ContentWidth - sizes.Sum(s => s.W) - gap * (sizes.Length - 1)) / 2);
             for (var i = 0; i < images.Length; i++)
             {
                 _gfx!.DrawImage(images[i], x, _y, sizes[i].W, sizes[i].H);

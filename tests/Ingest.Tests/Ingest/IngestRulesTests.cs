@@ -21,6 +21,7 @@ public class IngestRulesTests
     // bad_instant: no offset, or not an instant at all
     [InlineData("cases", "K2,A1,S1,SN1,P1,2026-03-02T16:59:00,,,,,", "bad_instant")]
     [InlineData("case_events", "K1,yesterday,awaiting_customer,", "bad_instant")]
+    [InlineData("cases", "K2,A1,S1,SN1,P1,0001-01-01T00:00:00+01:00,,,,,", "bad_instant")]
     // bad_number
     [InlineData("installed_base", "SN2,C1,MX204,Routing,2025-01-01,,12k,,false", "bad_number")]
     // unknown_sku / unknown_priority / unknown_support_center / unknown_platform
@@ -293,11 +294,5 @@ public class IngestRulesTests
         Assert.Equal("account A1 has 7 representatives (expected 2 to 6)", Assert.Single(IngestQueries.Compliance(temp.Warehouse)).Detail);
     }
 
-    internal static string Snapshot(TempWarehouse temp)
-    {
-        var parts = new List<string>();
-        foreach (var table in new[] { "accounts", "sites", "contracts", "installed_base", "representatives", "engineers", "cases", "case_events", "holidays", "compliance_findings" })
-            parts.Add(table + ":" + temp.Scalar<string>($"SELECT coalesce(string_agg(md5(CAST(t AS VARCHAR)), ',' ORDER BY md5(CAST(t AS VARCHAR))), '') FROM {table} t"));
-        return string.Join('\n', parts);
-    }
+    internal static string Snapshot(TempWarehouse temp) => WarehouseSnapshot.Of(temp);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using JuniperFts.Domain;
 using JuniperFts.Ingest;
+using JuniperFts.Ingest.Sample;
 using JuniperFts.Ingest.Store;
 using NodaTime;
 using Spectre.Console;
@@ -16,6 +17,7 @@ public static class IngestCommands
         QuarantineCommand(context),
         ComplianceCommand(context),
         RunCommand(context),
+        SampleCommand(context),
     ];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
@@ -70,7 +72,7 @@ public static class IngestCommands
         public void Report(IngestProgress value) => report(value);
     }
 
-    /// <summary>Plain log lines for logs and pipes: one when a file starts, one per write step.</summary>
+    /// <summary>Plain log lines for logs and pipes: one when a file starts being read, one per file merged, one at commit.</summary>
     private sealed class LogLines(TextWriter log) : IProgress<IngestProgress>
     {
         private string? _last;
@@ -81,6 +83,7 @@ public static class IngestCommands
             {
                 "reading" when p.Done == 0 => $"ingest: reading {p.File}",
                 "writing" when p.File is null => "ingest: writing the batch",
+                "writing" => $"ingest: writing {p.File}",
                 "committing" => "ingest: committing",
                 _ => null,
             };
@@ -159,6 +162,23 @@ public static class IngestCommands
                 context.Error.WriteLine($"run: {step.Name}");
                 step.Run(run);
             }
+            context.Out.Flush();
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SampleCommand(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "Folder to write the drop folder into", Required = true };
+        var cases = new Option<int>("--cases") { Description = "Number of cases", DefaultValueFactory = _ => 5000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files", DefaultValueFactory = _ => 1 };
+        var command = new Command("sample", "Write a realistic drop folder (deterministic by seed), with a few bad rows of each reason") { output, cases, seed };
+        command.SetAction(pr =>
+        {
+            var written = SampleDropFolder.Write(pr.GetValue(output)!, new SampleOptions(pr.GetValue(cases), pr.GetValue(seed)));
+            foreach (var (file, rows) in written)
+                context.Out.WriteLine($"{file}: {rows} rows");
             context.Out.Flush();
             return 0;
         });

@@ -1,16 +1,120 @@
 using System.CommandLine;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.ReviewPack;
+using JuniperFts.Reports.Sla;
+using NodaTime;
 
 namespace JuniperFts.Host.Cli.Features;
 
-/// <summary>The <c>fts</c> commands of the ReviewPack feature.</summary>
+/// <summary><c>fts report review-pack</c>, and the review-pack step of <c>fts run</c>.</summary>
 public static class ReviewPackCommands
 {
+    /// <summary>The folder under <c>fts run</c>'s output where the packs go.</summary>
+    public const string RunFolder = "review-packs";
+
     public static IEnumerable<Command> Create(CliContext context)
     {
-        _ = context;
-        return [];
+        var report = new Command("report", "Reports for people: the leadership workbook and the review-meeting packs");
+        report.Subcommands.Add(ReviewPack(context));
+        return [report];
     }
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [];
+    public static IEnumerable<IMainJobStep> Steps => [new ReviewPacksStep()];
+
+    /// <summary>The pack of every account for the latest complete quarter at the run's as-of, into <c>out/review-packs/</c>.</summary>
+    private sealed class ReviewPacksStep : IMainJobStep
+    {
+        public string Name => "review-packs";
+
+        public void Run(MainJobRun run)
+        {
+            SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
+            var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
+            var folder = Path.Combine(run.OutFolder, RunFolder);
+            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder);
+            run.Wrote($"Review packs {quarter} ({written.Count} accounts)", folder);
+        }
+    }
+
+    /// <summary><c>review-pack (--account ID --out FILE.pdf | --all --out DIR) [--quarter Q] [--as-of I]</c>.</summary>
+    public static Command ReviewPack(CliContext context)
+    {
+        var account = new Option<string?>("--account") { Description = "The account whose pack to write" };
+        var all = new Option<bool>("--all") { Description = "Write the pack of every account (then --out is a folder)" };
+        var quarter = new Option<Quarter?>("--quarter")
+        {
+            Description = "Quarter of the pack, e.g. 2026Q3 (default: the latest complete quarter at the as-of)",
+            CustomParser = r =>
+            {
+                if (r.Tokens.Count == 0) return null;
+                if (Quarter.TryParse(r.Tokens[0].Value, out var q)) return q;
+                r.AddError($"--quarter: '{r.Tokens[0].Value}' is not a quarter (expected e.g. 2026Q3)");
+                return null;
+            },
+        };
+        var output = new Option<string>("--out") { Description = "FILE.pdf with --account; a folder with --all", Required = true };
+        var asOf = CommonOptions.AsOf();
+        var command = new Command("review-pack", "The service manager's quarterly review-meeting pack (PDF)") { account, all, quarter, output, asOf };
+        command.SetAction(pr =>
+        {
+            var accountId = pr.GetValue(account);
+            var everyAccount = pr.GetValue(all);
+            if (everyAccount == (accountId is not null))
+                throw new UserError("review-pack: give either --account ID (with --out FILE.pdf) or --all (with --out DIR)");
+            var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
+            var q = pr.GetValue(quarter) ?? Quarter.LatestCompleteOn(at.InUtc().Date);
+            var target = pr.GetValue(output)!;
+
+            var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
+            SlaRefresh.Run(warehouse, context.Reference);
+            if (everyAccount)
+            {
+                var written = Guard(target, () => ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target));
+                foreach (var path in written) context.Out.WriteLine(path);
+                context.Error.WriteLine($"{written.Count} review packs for {q} written to {target}");
+            }
+            else
+            {
+                var path = WriteOne(warehouse, context.Reference, accountId!, q, at, target);
+                context.Out.WriteLine(path);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Writes one pack; an existing folder as <paramref name="target"/> gets the pack's default file name inside it.</summary>
+    private static string WriteOne(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, string target)
+    {
+        // Build first: an unknown account fails before any file is touched.
+        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf);
+        var path = Directory.Exists(target) ? Path.Combine(target, ReviewPacks.FileName(accountId, quarter)) : target;
+        Guard(path, () =>
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            var partial = path + ".partial";
+            using (var file = File.Create(partial))
+                ReviewPacks.Render(model, file);
+            File.Move(partial, path, overwrite: true);
+            return path;
+        });
+        return path;
+    }
+
+    /// <summary>Turns a file-system failure into one line naming the path.</summary>
+    private static T Guard<T>(string path, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"review-pack: cannot write {path}: {e.Message}", e);
+        }
+    }
 }

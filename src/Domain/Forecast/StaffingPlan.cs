@@ -1,0 +1,75 @@
+using JuniperFts.Domain.Reference;
+
+namespace JuniperFts.Domain.Forecast;
+
+/// <summary>
+/// How forecast cases become engineers: handling hours per case by priority, over the productive hours of an
+/// engineer-week (contracted hours less shrinkage, at the target occupancy).
+/// </summary>
+public sealed record StaffingPlan
+{
+    public StaffingPlan(IReadOnlyDictionary<Priority, double> handlingHours, double hoursPerWeek, double shrinkage, double occupancy)
+    {
+        foreach (var p in Priorities.All)
+            if (!handlingHours.TryGetValue(p, out var h) || h < 0 || !double.IsFinite(h))
+                throw new ArgumentException($"handling hours for {p.Code()} must be a number ≥ 0", nameof(handlingHours));
+        if (hoursPerWeek <= 0 || !double.IsFinite(hoursPerWeek)) throw new ArgumentOutOfRangeException(nameof(hoursPerWeek), hoursPerWeek, "must be > 0");
+        if (shrinkage is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(shrinkage), shrinkage, "must be in [0, 1)");
+        if (occupancy is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(occupancy), occupancy, "must be in (0, 1]");
+        HandlingHours = handlingHours;
+        HoursPerWeek = hoursPerWeek;
+        Shrinkage = shrinkage;
+        Occupancy = occupancy;
+    }
+
+    /// <summary>Hands-on hours an engineer spends on one case of each priority.</summary>
+    public IReadOnlyDictionary<Priority, double> HandlingHours { get; }
+
+    /// <summary>Contracted hours per engineer-week.</summary>
+    public double HoursPerWeek { get; }
+
+    /// <summary>Share of contracted hours lost to leave, training and meetings.</summary>
+    public double Shrinkage { get; }
+
+    /// <summary>Share of the remaining hours that can go to cases without queues building up.</summary>
+    public double Occupancy { get; }
+
+    /// <summary>Defaults: P1 6 h, P2 4 h, P3 2 h, P4 1 h; 40 h weeks, 30 % shrinkage, 85 % occupancy.</summary>
+    public static StaffingPlan Default { get; } = new(
+        new Dictionary<Priority, double> { [Priority.P1] = 6, [Priority.P2] = 4, [Priority.P3] = 2, [Priority.P4] = 1 },
+        40, 0.30, 0.85);
+
+    /// <summary>Hours an engineer can give to cases in a week.</summary>
+    public double ProductiveHoursPerEngineerWeek => HoursPerWeek * (1 - Shrinkage) * Occupancy;
+
+    /// <summary>Handling hours of an average case under <paramref name="mix"/>.</summary>
+    public double HoursPerCase(PriorityMix mix) => Priorities.All.Sum(p => mix.Share(p) * HandlingHours[p]);
+
+    /// <summary>Engineers (fractional) needed to handle <paramref name="cases"/> in one week.</summary>
+    public double EngineersNeeded(double cases, PriorityMix mix) => cases * HoursPerCase(mix) / ProductiveHoursPerEngineerWeek;
+}
+
+/// <summary>The share of cases at each priority (shares sum to 1).</summary>
+public sealed record PriorityMix
+{
+    private readonly double[] _shares;
+
+    private PriorityMix(double[] shares) => _shares = shares;
+
+    /// <summary>The mix of the given case counts; equal shares when there are none.</summary>
+    public static PriorityMix FromCounts(IReadOnlyDictionary<Priority, long> counts)
+    {
+        var total = Priorities.All.Sum(p => counts.TryGetValue(p, out var c) ? c : 0);
+        return new PriorityMix(Priorities.All
+            .Select(p => total == 0 ? 1.0 / Priorities.All.Count : (counts.TryGetValue(p, out var c) ? c : 0) / (double)total)
+            .ToArray());
+    }
+
+    public static PriorityMix Equal { get; } = FromCounts(new Dictionary<Priority, long>());
+
+    public double Share(Priority p) => _shares[(int)p - 1];
+
+    public bool Equals(PriorityMix? other) => other is not null && _shares.SequenceEqual(other._shares);
+
+    public override int GetHashCode() => _shares.Aggregate(0, (h, s) => HashCode.Combine(h, s));
+}

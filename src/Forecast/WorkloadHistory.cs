@@ -1,0 +1,31 @@
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Reference;
+using NodaTime;
+
+namespace JuniperFts.Forecast;
+
+/// <summary>The weekly case counts of one region and platform, with the drivers of each week.</summary>
+/// <param name="Cases">Accepted cases created in each history week (index-aligned with <see cref="WorkloadHistory.Weeks"/>).</param>
+/// <param name="Drivers">Drivers of every history week followed by those of the horizon weeks.</param>
+public sealed record WeeklySeries(string Region, string Platform, IReadOnlyList<double> Cases, IReadOnlyList<WeekDrivers> Drivers)
+{
+    /// <summary>Units covered 52 weeks before week <paramref name="t"/>, or null before the data.</summary>
+    public int? UnitsYearBefore(int t) => t >= WeekFeatures.Season ? Drivers[t - WeekFeatures.Season].CoveredUnits : null;
+}
+
+/// <summary>Every series of the history up to the last week that ended by the as-of, and the priority mix by region.</summary>
+/// <param name="Weeks">The history weeks, consecutive, oldest first.</param>
+/// <param name="Horizon">The weeks that follow, whose drivers the series carry too.</param>
+public sealed record WorkloadHistory(
+    Instant AsOf,
+    IReadOnlyList<IsoWeek> Weeks,
+    IReadOnlyList<IsoWeek> Horizon,
+    IReadOnlyList<WeeklySeries> Series,
+    IReadOnlyDictionary<string, PriorityMix> PriorityMixByRegion)
+{
+    public IReadOnlyList<string> Regions => Series.Select(s => s.Region).Distinct().ToList();
+
+    /// <summary>The region's mix, else the mix of all cases (a region known only from installed base has none).</summary>
+    public PriorityMix MixOf(string region) =>
+        PriorityMixByRegion.TryGetValue(region, out var m) ? m : PriorityMix.Equal;
+}

@@ -1,0 +1,151 @@
+using DuckDB.NET.Data;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+
+namespace JuniperFts.Forecast;
+
+/// <summary>Reads the weekly series, holidays, covered units and priority mix out of the warehouse.</summary>
+public static class WorkloadHistoryQuery
+{
+    /// <summary>The label of a case whose region or platform cannot be found.</summary>
+    public const string Unknown = "Unknown";
+
+    // A site's region is the centre of its contract with the latest start (ties: smaller contract id).
+    private const string SiteCentre = """
+        site_centre AS (
+            SELECT site_id, support_center FROM (
+                SELECT site_id, support_center,
+                       row_number() OVER (PARTITION BY site_id ORDER BY start_date DESC, contract_id) AS rn
+                FROM contracts) WHERE rn = 1)
+        """;
+
+    // A serial's platform is that of its installed-base row under the latest-starting contract.
+    private const string SerialPlatform = """
+        serial_platform AS (
+            SELECT serial_number, platform FROM (
+                SELECT ib.serial_number, ib.platform,
+                       row_number() OVER (PARTITION BY ib.serial_number ORDER BY k.start_date DESC NULLS LAST, ib.contract_id) AS rn
+                FROM installed_base ib LEFT JOIN contracts k ON k.contract_id = ib.contract_id) WHERE rn = 1)
+        """;
+
+    /// <summary>The latest <c>created_at</c> of any accepted case: the default as-of of a forecast.</summary>
+    public static Instant? LatestCaseCreated(Warehouse warehouse)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT max(created_at) FROM cases";
+        return cmd.ExecuteScalar() is DateTime t ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+    }
+
+    /// <summary>The history that ended by <paramref name="asOf"/>, with the drivers of the <paramref name="horizon"/> weeks after it.</summary>
+    /// <exception cref="UserError">No case was created in a week that ended by the as-of.</exception>
+    public static WorkloadHistory Load(Warehouse warehouse, ReferenceData reference, Instant asOf, int horizon)
+    {
+        var last = IsoWeek.LastEndedBy(asOf);
+        using var c = warehouse.Connect();
+
+        var counts = CaseCounts(c, last.End);
+        if (counts.Count == 0)
+            throw new UserError($"no accepted case was created in a week that ended by {asOf}: nothing to forecast from");
+        var first = counts.Min(r => r.Week);
+        var weeks = IsoWeek.Range(first, last);
+        var horizonWeeks = IsoWeek.Range(last.Plus(1), last.Plus(horizon));
+        var allWeeks = weeks.Concat(horizonWeeks).ToList();
+        var index = allWeeks.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
+
+        string RegionOf(string? centre) => reference.FindCentre(centre)?.Region ?? Unknown;
+
+        var keys = counts.Select(r => (Region: RegionOf(r.Centre), r.Platform)).Distinct()
+            .OrderBy(k => k.Region, StringComparer.Ordinal).ThenBy(k => k.Platform, StringComparer.Ordinal).ToList();
+
+        var cases = keys.ToDictionary(k => k, _ => new double[weeks.Count]);
+        foreach (var r in counts) cases[(RegionOf(r.Centre), r.Platform)][index[r.Week]] += r.Count;
+
+        var units = keys.ToDictionary(k => k, _ => new int[allWeeks.Count]);
+        foreach (var (centre, platform, week, n) in CoveredUnits(c, first, allWeeks[^1]))
+            if (units.TryGetValue((RegionOf(centre), platform), out var u)) u[index[week]] += n;
+
+        var holidays = new Dictionary<(string, IsoWeek), HashSet<LocalDate>>();
+        foreach (var (centre, date) in Holidays(c, first.Monday, allWeeks[^1].Monday.PlusDays(6)))
+        {
+            var key = (RegionOf(centre), IsoWeek.Containing(date));
+            if (!holidays.TryGetValue(key, out var set)) holidays[key] = set = [];
+            set.Add(date);
+        }
+
+        var series = keys.Select(k => new WeeklySeries(k.Region, k.Platform, cases[k],
+            allWeeks.Select((w, i) => new WeekDrivers(w, holidays.TryGetValue((k.Region, w), out var h) ? h.Count : 0, units[k][i])).ToList()))
+            .ToList();
+
+        var mix = counts.GroupBy(r => RegionOf(r.Centre)).ToDictionary(
+            g => g.Key,
+            g => PriorityMix.FromCounts(g.Where(r => r.Priority is not null).GroupBy(r => r.Priority!.Value)
+                .ToDictionary(p => p.Key, p => p.Sum(r => r.Count))));
+
+        return new WorkloadHistory(asOf, weeks, horizonWeeks, series, mix);
+    }
+
+    private sealed record CaseCount(string? Centre, string Platform, IsoWeek Week, Priority? Priority, long Count);
+
+    private static List<CaseCount> CaseCounts(DuckDBConnection c, Instant end)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            WITH {SiteCentre}, {SerialPlatform}
+            SELECT sc.support_center, coalesce(sp.platform, '{Unknown}'), CAST(date_trunc('week', k.created_at) AS DATE), k.priority, count(*)
+            FROM cases k
+            LEFT JOIN site_centre sc ON sc.site_id = k.site_id
+            LEFT JOIN serial_platform sp ON sp.serial_number = k.serial_number
+            WHERE k.created_at < $end
+            GROUP BY ALL
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("end", end.ToDateTimeUtc()));
+        var rows = new List<CaseCount>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var monday = LocalDate.FromDateTime(r.GetDateTime(2));
+            rows.Add(new CaseCount(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), IsoWeek.Containing(monday),
+                Priorities.TryParse(r.GetString(3), out var p) ? p : null, r.GetInt64(4)));
+        }
+        return rows;
+    }
+
+    private static List<(string? Centre, string Platform, IsoWeek Week, int Units)> CoveredUnits(DuckDBConnection c, IsoWeek first, IsoWeek last)
+    {
+        // A unit counts in a week when it is covered on the week's Monday.
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            WITH {SiteCentre},
+            weeks AS (SELECT CAST(unnest(generate_series(CAST($first AS DATE), CAST($last AS DATE), INTERVAL 7 DAY)) AS DATE) AS monday)
+            SELECT sc.support_center, ib.platform, w.monday, count(DISTINCT ib.serial_number)
+            FROM installed_base ib
+            JOIN contracts k ON k.contract_id = ib.contract_id
+            JOIN weeks w ON ib.covered_from <= w.monday AND w.monday <= coalesce(ib.covered_to, k.end_date)
+            LEFT JOIN site_centre sc ON sc.site_id = k.site_id
+            GROUP BY ALL
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("first", first.Monday.ToDateTimeUnspecified()));
+        cmd.Parameters.Add(new DuckDBParameter("last", last.Monday.ToDateTimeUnspecified()));
+        var rows = new List<(string?, string, IsoWeek, int)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            rows.Add((r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), IsoWeek.Containing(LocalDate.FromDateTime(r.GetDateTime(2))), (int)r.GetInt64(3)));
+        return rows;
+    }
+
+    private static List<(string Centre, LocalDate Date)> Holidays(DuckDBConnection c, LocalDate from, LocalDate to)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT support_center, date FROM holidays WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)";
+        cmd.Parameters.Add(new DuckDBParameter("from", from.ToDateTimeUnspecified()));
+        cmd.Parameters.Add(new DuckDBParameter("to", to.ToDateTimeUnspecified()));
+        var rows = new List<(string, LocalDate)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) rows.Add((r.GetString(0), LocalDate.FromDateTime(r.GetDateTime(1))));
+        return rows;
+    }
+}

@@ -1,0 +1,291 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Sla;
+using NodaTime;
+using NodaTime.Text;
+
+namespace JuniperFts.Reports.ReviewPack;
+
+/// <summary>Reads one account's quarter from the warehouse and the SLA queries and computes every figure of its pack.</summary>
+/// <remarks>
+/// SLA figures come from <see cref="SlaQueries"/> only, so the pack always agrees with
+/// <c>fts sla summary</c>; this class adds what the SLA engine does not hold (contracts, engineers,
+/// installed base, compliance findings) and the pack's own groupings.
+/// </remarks>
+internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference)
+{
+    /// <summary>The attainment the service aims for; the spec names no figure, so the pack uses the industry's usual 95 %.</summary>
+    public const decimal AttainmentGoalPct = 95m;
+
+    /// <summary>How many quarters the trend shows at most, and at least.</summary>
+    private const int TrendMax = 8, TrendMin = 4;
+
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+
+    public ReviewPackModel Build(string accountId, Quarter quarter, Instant asOf)
+    {
+        using var connection = warehouse.Connect();
+        var account = Account(connection, accountId)
+            ?? throw new UserError($"account '{accountId}' is not in the data (see the accounts file of the last ingest)");
+
+        var sla = new SlaQueries(warehouse, reference);
+        var only = new HashSet<string>(StringComparer.Ordinal) { accountId };
+        var quarterFilter = new SlaFilter(quarter, only);
+        var allCases = sla.Cases(asOf, new SlaFilter(null, only));
+        var cases = allCases.Where(c => c.Quarter == quarter).ToList();
+        var total = sla.Summary(asOf, ["account"], quarterFilter).SingleOrDefault();
+        var byPriority = sla.Summary(asOf, ["priority"], quarterFilter).ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
+
+        var contracts = Contracts(connection, accountId, quarter);
+        var openUrgent = OpenUrgent(allCases, quarter, asOf);
+        var headline = new ReviewPackHeadline(cases.Count, total?.Eligible ?? 0, total?.Met ?? 0, total?.Breached ?? 0,
+            total?.Pending ?? 0, total?.AttainmentPct, openUrgent.Count);
+
+        return new ReviewPackModel(
+            account,
+            quarter,
+            asOf,
+            QuarterComplete(contracts, quarter, asOf),
+            headline,
+            DesignatedEngineers(connection, allCases, quarter),
+            contracts,
+            Attainment(sla, only, quarter, asOf, byPriority, total),
+            Volume(cases),
+            cases.Where(c => c.Status == "breached").OrderBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).Select(c => Line(c, asOf)).ToList(),
+            openUrgent,
+            Resolution(cases, asOf, byPriority, total),
+            Risks(connection, accountId, quarter, cases),
+            new NextQuarterSection(quarter.Next,
+                "The workload forecast is not yet available in this release.",
+                "The true-up preview is not yet available in this release."));
+    }
+
+    /// <summary>Every account id in the data, ordinal order.</summary>
+    public static IReadOnlyList<string> AccountIds(Warehouse warehouse)
+    {
+        using var connection = warehouse.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT account_id FROM accounts";
+        var ids = new List<string>();
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) ids.Add(r.GetString(0));
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
+
+    private static ReviewPackAccount? Account(DuckDBConnection connection, string accountId)
+    {
+        using var cmd = Command(connection, "SELECT name, country, service_manager_email FROM accounts WHERE account_id = $a", ("a", accountId));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new ReviewPackAccount(accountId, r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)) : null;
+    }
+
+    /// <summary>Contracts in force on at least one day of the quarter, by contract id.</summary>
+    private List<ContractLine> Contracts(DuckDBConnection connection, string accountId, Quarter quarter)
+    {
+        using var cmd = Command(connection, """
+            SELECT contract_id, site_id, sku, support_center, CAST(start_date AS VARCHAR), CAST(end_date AS VARCHAR)
+            FROM contracts
+            WHERE account_id = $a AND start_date < CAST($qend AS DATE) AND end_date >= CAST($qstart AS DATE)
+            """, ("a", accountId), ("qstart", Iso(quarter.Start)), ("qend", Iso(quarter.End)));
+        var list = new List<ContractLine>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var sku = reference.FindSku(r.GetString(2));
+                var start = IsoDate.Parse(r.GetString(4)).Value;
+                var end = IsoDate.Parse(r.GetString(5)).Value;
+                list.Add(new ContractLine(r.GetString(0), r.GetString(1), r.GetString(2), sku?.Window.Code() ?? "", r.GetString(3),
+                    reference.FindCentre(r.GetString(3))?.Region, start, end,
+                    Period.Between(start, end.PlusDays(1), PeriodUnits.Months).Months,
+                    sku is null ? "" : string.Join(", ", sku.Entitled.Select(p => p.Code()))));
+            }
+        }
+        list.Sort((a, b) => string.CompareOrdinal(a.ContractId, b.ContractId));
+        return list;
+    }
+
+    /// <summary>The quarter is over when the as-of is past its end in every support centre the account's contracts use.</summary>
+    private bool QuarterComplete(IReadOnlyList<ContractLine> contracts, Quarter quarter, Instant asOf) =>
+        contracts.Select(c => c.SupportCentre).DefaultIfEmpty("").All(centre => asOf >= QuarterEnd(quarter, centre));
+
+    /// <summary>The end of the quarter in the centre's zone (UTC when the centre is unknown), as the SLA engine assigns quarters.</summary>
+    private Instant QuarterEnd(Quarter quarter, string? centre)
+    {
+        var zone = reference.FindCentre(centre) is { } c ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) ?? DateTimeZone.Utc : DateTimeZone.Utc;
+        return quarter.End.AtStartOfDayInZone(zone).ToInstant();
+    }
+
+    /// <summary>P1/P2 cases created before the quarter's end and not resolved by then (or by the as-of, if earlier), oldest first.</summary>
+    private List<CaseLine> OpenUrgent(IReadOnlyList<SlaCase> allCases, Quarter quarter, Instant asOf) =>
+        allCases
+            .Where(c => c.Priority is Priority.P1 or Priority.P2)
+            .Where(c =>
+            {
+                var end = QuarterEnd(quarter, c.SupportCenter);
+                var cutoff = asOf < end ? asOf : end;
+                return c.CreatedAt < cutoff && (c.ResolvedAt is null || c.ResolvedAt >= cutoff);
+            })
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
+            .Select(c => Line(c, asOf))
+            .ToList();
+
+    /// <summary>Engineers of the account's cases created in the four quarters ending with this one, most cases first.</summary>
+    private static List<DesignatedEngineer> DesignatedEngineers(DuckDBConnection connection, IReadOnlyList<SlaCase> allCases, Quarter quarter)
+    {
+        var window = quarter.Trailing(4).ToHashSet();
+        var counts = allCases.Where(c => c.EngineerId is not null && window.Contains(c.Quarter))
+            .GroupBy(c => c.EngineerId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        var names = new Dictionary<string, (string Name, string Centre)>(StringComparer.Ordinal);
+        using (var cmd = Command(connection, "SELECT engineer_id, name, support_center FROM engineers"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) names[r.GetString(0)] = (r.GetString(1), r.GetString(2));
+
+        return counts
+            .Select(kv => names.TryGetValue(kv.Key, out var e)
+                ? new DesignatedEngineer(kv.Key, e.Name, e.Centre, kv.Value)
+                : new DesignatedEngineer(kv.Key, kv.Key, null, kv.Value))
+            .OrderByDescending(e => e.Cases).ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.EngineerId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private AttainmentSection Attainment(SlaQueries sla, IReadOnlySet<string> only, Quarter quarter, Instant asOf,
+        IReadOnlyDictionary<string, SlaGroup> byPriority, SlaGroup? total)
+    {
+        var rows = Priorities.All.Select(p =>
+        {
+            byPriority.TryGetValue(p.Code(), out var g);
+            return Row(p.Code(), reference.TargetFor(p), g);
+        }).ToList();
+
+        // The trend reaches back up to eight quarters, but never to quarters before the account's first case.
+        var accountOnly = new SlaFilter(null, only);
+        var perQuarter = sla.Summary(asOf, ["quarter"], accountOnly).ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
+        var perQuarterPriority = sla.Summary(asOf, ["quarter", "priority"], accountOnly).ToDictionary(g => (g.Keys[0], g.Keys[1]));
+        var quarters = quarter.Trailing(TrendMax).ToList();
+        var firstWithData = quarters.FindIndex(q => perQuarter.ContainsKey(q.ToString()));
+        var skip = firstWithData < 0 ? TrendMax - TrendMin : Math.Min(firstWithData, TrendMax - TrendMin);
+        quarters = quarters.Skip(skip).ToList();
+
+        var trend = new List<TrendLine>
+        {
+            new("All priorities",
+                quarters.Select(q => perQuarter.GetValueOrDefault(q.ToString())?.AttainmentPct).ToList(),
+                quarters.Select(q => perQuarter.GetValueOrDefault(q.ToString())?.Eligible ?? 0).ToList()),
+        };
+        foreach (var p in Priorities.All)
+        {
+            var groups = quarters.Select(q => perQuarterPriority.GetValueOrDefault((q.ToString(), p.Code()))).ToList();
+            if (groups.All(g => g is null)) continue;
+            trend.Add(new TrendLine(p.Code(), groups.Select(g => g?.AttainmentPct).ToList(), groups.Select(g => g?.Eligible ?? 0).ToList()));
+        }
+
+        return new AttainmentSection(AttainmentGoalPct, rows, Row("All priorities", null, total), quarters, trend);
+    }
+
+    private static AttainmentLine Row(string label, long? target, SlaGroup? g) =>
+        new(label, target, g?.Eligible ?? 0, g?.Met ?? 0, g?.Breached ?? 0, g?.Pending ?? 0, g?.AttainmentPct,
+            g?.AttainmentPct is { } pct ? pct >= AttainmentGoalPct : null);
+
+    /// <summary>Every case of the quarter (excluded ones too: they are work) by platform and priority.</summary>
+    private static VolumeSection Volume(IReadOnlyList<SlaCase> cases)
+    {
+        var platforms = cases.Select(PlatformOf).Distinct(StringComparer.Ordinal)
+            .OrderBy(p => p == "Unknown" ? 1 : 0).ThenBy(p => p, StringComparer.Ordinal).ToList();
+        var lines = platforms.Select(p => VolumeOf(p, cases.Where(c => PlatformOf(c) == p).ToList())).ToList();
+
+        // After hours is an 8x5 notion: only eligible cases were placed on the centre's calendar.
+        var afterHours = cases.Where(c => c.Window == "8x5" && c.Status != "excluded")
+            .GroupBy(c => (Contract: c.ContractId ?? "", Centre: c.SupportCenter ?? ""))
+            .OrderBy(g => g.Key.Contract, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                long n = g.Count(), after = g.Count(c => c.AfterHours);
+                return new AfterHoursLine(g.Key.Contract, g.Key.Centre, n, after, Math.Round(100m * after / n, 1, MidpointRounding.AwayFromZero));
+            })
+            .ToList();
+        return new VolumeSection(lines, VolumeOf("All platforms", cases), afterHours);
+    }
+
+    private static string PlatformOf(SlaCase c) => string.IsNullOrEmpty(c.Platform) ? "Unknown" : c.Platform;
+
+    private static VolumeLine VolumeOf(string label, IReadOnlyList<SlaCase> cases) =>
+        new(label, Priorities.All.Select(p => (long)cases.Count(c => c.Priority == p)).ToList(), cases.Count);
+
+    private ResolutionSection Resolution(IReadOnlyList<SlaCase> cases, Instant asOf, IReadOnlyDictionary<string, SlaGroup> byPriority, SlaGroup? total)
+    {
+        var eligible = cases.Where(c => c.Status != "excluded").ToList();
+        ResolutionLine Line(string label, IReadOnlyList<SlaCase> group, SlaGroup? g)
+        {
+            var resolved = group.Count(c => c.ResolvedAt is { } at && at <= asOf);
+            return new ResolutionLine(label, resolved, group.Count - resolved, g?.ResolutionMedianSeconds, g?.ResolutionP90Seconds);
+        }
+        var rows = Priorities.All.Select(p => Line(p.Code(), eligible.Where(c => c.Priority == p).ToList(), byPriority.GetValueOrDefault(p.Code()))).ToList();
+        return new ResolutionSection(rows, Line("All priorities", eligible, total));
+    }
+
+    private RisksSection Risks(DuckDBConnection connection, string accountId, Quarter quarter, IReadOnlyList<SlaCase> cases)
+    {
+        var from = quarter.End;
+        var until = from.PlusYears(1).PlusDays(-1);
+        var units = new List<EndOfSupportUnit>();
+        // Units still covered on the first day after the quarter whose support ends inside the coming 12 months.
+        using (var cmd = Command(connection, """
+            SELECT i.serial_number, i.model, i.platform, i.contract_id, CAST(i.end_of_support AS VARCHAR)
+            FROM installed_base i JOIN contracts k ON k.contract_id = i.contract_id
+            WHERE k.account_id = $a
+              AND i.end_of_support BETWEEN CAST($from AS DATE) AND CAST($until AS DATE)
+              AND coalesce(i.covered_to, k.end_date) >= CAST($from AS DATE)
+              AND i.covered_from <= CAST($from AS DATE)
+            ORDER BY i.end_of_support, i.serial_number, i.contract_id
+            """, ("a", accountId), ("from", Iso(from)), ("until", Iso(until))))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var eos = IsoDate.Parse(r.GetString(4)).Value;
+                units.Add(new EndOfSupportUnit(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), eos, Period.Between(from, eos, PeriodUnits.Days).Days));
+            }
+        }
+
+        var serials = cases.Where(c => c.Reason is "gray_market" or "unregistered_product")
+            .GroupBy(c => (Serial: c.SerialNumber ?? "(no serial)", Issue: c.Reason == "gray_market" ? "gray market" : "unregistered"))
+            .Select(g => new SerialIssue(g.Key.Serial, g.Key.Issue, g.Count(),
+                g.OrderBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).Last().CaseNumber))
+            .OrderBy(s => s.SerialNumber, StringComparer.Ordinal).ThenBy(s => s.Issue, StringComparer.Ordinal)
+            .ToList();
+
+        var findings = new List<ComplianceLine>();
+        // Cases on unregistered serials are listed with the serials above; the other findings are the account's.
+        using (var cmd = Command(connection, """
+            SELECT kind, subject, detail FROM compliance_findings
+            WHERE account_id = $a AND kind <> 'case_on_unregistered_serial'
+            ORDER BY kind, subject
+            """, ("a", accountId)))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) findings.Add(new ComplianceLine(r.GetString(0), r.GetString(1), r.GetString(2)));
+
+        return new RisksSection(from, until, units, serials, findings);
+    }
+
+    /// <summary>A case for the tables; a response after the as-of has not happened yet.</summary>
+    private static CaseLine Line(SlaCase c, Instant asOf) =>
+        new(c.CaseNumber, c.Priority, c.Status, c.Title, c.Platform, c.CreatedAt, c.FirstResponseAt <= asOf ? c.FirstResponseAt : null,
+            c.ElapsedSeconds, c.TargetSeconds,
+            c.ElapsedSeconds is { } e && c.TargetSeconds is { } t && e > t ? e - t : null, c.Window);
+
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
+        return cmd;
+    }
+}

@@ -1,0 +1,59 @@
+using DuckDB.NET.Data;
+using NodaTime;
+
+namespace JuniperFts.Reports.TrueUp;
+
+/// <summary>The latest issue of a statement, as recorded in the ledger.</summary>
+public sealed record LedgerEntry(string Number, int Revision, Instant IssuedAt, Instant FirstIssuedAt, string ContentSha256, string StatementJson);
+
+/// <summary>The record of issued statements (<c>trueup_statements</c> and their revisions), so none is issued twice.</summary>
+internal static class TrueUpLedger
+{
+    public static LedgerEntry? Latest(DuckDBConnection connection, string number) =>
+        LatestWhere(connection, "WHERE r.statement_number = $n", ("n", number)).GetValueOrDefault(number);
+
+    /// <summary>The revision in force of every issued statement, keyed by statement number.</summary>
+    public static IReadOnlyDictionary<string, LedgerEntry> AllLatest(DuckDBConnection connection) => LatestWhere(connection, "");
+
+    private static Dictionary<string, LedgerEntry> LatestWhere(DuckDBConnection connection, string where, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText =
+            "SELECT r.statement_number, r.revision, r.issued_at, s.first_issued_at, r.content_sha256, r.statement_json " +
+            "FROM trueup_statement_revisions r JOIN trueup_statements s USING (statement_number) " +
+            $"{where} QUALIFY row_number() OVER (PARTITION BY r.statement_number ORDER BY r.revision DESC) = 1";
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
+        using var r = cmd.ExecuteReader();
+        var entries = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        while (r.Read())
+            entries[r.GetString(0)] = new LedgerEntry(r.GetString(0), r.GetInt32(1), Utc(r.GetDateTime(2)), Utc(r.GetDateTime(3)), r.GetString(4), r.GetString(5));
+        return entries;
+    }
+
+    /// <summary>Records the revision of <paramref name="issued"/> (revision 1 also creates the statement), in one transaction.</summary>
+    public static void Record(DuckDBConnection connection, IssuedFiles files, IssuedStatement issued, LocalDate due, string sha256, string json)
+    {
+        var s = issued.Statement;
+        using var tx = connection.BeginTransaction();
+        if (issued.Revision == 1)
+            Execute(connection, "INSERT INTO trueup_statements VALUES ($n, $c, $y, $at)",
+                ("n", s.Number), ("c", s.Contract.ContractId), ("y", s.Year.Number), ("at", issued.IssuedAt.ToDateTimeUtc()));
+        Execute(connection,
+            "INSERT INTO trueup_statement_revisions VALUES ($n, $rev, $at, CAST($due AS DATE), $sha, $json, $cur, $total, $pdf, $csv, $jsonfile)",
+            ("n", s.Number), ("rev", issued.Revision ?? throw new ArgumentException("A draft cannot be recorded.", nameof(issued))), ("at", issued.IssuedAt.ToDateTimeUtc()), ("due", TrueUpJson.Date(due)),
+            ("sha", sha256), ("json", json), ("cur", s.Contract.Currency), ("total", s.AdditionsTotal),
+            ("pdf", files.Pdf), ("csv", files.Csv), ("jsonfile", files.Json));
+        tx.Commit();
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
+        cmd.ExecuteNonQuery();
+    }
+
+    // TIMESTAMP columns hold UTC without a kind.
+    private static Instant Utc(DateTime t) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+}

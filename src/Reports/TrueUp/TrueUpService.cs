@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using System.Text;
+using JuniperFts.Domain;
+using JuniperFts.Domain.TrueUp;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+
+namespace JuniperFts.Reports.TrueUp;
+
+/// <summary>A statement as finance sends it: the figures, who it is for, and which issue it is.</summary>
+/// <param name="Revision">1 for the first issue, 2+ for reissues; null for a draft that was never issued.</param>
+/// <param name="IssuedAt">When this revision was issued (for a draft: when it was drawn up).</param>
+public sealed record IssuedStatement(TrueUpStatement Statement, string AccountName, int? Revision, Instant IssuedAt)
+{
+    public bool IsDraft => Revision is null;
+}
+
+/// <summary>The file names (inside the output folder) of an issued statement.</summary>
+public sealed record IssuedFiles(string Pdf, string Csv, string Json)
+{
+    public static IssuedFiles For(string number) => new(number + ".pdf", number + ".csv", number + ".json");
+}
+
+/// <summary>What a <c>--due</c> run did with one statement.</summary>
+public enum IssueOutcome
+{
+    /// <summary>Issued for the first time (revision 1).</summary>
+    Issued,
+    /// <summary>Issued before and left alone; <see cref="StatementIssue.Changes"/> lists data corrections since, if any.</summary>
+    AlreadyIssued,
+    /// <summary>Re-created under the same number with corrected figures (a new revision).</summary>
+    Reissued,
+    /// <summary><c>--reissue</c> was asked for but the figures are the same: files re-written, no new revision.</summary>
+    ReissuedUnchanged,
+}
+
+/// <summary>One statement of a <c>--due</c> run and what happened to it.</summary>
+/// <param name="Changes">Old vs new figures when the data changed since the last issue (empty otherwise).</param>
+/// <param name="Files">Paths written in this run (empty when nothing was written).</param>
+public sealed record StatementIssue(IssuedStatement Issued, IssueOutcome Outcome, IReadOnlyList<string> Changes, IReadOnlyList<string> Files)
+{
+    public string Number => Issued.Statement.Number;
+}
+
+/// <summary>The result of issuing the statements due by a date.</summary>
+public sealed record TrueUpIssueRun(LocalDate Due, IReadOnlyList<StatementIssue> Statements, string SummaryPath);
+
+/// <summary>
+/// The true-up as the CLI, the main job, the portal and the review pack use it: one statement, the
+/// statements due by a date (issued once, recorded in the warehouse), their PDF, and a preview of the current year.
+/// </summary>
+public sealed class TrueUpService(Warehouse warehouse, IClock clock)
+{
+    /// <summary>The statement of year <paramref name="year"/> of contract <paramref name="contractId"/>, from the data as it is now.</summary>
+    /// <exception cref="UserError">No such contract, or the contract has no such year.</exception>
+    public TrueUpStatement Statement(string contractId, int year)
+    {
+        using var connection = warehouse.Connect();
+        var row = TrueUpQueries.Contract(connection, contractId)
+            ?? throw new UserError($"--contract: no contract '{contractId}' in {warehouse.Path}");
+        var years = row.Contract.Years.Count;
+        if (year < 1 || year > years)
+            throw new UserError($"--year: contract {contractId} has contract year{(years == 1 ? " 1" : $"s 1 to {years}")} ({TrueUpJson.Date(row.Contract.StartDate)} to {TrueUpJson.Date(row.Contract.EndDate)}); {year} is out of range");
+        return TrueUpRules.Statement(row.Contract, year, TrueUpQueries.Units(connection, contractId));
+    }
+
+    /// <summary>
+    /// Issues every contract year that ended (last day) on or before <paramref name="due"/> and has no statement yet:
+    /// PDF, CSV and JSON into <paramref name="outDir"/>, recorded in the warehouse; plus one Excel summary of the run.
+    /// With <paramref name="reissue"/>, statements issued before are re-created under the same number.
+    /// </summary>
+    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue)
+    {
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"--out: cannot create the folder {outDir}: {e.Message}", e);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var results = new List<StatementIssue>();
+        using var connection = warehouse.Connect();
+        // Read everything once: a query per contract costs more than the rules themselves.
+        var units = TrueUpQueries.AllUnits(connection);
+        var ledger = TrueUpLedger.AllLatest(connection);
+        foreach (var row in TrueUpQueries.AllContracts(connection))
+            foreach (var year in TrueUpRules.YearsDueBy(row.Contract, due))
+            {
+                var statement = TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []));
+                results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, now));
+            }
+
+        var summary = Path.Combine(outDir, $"trueup-summary-{TrueUpJson.Date(due)}.xlsx");
+        TrueUpSummaryWorkbook.Write(new TrueUpIssueRun(due, results, summary), summary);
+        return new TrueUpIssueRun(due, results, summary);
+    }
+
+    private static StatementIssue Issue(DuckDB.NET.Data.DuckDBConnection connection, TrueUpStatement statement, string accountName,
+        LedgerEntry? last, LocalDate due, string outDir, bool reissue, Instant now)
+    {
+        var json = TrueUpJson.Write(statement);
+        var sha = Sha256(json);
+        IReadOnlyList<string> changes = last is null || last.ContentSha256 == sha
+            ? []
+            : TrueUpJson.Read(json).ChangesSince(TrueUpJson.Read(last.StatementJson));
+
+        if (last is not null && !reissue)
+            return new StatementIssue(new IssuedStatement(statement, accountName, last.Revision, last.IssuedAt), IssueOutcome.AlreadyIssued, changes, []);
+
+        if (last is not null && last.ContentSha256 == sha)
+        {
+            // Same figures: give finance fresh copies of the revision in force, but record nothing new.
+            var copy = new IssuedStatement(statement, accountName, last.Revision, last.IssuedAt);
+            return new StatementIssue(copy, IssueOutcome.ReissuedUnchanged, [], WriteFiles(copy, json, outDir));
+        }
+
+        var issued = new IssuedStatement(statement, accountName, (last?.Revision ?? 0) + 1, now);
+        var written = WriteFiles(issued, json, outDir);
+        // Files first, ledger second: a crash in between leaves a statement that the next run issues again, never a recorded one without files.
+        TrueUpLedger.Record(connection, IssuedFiles.For(statement.Number), issued, due, sha, json);
+        return new StatementIssue(issued, last is null ? IssueOutcome.Issued : IssueOutcome.Reissued, changes, written);
+    }
+
+    private static IReadOnlyList<string> WriteFiles(IssuedStatement issued, string json, string outDir)
+    {
+        var names = IssuedFiles.For(issued.Statement.Number);
+        var pdf = Path.Combine(outDir, names.Pdf);
+        var csv = Path.Combine(outDir, names.Csv);
+        var jsonPath = Path.Combine(outDir, names.Json);
+        using (var stream = File.Create(pdf)) TrueUpStatementPdf.Render(issued, stream);
+        File.WriteAllText(csv, TrueUpCsv.Write(issued.Statement), Utf8);
+        File.WriteAllText(jsonPath, json, Utf8);
+        return [pdf, csv, jsonPath];
+    }
+
+    /// <summary>Writes the statement as a PDF: the issued revision when it was issued with these figures, else a draft.</summary>
+    public void RenderPdf(TrueUpStatement statement, Stream output)
+    {
+        using var connection = warehouse.Connect();
+        var accountName = TrueUpQueries.Contract(connection, statement.Contract.ContractId)?.AccountName ?? statement.Contract.AccountId;
+        var last = TrueUpLedger.Latest(connection, statement.Number);
+        var issued = last is not null && last.ContentSha256 == Sha256(TrueUpJson.Write(statement))
+            ? new IssuedStatement(statement, accountName, last.Revision, last.IssuedAt)
+            : new IssuedStatement(statement, accountName, null, clock.GetCurrentInstant());
+        TrueUpStatementPdf.Render(issued, output);
+    }
+
+    /// <summary>For each contract of the account in a contract year on <paramref name="asOfDate"/>: the additions so far and their prorated charge.</summary>
+    public IReadOnlyList<TrueUpPreview> PreviewForAccount(string accountId, LocalDate asOfDate)
+    {
+        using var connection = warehouse.Connect();
+        return TrueUpQueries.ContractsOfAccount(connection, accountId)
+            .Select(row => TrueUpPreview.Of(row.Contract, TrueUpQueries.Units(connection, row.Contract.ContractId), asOfDate))
+            .OfType<TrueUpPreview>()
+            .ToList();
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

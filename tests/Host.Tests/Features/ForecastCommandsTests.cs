@@ -1,0 +1,113 @@
+using JuniperFts.Host.Cli;
+using JuniperFts.Ingest.Tests.Support;
+using NodaTime;
+
+namespace JuniperFts.Host.Tests.Features;
+
+public sealed class ForecastCommandsTests : IDisposable
+{
+    private readonly TempWarehouse _db = new();
+
+    public ForecastCommandsTests()
+    {
+        var seed = _db.Seed().Account("A1").Site("S1", "A1")
+            .Contract("C1", "A1", "S1", centre: "SCHIPHOL_RIJK", start: "2025-01-01", end: "2027-12-31")
+            .Unit("SN1", "C1", "2025-01-01", platform: "Switching");
+        // Weeks 2026-W02..W05 with 1, 2, 3, 4 P1 cases; the last case is the default as-of (Monday of W05).
+        for (var w = 0; w < 4; w++)
+            for (var i = 0; i <= w; i++)
+                seed.Case($"K{w}{i}", "A1", "S1", "SN1", "P1", new DateTime(2026, 1, 5).AddDays(7 * w).AddHours(i));
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<(int Exit, string Out, string Err)> Fts(IDictionary<string, string?>? settings = null, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = CliContext.ForTest(output, error, new FixedClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
+        var exit = await FtsCli.RunAsync([.. args, "--db", _db.DatabasePath], context);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Forecast_Csv_ContractHeaderAndOneRowPerWeek()
+    {
+        // As of Monday of W06: W02..W05 are history; naive (too short to back-test) repeats W05's 4 cases.
+        var (exit, output, error) = await Fts(null, "forecast", "--format", "csv", "--horizon", "2", "--as-of", "2026-02-02T00:00:00Z");
+
+        Assert.Equal(0, exit);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("iso_week,region,platform,cases,low,high,engineers_needed,method", lines[0]);
+        Assert.StartsWith("2026-W06,EMEA,Switching,4.00,", lines[1]);
+        Assert.StartsWith("2026-W07,EMEA,Switching,4.00,", lines[2]);
+        // 4 P1 cases × 6 h / 23.8 h = 1.008…
+        Assert.EndsWith(",1.01,naive", lines[1]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("too short to back-test", error);
+    }
+
+    [Fact]
+    public async Task Forecast_DefaultAsOf_LatestCreatedAtSoItsWeekIsNotHistory()
+    {
+        // The latest case is Monday 2026-01-26 03:00 (W05): W05 has not ended, so history ends with W04 (3 cases).
+        var (exit, output, _) = await Fts(null, "forecast", "--format", "csv", "--horizon", "1");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("2026-W05,EMEA,Switching,3.00,", output.Split('\n')[1]);
+    }
+
+    [Fact]
+    public async Task Forecast_Table_PrintsEngineersByRegionAndTheVerdict()
+    {
+        var (exit, output, _) = await Fts(null, "forecast", "--horizon", "1", "--as-of", "2026-02-02T00:00:00Z");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("engineers_needed", output);
+        Assert.Contains("forecasting with naive", output);
+    }
+
+    [Fact]
+    public async Task Forecast_ChartOption_WritesPng()
+    {
+        var png = _db.PathOf("forecast.png");
+        var (exit, _, _) = await Fts(null, "forecast", "--format", "csv", "--as-of", "2026-02-02T00:00:00Z", "--chart", png);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png).Take(4));
+    }
+
+    [Fact]
+    public async Task Forecast_HorizonZero_OneLineUserError()
+    {
+        var (exit, output, error) = await Fts(null, "forecast", "--horizon", "0");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("", output);
+        Assert.Equal("fts: --horizon must be between 1 and 104 weeks, not 0", error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Forecast_BadShrinkageSetting_NamesTheKey()
+    {
+        var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:Shrinkage"] = "1.5" }, "forecast");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: configuration Forecast:Shrinkage = '1.5' must be a share from 0 to 1 (excluded)", error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Forecast_ConfiguredHandlingHours_ChangeEngineersNeeded()
+    {
+        var settings = new Dictionary<string, string?> { ["Forecast:HandlingHours:P1"] = "11.9" };
+        var (_, output, _) = await Fts(settings, "forecast", "--format", "csv", "--horizon", "1", "--as-of", "2026-02-02T00:00:00Z");
+
+        // 4 cases × 11.9 h / 23.8 h = 2 engineers.
+        Assert.EndsWith(",2.00,naive", output.Split('\n')[1]);
+    }
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}
