@@ -123,7 +123,7 @@ public class TrueUpCliTests
         await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir);
         // U-2 really started 2024-10-01: 2024-10-01..2024-12-31 = 92 days; 3660 × 92 / 366 = 920.00
         using (var c = temp.Warehouse.Connect())
-            Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
+            global::JuniperFts.Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
 
         var plain = await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir);
         var reissue = await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir, "--reissue");
