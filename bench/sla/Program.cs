@@ -3,7 +3,8 @@
 //      priority x region x window summary,
 //   2. the summary alone from the stored evaluations (what a report or the portal pays),
 //   3. an incremental refresh with nothing changed (what every later ingest pays at least),
-//   4. a plain DuckDB GROUP BY over the same cases table (the yardstick).
+//   4. a plain DuckDB GROUP BY over the same cases table (the yardstick),
+//   5. copying the cases table inside DuckDB (what storing one row per case costs at the least).
 // Usage: dotnet run -c Release --project bench/sla -- [--cases 1000000] [--db PATH] [--runs 3]
 using System.Diagnostics;
 using JuniperFts.Domain.Reference;
@@ -43,7 +44,14 @@ var baseline = Measure("plain DuckDB GROUP BY over cases", () =>
     while (r.Read()) { }
 });
 
+var copy = Measure("copy cases into a new table (write floor)", () =>
+{
+    using var c = warehouse.Connect();
+    Warehouse.Execute(c, "CREATE OR REPLACE TABLE bench_copy AS SELECT * FROM cases; DROP TABLE bench_copy");
+});
+
 Console.WriteLine();
+Console.WriteLine($"ratio copy cases / GROUP BY:             {copy / baseline:F1}x");
 Console.WriteLine($"ratio evaluate all + summary / GROUP BY: {full / baseline:F1}x");
 Console.WriteLine($"ratio summary from stored / GROUP BY:    {summary / baseline:F1}x");
 Console.WriteLine($"ratio no-change refresh / GROUP BY:      {incremental / baseline:F1}x");

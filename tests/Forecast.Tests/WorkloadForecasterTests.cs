@@ -91,6 +91,20 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Run_DamagedMetadata_TrainsAgainAndRewritesIt()
+    {
+        new WorkloadData(_db).Seasonal();
+        var first = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        File.WriteAllText(first.Provenance.MetadataPath, "{ not json");
+
+        var again = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+
+        Assert.False(again.Provenance.Reused);
+        Assert.Equal(first.Rows, again.Rows);
+        Assert.Contains(first.Provenance.DataHash, File.ReadAllText(first.Provenance.MetadataPath));
+    }
+
+    [Fact]
     public void Run_NewWeekOfData_TrainsAgain()
     {
         var data = new WorkloadData(_db).Seasonal();

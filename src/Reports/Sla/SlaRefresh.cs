@@ -51,7 +51,10 @@ public static class SlaRefresh
         using var connection = warehouse.Connect();
         var fingerprint = Fingerprint(reference);
         var watermark = Watermark(connection);
-        var full = everything || StoredFingerprint(connection) != fingerprint;
+        var (storedFingerprint, refreshedThrough) = StoredState(connection);
+        var full = everything || storedFingerprint != fingerprint;
+        // Batches only add higher ids, so with no newer batch and as many rows as cases nothing changed.
+        if (!full && watermark <= refreshedThrough && SameCount(connection)) return 0;
 
         Warehouse.Execute(connection,
             "CREATE OR REPLACE TEMP TABLE sla_changed AS " + (full ? "SELECT case_number FROM cases" : ChangedCases));
@@ -160,11 +163,19 @@ public static class SlaRefresh
         return cmd.ExecuteScalar() is long b ? b : 0;
     }
 
-    private static string? StoredFingerprint(DuckDBConnection connection)
+    private static (string? Fingerprint, long RefreshedThrough) StoredState(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT reference_fingerprint FROM sla_refresh_state";
-        return cmd.ExecuteScalar() as string;
+        cmd.CommandText = "SELECT reference_fingerprint, refreshed_through FROM sla_refresh_state";
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetString(0), r.GetInt64(1)) : (null, long.MinValue);
+    }
+
+    private static bool SameCount(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT count(*) FROM cases) = (SELECT count(*) FROM sla_evaluations)";
+        return cmd.ExecuteScalar() is true;
     }
 
     /// <summary>A hash of the reference data the rules read, so a configuration change re-evaluates everything.</summary>

@@ -67,6 +67,8 @@ public class TrueUpCliTests
     [InlineData("fts: --year: contract C-7 has contract years 1 to 2", "trueup", "--contract", "C-7", "--year", "3")]
     [InlineData("fts: --year: contract C-7 has contract years 1 to 2", "trueup", "--contract", "C-7", "--year", "0")]
     [InlineData("fts: give --contract ID --year K", "trueup", "--contract", "C-7")]
+    [InlineData("fts: --year: 'two' is not a contract year", "trueup", "--contract", "C-7", "--year", "two")]
+    [InlineData("fts: --year: '-1' is not a contract year", "trueup", "--contract", "C-7", "--year", "-1")]
     [InlineData("fts: --due needs --out DIR", "trueup", "--due", "2025-12-31")]
     [InlineData("fts: --out and --reissue go with --due DATE", "trueup", "--contract", "C-7", "--year", "1", "--reissue")]
     [InlineData("fts: --due: '2025-13-01' is not a date", "trueup", "--due", "2025-13-01", "--out", "x")]
