@@ -258,11 +258,51 @@ internal static class ReviewPackRenderer
     {
         var n = m.NextQuarter;
         pdf.PageBreak().Heading($"Next quarter: {n.Quarter}");
-        pdf.SubHeading("Workload forecast");
-        if (n.ForecastUnavailable is { } forecast) pdf.Notice(forecast);
-        pdf.SubHeading("True-up preview");
-        if (n.TrueUpUnavailable is { } trueUp) pdf.Notice(trueUp);
+        pdf.SubHeading("Workload forecast for the account's regions");
+        if (n.Forecast is not { } f)
+        {
+            pdf.Notice(n.ForecastUnavailable ?? "The workload forecast is not available.");
+        }
+        else
+        {
+            pdf.Paragraph($"Weekly cases of every account in the region, forecast as of {Minute.Format(f.MadeAsOf)} UTC ({f.Method}) for the weeks " +
+                          $"starting in {n.Quarter}, and the engineers they need. Range: the forecast's interval.", PdfTone.Muted);
+            pdf.Table(
+                [new("Region", 1.2), new("Weeks", 0.7, PdfAlign.Right), new("Forecast cases", 1, PdfAlign.Right), new("Weekly range", 1.1, PdfAlign.Right),
+                 new("Engineers a week", 1.1, PdfAlign.Right), new("Engineers, peak week", 1.2, PdfAlign.Right)],
+                f.Regions.Select(r => Row(new PdfCell(r.Region, Bold: true), Count(r.Weeks.Count), Whole(r.Cases),
+                    $"{Whole(r.WeeklyLow)} to {Whole(r.WeeklyHigh)}",
+                    r.EngineersAverage.ToString("0.0", CultureInfo.InvariantCulture), r.EngineersPeak.ToString("0.0", CultureInfo.InvariantCulture))));
+            ChartFonts.Register();
+            pdf.Image(ForecastChart.ForecastChartRenderer.RenderPng(f.Run, f.Regions.Select(r => r.Region).ToList(), 1400, 500), 600);
+        }
+
+        pdf.SubHeading($"True-up preview on {Day.Format(n.TrueUpAsOf)}");
+        if (n.TrueUp.Count == 0)
+        {
+            pdf.Notice($"No contract of this account is in a contract year on {Day.Format(n.TrueUpAsOf)}.");
+            return;
+        }
+        pdf.Paragraph("Units added so far in each contract's current year and the prorated charge the year's true-up will bring " +
+                      "if nothing changes: annual fee × covered days ÷ days in the year, rounded to cents.", PdfTone.Muted);
+        pdf.Table(
+            [new("Contract", 1), new("Year", 1.9), new("Serial number", 1.2), new("Model", 1), new("Covered from", 1), new("Days", 0.9, PdfAlign.Right),
+             new("Annual fee", 1, PdfAlign.Right), new("Charge", 1, PdfAlign.Right)],
+            n.TrueUp.SelectMany(t =>
+            {
+                var year = $"{t.Year}: {Day.Format(t.YearStart)} to {Day.Format(t.YearLastDay)}";
+                if (t.Additions.Count == 0)
+                    return [Row(t.ContractId, year, new PdfCell("no additions so far", PdfTone.Muted), "", "", "", "", Money(0, t.Currency))];
+                return t.Additions.Select(a => Row(t.ContractId, year, a.SerialNumber, a.Model, Day.Format(a.CoveredFrom),
+                        $"{a.CoveredDays}/{a.YearDays}", Money(a.AnnualFee, t.Currency), Money(a.Amount, t.Currency)))
+                    .Append(Row(new PdfCell(t.ContractId, Bold: true), new PdfCell(year, Bold: true), new PdfCell("Total", Bold: true), "", "", "", "",
+                        new PdfCell(Money(t.AdditionsTotal, t.Currency), Bold: true)));
+            }));
     }
+
+    private static string Money(decimal amount, string currency) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
+
+    private static string Whole(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<PdfCell> Row(params PdfCell[] cells) => cells;
 

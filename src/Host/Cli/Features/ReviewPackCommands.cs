@@ -1,6 +1,7 @@
 using System.CommandLine;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Forecast;
 using JuniperFts.Ingest.Store;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
@@ -34,7 +35,8 @@ public static class ReviewPackCommands
             SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
             var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
             var folder = Path.Combine(run.OutFolder, RunFolder);
-            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder);
+            var forecast = ForecastCommands.Options(run.Cli.Configuration, run.Cli.Reference);
+            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, forecast);
             run.Wrote($"Review packs {quarter} ({written.Count} accounts)", folder);
         }
     }
@@ -58,6 +60,9 @@ public static class ReviewPackCommands
         var output = new Option<string>("--out") { Description = "FILE.pdf with --account; a folder with --all", Required = true };
         var asOf = CommonOptions.AsOf();
         var command = new Command("review-pack", "The service manager's quarterly review-meeting pack (PDF)") { account, all, quarter, output, asOf };
+        // --db is recursive from the root, but CommandCatalog re-parents this command under the shared 'report'
+        // and the parser then misses it; naming it here as well keeps `fts report review-pack --db X` working.
+        command.Options.Add(CommonOptions.Db);
         command.SetAction(pr =>
         {
             var accountId = pr.GetValue(account);
@@ -68,17 +73,18 @@ public static class ReviewPackCommands
             var q = pr.GetValue(quarter) ?? Quarter.LatestCompleteOn(at.InUtc().Date);
             var target = pr.GetValue(output)!;
 
+            var forecast = ForecastCommands.Options(context.Configuration, context.Reference);
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
             SlaRefresh.Run(warehouse, context.Reference);
             if (everyAccount)
             {
-                var written = Guard(target, () => ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target));
+                var written = Guard(target, () => ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target, forecast));
                 foreach (var path in written) context.Out.WriteLine(path);
                 context.Error.WriteLine($"{written.Count} review packs for {q} written to {target}");
             }
             else
             {
-                var path = WriteOne(warehouse, context.Reference, accountId!, q, at, target);
+                var path = WriteOne(warehouse, context.Reference, forecast, accountId!, q, at, target);
                 context.Out.WriteLine(path);
             }
             return 0;
@@ -87,10 +93,10 @@ public static class ReviewPackCommands
     }
 
     /// <summary>Writes one pack; an existing folder as <paramref name="target"/> gets the pack's default file name inside it.</summary>
-    private static string WriteOne(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, string target)
+    private static string WriteOne(Warehouse warehouse, ReferenceData reference, ForecastOptions forecast, string accountId, Quarter quarter, Instant asOf, string target)
     {
         // Build first: an unknown account fails before any file is touched.
-        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf);
+        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf, forecast);
         var path = Directory.Exists(target) ? Path.Combine(target, ReviewPacks.FileName(accountId, quarter)) : target;
         Guard(path, () =>
         {
