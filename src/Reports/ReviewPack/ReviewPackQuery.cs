@@ -21,8 +21,8 @@ namespace JuniperFts.Reports.ReviewPack;
 /// </remarks>
 internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ForecastOptions forecastOptions)
 {
-    // One forecast serves every account's pack of a run: it depends on the as-of only.
-    private readonly Dictionary<Instant, (ForecastResult? Result, string? Error)> _forecasts = [];
+    // One forecast serves every account's pack of a run: it depends on the as-of only. Packs may be built in parallel.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Instant, Lazy<(ForecastResult? Result, string? Error)>> _forecasts = new();
 
     /// <summary>The attainment the service aims for; the spec names no figure, so the pack uses the industry's usual 95 %.</summary>
     public const decimal AttainmentGoalPct = 95m;
@@ -77,19 +77,18 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
         var next = quarter.Next;
         var quarterEnd = quarter.End.AtMidnight().InUtc().ToInstant();
         var madeAt = asOf < quarterEnd ? asOf : quarterEnd;
-        if (!_forecasts.TryGetValue(madeAt, out var forecast))
+        var forecast = _forecasts.GetOrAdd(madeAt, at => new Lazy<(ForecastResult?, string?)>(() =>
         {
             try
             {
                 // Weeks start on Mondays: one week more than a quarter reaches its last Monday.
-                forecast = (WorkloadForecaster.Run(warehouse, forecastOptions with { Horizon = 15 }, madeAt), null);
+                return (WorkloadForecaster.Run(warehouse, forecastOptions with { Horizon = 15 }, at), null);
             }
             catch (UserError e)
             {
-                forecast = (null, $"The workload forecast is not available: {e.Message}.");
+                return (null, $"The workload forecast is not available: {e.Message}.");
             }
-            _forecasts[madeAt] = forecast;
-        }
+        })).Value;
 
         ForecastOutlook? outlook = null;
         var unavailable = forecast.Error;

@@ -273,8 +273,7 @@ internal static class ReviewPackRenderer
                 f.Regions.Select(r => Row(new PdfCell(r.Region, Bold: true), Count(r.Weeks.Count), Whole(r.Cases),
                     $"{Whole(r.WeeklyLow)} to {Whole(r.WeeklyHigh)}",
                     r.EngineersAverage.ToString("0.0", CultureInfo.InvariantCulture), r.EngineersPeak.ToString("0.0", CultureInfo.InvariantCulture))));
-            ChartFonts.Register();
-            pdf.Image(ForecastChart.ForecastChartRenderer.RenderPng(f.Run, f.Regions.Select(r => r.Region).ToList(), 1400, 500), 600);
+            pdf.Image(ForecastPng(f), 600);
         }
 
         pdf.SubHeading($"True-up preview on {Day.Format(n.TrueUpAsOf)}");
@@ -298,6 +297,17 @@ internal static class ReviewPackRenderer
                     .Append(Row(new PdfCell(t.ContractId, Bold: true), new PdfCell(year, Bold: true), new PdfCell("Total", Bold: true), "", "", "", "",
                         new PdfCell(Money(t.AdditionsTotal, t.Currency), Bold: true)));
             }));
+    }
+
+    // Every pack of a run shows the same forecast run for one of a few region sets: draw each chart once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Forecast.ForecastResult, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>> ForecastCharts = new();
+
+    private static byte[] ForecastPng(ForecastOutlook f)
+    {
+        ChartFonts.Register();
+        var regions = f.Regions.Select(r => r.Region).ToList();
+        return ForecastCharts.GetOrCreateValue(f.Run).GetOrAdd(string.Join("|", regions),
+            _ => ForecastChart.ForecastChartRenderer.RenderPng(f.Run, regions, 1400, 500));
     }
 
     private static string Money(decimal amount, string currency) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;

@@ -32,25 +32,25 @@ public static class ReviewPacks
     {
         Directory.CreateDirectory(folder);
         var query = Query(warehouse, reference, forecast);
-        var written = new List<string>();
-        foreach (var account in ReviewPackQuery.AccountIds(warehouse))
+        var accounts = ReviewPackQuery.AccountIds(warehouse);
+        var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
+        // Packs are independent: lay them out on every core (the forecast is made once, on first use).
+        Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var path = Path.Combine(folder, FileName(account, quarter));
             // Write beside and move into place, so a reader never sees half a pack.
-            var partial = path + ".partial";
+            var partial = paths[i] + ".partial";
             try
             {
                 using (var file = File.Create(partial))
-                    ReviewPackRenderer.Render(query.Build(account, quarter, asOf), file);
-                File.Move(partial, path, overwrite: true);
+                    ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file);
+                File.Move(partial, paths[i], overwrite: true);
             }
             finally
             {
                 File.Delete(partial);
             }
-            written.Add(path);
-        }
-        return written;
+        });
+        return paths;
     }
 
     private static ReviewPackQuery Query(Warehouse warehouse, ReferenceData reference, ForecastOptions? forecast) =>
