@@ -23,4 +23,15 @@ public sealed record ForecastResult(
     IReadOnlyList<ForecastRow> Rows,
     IReadOnlyList<RegionWeek> Regions,
     BacktestSummary Backtest,
-    ModelProvenance Provenance);
+    ModelProvenance Provenance)
+{
+    /// <summary>Cases per region in the last <paramref name="weeks"/> history weeks (platforms summed), for charts beside <see cref="Regions"/>.</summary>
+    public IReadOnlyList<(IsoWeek Week, string Region, double Cases)> RegionHistory(int weeks = 52)
+    {
+        var from = Math.Max(0, History.Weeks.Count - weeks);
+        return History.Regions
+            .SelectMany(region => Enumerable.Range(from, History.Weeks.Count - from).Select(t =>
+                (History.Weeks[t], region, History.Series.Where(s => s.Region == region).Sum(s => s.Cases[t]))))
+            .OrderBy(r => r.Item1).ThenBy(r => r.region, StringComparer.Ordinal).ToList();
+    }
+}

@@ -60,12 +60,22 @@ internal sealed class ModelStore(string folder)
         }
     }
 
+    /// <summary>Writes the model (or removes a stale one) and then its metadata, each through a temp file and a rename.</summary>
+    /// <remarks>The metadata goes last: a reader that finds it current also finds the model it describes.</remarks>
     public void Save(ForecastModelMetadata metadata, CaseModel? model)
     {
         Directory.CreateDirectory(folder);
-        if (model is not null) model.Save(ModelPath);
-        else if (File.Exists(ModelPath)) File.Delete(ModelPath);
-        File.WriteAllText(MetadataPath, JsonSerializer.Serialize(metadata, Json) + "\n");
+        if (model is not null)
+        {
+            model.Save(ModelPath + ".tmp");
+            File.Move(ModelPath + ".tmp", ModelPath, overwrite: true);
+        }
+        else if (File.Exists(ModelPath))
+        {
+            File.Delete(ModelPath);
+        }
+        File.WriteAllText(MetadataPath + ".tmp", JsonSerializer.Serialize(metadata, Json) + "\n");
+        File.Move(MetadataPath + ".tmp", MetadataPath, overwrite: true);
     }
 
     /// <summary>SHA-256 of the history weeks (cases and drivers), the features and the settings that shape a model.</summary>

@@ -16,6 +16,8 @@ public static class WorkloadForecaster
     {
         if (options.Horizon is < 1 or > 104)
             throw new Domain.UserError($"--horizon must be between 1 and 104 weeks, not {options.Horizon}");
+        if (options.IntervalCoverage is <= 0.5 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.IntervalCoverage, "IntervalCoverage must be between 0.5 and 1 (both excluded)");
         var history = WorkloadHistoryQuery.Load(warehouse, options.Reference, asOf, options.Horizon);
         var folder = options.ModelFolder ?? Path.Combine(Path.GetDirectoryName(warehouse.Path) ?? ".", "forecast");
         return Run(history, options, new ModelStore(folder));

@@ -91,6 +91,20 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Run_DamagedMetadata_TrainsAgainAndRewritesIt()
+    {
+        new WorkloadData(_db).Seasonal();
+        var first = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        File.WriteAllText(first.Provenance.MetadataPath, "{ not json");
+
+        var again = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+
+        Assert.False(again.Provenance.Reused);
+        Assert.Equal(first.Rows, again.Rows);
+        Assert.Contains(first.Provenance.DataHash, File.ReadAllText(first.Provenance.MetadataPath));
+    }
+
+    [Fact]
     public void Run_NewWeekOfData_TrainsAgain()
     {
         var data = new WorkloadData(_db).Seasonal();
@@ -144,6 +158,18 @@ public sealed class WorkloadForecasterTests : IDisposable
         Assert.Equal(ForecastMethod.Naive, result.Method);
         Assert.Contains("too short to back-test", result.Backtest.Statement);
         Assert.All(result.Rows, r => Assert.Equal(9, r.Cases));
+    }
+
+    [Fact]
+    public void RegionHistory_TwoWeeks_PlatformsSummedPerRegion()
+    {
+        var data = new WorkloadData(_db);
+        var monday = new DateTime(2026, 3, 2);
+        data.Weekly("S-AM", "SN-R", monday, 2, w => w + 1).Weekly("S-AM", null, monday, 2, _ => 2);
+
+        var result = WorkloadForecaster.Run(_db.Warehouse, Options(horizon: 1), Instant.FromUtc(2026, 3, 16, 0, 0));
+
+        Assert.Equal([(new IsoWeek(2026, 10), "AMERICAS", 3.0), (new IsoWeek(2026, 11), "AMERICAS", 4.0)], result.RegionHistory(52));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Ingest.Store;
 using NodaTime;
@@ -77,28 +76,6 @@ internal static class Estate
                 }
             }
         return new Generated(cases, units.Count);
-    }
-
-    /// <summary>Actual cases per region and week in the <paramref name="weeks"/> weeks after <paramref name="asOf"/>.</summary>
-    public static Dictionary<(string, IsoWeek), double> RegionTotals(Warehouse warehouse, Instant asOf, int weeks)
-    {
-        using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            SELECT k.support_center, CAST(date_trunc('week', x.created_at) AS DATE), count(*)
-            FROM cases x JOIN contracts k ON k.site_id = x.site_id
-            WHERE x.created_at >= $from AND x.created_at < $to GROUP BY ALL
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("from", asOf.ToDateTimeUtc()));
-        cmd.Parameters.Add(new DuckDBParameter("to", asOf.Plus(Duration.FromDays(7 * weeks)).ToDateTimeUtc()));
-        var totals = new Dictionary<(string, IsoWeek), double>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var key = (Region(r.GetString(0)), IsoWeek.Containing(LocalDate.FromDateTime(r.GetDateTime(1))));
-            totals[key] = totals.GetValueOrDefault(key) + r.GetInt64(2);
-        }
-        return totals;
     }
 
     private static string Region(string centre) => Centres.First(c => c.Centre == centre).Region;

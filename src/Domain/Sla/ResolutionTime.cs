@@ -16,6 +16,7 @@ public static class ResolutionTime
         if (facts.ResolvedAt is not { } resolved) return null;
         var created = facts.CreatedAt;
         var total = resolved > created ? resolved - created : Duration.Zero;
+        if (facts.Events.Count == 0) return total;
         Instant? waitingSince = null;
         foreach (var e in facts.Events.OrderBy(e => e.At))
         {

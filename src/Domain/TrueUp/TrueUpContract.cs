@@ -30,10 +30,15 @@ public sealed record TrueUpContract
     public bool CoTerm { get; }
 
     /// <summary>Every contract year, first to last; the last one is cut at <see cref="EndDate"/>.</summary>
+    /// <remarks>Computed on each call (a few dates), so the record stays a plain value.</remarks>
     public IReadOnlyList<ContractYear> Years => ContractYear.AllOf(StartDate, EndDate);
 
     /// <summary>Contract year <paramref name="number"/> (1-based), or null when the contract has no such year.</summary>
-    public ContractYear? Year(int number) => number >= 1 && number <= Years.Count ? Years[number - 1] : null;
+    public ContractYear? Year(int number)
+    {
+        var years = Years;
+        return number >= 1 && number <= years.Count ? years[number - 1] : null;
+    }
 }
 
 /// <summary>One unit of a contract's installed base, as far as billing is concerned.</summary>

@@ -31,6 +31,9 @@ public static class SlaWorkbookRenderer
     private static readonly InstantPattern UtcMinutes = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm 'UTC'");
     private static readonly InstantPattern UtcIso = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
 
+    private const int ReadMeWidth = 100;
+    private const int ChartRows = 20;
+
     /// <summary>Header row of every sheet's main table; rows above it hold the title and stay frozen with it.</summary>
     internal const int HeaderRow = 4;
 
@@ -91,16 +94,25 @@ public static class SlaWorkbookRenderer
         if (extra is not null) w.Text(3, 1, extra, measure: false);
     }
 
-    private static void WriteHeader(SheetWriter w, int row, IReadOnlyList<string> headers, int firstColumn = 1)
+    /// <param name="numeric">Headers of number columns, right-aligned over their figures.</param>
+    private static void WriteHeader(SheetWriter w, int row, IReadOnlyList<string> headers, int firstColumn = 1, Func<string, bool>? numeric = null)
     {
         for (var i = 0; i < headers.Count; i++)
         {
             var cell = w.Text(row, firstColumn + i, headers[i]);
             cell.Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill).Alignment.SetWrapText(false);
+            if (numeric?.Invoke(headers[i]) == true) cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
         }
     }
 
-    private static void Freeze(IXLWorksheet sheet, int rows) => sheet.SheetView.FreezeRows(rows);
+    /// <summary>Freezes the title block and header, and prints landscape, one page wide, repeating them on every page.</summary>
+    private static void Freeze(IXLWorksheet sheet, int rows)
+    {
+        sheet.SheetView.FreezeRows(rows);
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, rows);
+    }
 
     private static void WriteReadMe(IXLWorksheet sheet, SlaWorkbookModel model)
     {
@@ -112,11 +124,14 @@ public static class SlaWorkbookRenderer
         {
             row++;
             w.Text(row, 1, entry.Term).Style.Font.SetBold().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
-            w.Text(row, 2, entry.Meaning).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            w.Text(row, 2, entry.Meaning, measure: false).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            // Spreadsheet programs do not grow a row for wrapped text on opening: give it the lines it needs.
+            sheet.Row(row).Height = 15 * Math.Max(1, (int)Math.Ceiling(entry.Meaning.Length / (ReadMeWidth - 4.0)));
         }
         Freeze(sheet, HeaderRow);
+        w.ApplyWidths();
         // Definitions wrap inside a readable column instead of one endless line.
-        w.ApplyWidths(max: 90);
+        sheet.Column(2).Width = ReadMeWidth;
     }
 
     private static void WriteSummary(IXLWorksheet sheet, SlaWorkbookModel model)
@@ -139,7 +154,8 @@ public static class SlaWorkbookRenderer
         if (table.Columns.HasFlag(AttainmentColumns.Target)) headers.Add("Target");
         headers.AddRange(["Eligible", "Met", "Breached", "Pending", "Attainment", $"Attainment {h.PreviousQuarter}", "Change (pts)"]);
         if (table.Columns.HasFlag(AttainmentColumns.Resolution)) headers.AddRange(["Median resolution", "P90 resolution"]);
-        WriteHeader(w, headerRow, headers);
+        var keyCount = table.KeyHeaders.Count;
+        WriteHeader(w, headerRow, headers, numeric: h => headers.IndexOf(h) >= keyCount);
 
         var row = headerRow;
         var attainmentColumn = headers.IndexOf("Attainment") + 1;
@@ -205,8 +221,8 @@ public static class SlaWorkbookRenderer
         w.Text(3, 2, "By priority", measure: false).Style.Font.SetBold();
         w.Text(3, regionColumn, "By region", measure: false).Style.Font.SetBold();
 
-        WriteHeader(w, HeaderRow, ["Quarter", .. t.ByPriority.Select(s => s.Name)]);
-        WriteHeader(w, HeaderRow, [.. t.ByRegion.Select(s => s.Name)], regionColumn);
+        WriteHeader(w, HeaderRow, ["Quarter", .. t.ByPriority.Select(s => s.Name)], numeric: h => h != "Quarter");
+        WriteHeader(w, HeaderRow, [.. t.ByRegion.Select(s => s.Name)], regionColumn, numeric: _ => true);
         for (var i = 0; i < t.Quarters.Count; i++)
         {
             var row = HeaderRow + 1 + i;
@@ -223,13 +239,18 @@ public static class SlaWorkbookRenderer
         Freeze(sheet, HeaderRow);
         w.ApplyWidths();
 
+        // The two charts one under the other below the table, each wide enough for eight quarter labels.
         var categories = t.Quarters.Select(q => q.ToString()).ToList();
-        var chartTop = lastRow + 1; // zero-based row index of the row after the table, plus one blank row
+        var width = Math.Max(regionColumn + t.ByRegion.Count - 1, 10);
+        var top = lastRow + 1; // zero-based: leaves one blank row under the table
         var charts = new List<LineChartSpec>();
         if (t.ByPriority.Count > 0)
-            charts.Add(Chart(sheet.Name, "Attainment by priority", t.ByPriority, 2, categories, lastRow, new ChartAnchor(0, chartTop, Math.Max(regionColumn - 1, 6), chartTop + 18)));
+        {
+            charts.Add(Chart(sheet.Name, "Attainment by priority", t.ByPriority, 2, categories, lastRow, new ChartAnchor(0, top, width, top + ChartRows)));
+            top += ChartRows + 1;
+        }
         if (t.ByRegion.Count > 0)
-            charts.Add(Chart(sheet.Name, "Attainment by region", t.ByRegion, regionColumn, categories, lastRow, new ChartAnchor(regionColumn - 1, chartTop, regionColumn - 1 + Math.Max(t.ByRegion.Count + 1, 6), chartTop + 18)));
+            charts.Add(Chart(sheet.Name, "Attainment by region", t.ByRegion, regionColumn, categories, lastRow, new ChartAnchor(0, top, width, top + ChartRows)));
         return charts;
     }
 
@@ -270,7 +291,7 @@ public static class SlaWorkbookRenderer
             "Case", "Created (UTC)", "Priority", "Window", "Support centre", "Region", "Account", "Account name", "Engineer",
             "Elapsed", "Target", "Over by", "Answered", "After hours", "Title",
         ];
-        WriteHeader(w, HeaderRow, headers);
+        WriteHeader(w, HeaderRow, headers, numeric: h => h is "Created (UTC)" or "Elapsed" or "Target" or "Over by");
         var row = HeaderRow;
         foreach (var b in breaches.Rows)
         {
@@ -306,7 +327,7 @@ public static class SlaWorkbookRenderer
     {
         var w = new SheetWriter(sheet);
         WriteTitle(w, $"Excluded cases, {h.Quarter}", h, "Excluded cases count neither as met nor as breached: a smaller denominator is not better service.");
-        WriteHeader(w, HeaderRow, ["Reason", "Meaning", "Cases", "Share of all cases"]);
+        WriteHeader(w, HeaderRow, ["Reason", "Meaning", "Cases", "Share of all cases"], numeric: h => h is "Cases" or "Share of all cases");
         var row = HeaderRow;
         foreach (var r in table.Rows)
         {

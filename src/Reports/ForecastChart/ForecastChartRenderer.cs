@@ -1,4 +1,5 @@
 using JuniperFts.Forecast;
+using JuniperFts.Reports.Charts;
 using ScottPlot;
 
 namespace JuniperFts.Reports.ForecastChart;
@@ -15,10 +16,9 @@ public static class ForecastChartRenderer
     /// </summary>
     public static byte[] RenderPng(ForecastResult result, IReadOnlyCollection<string>? regions = null, int width = 1600, int height = 800)
     {
+        ChartFonts.Register();
         var plot = new Plot();
-        plot.Font.Set(FontName);
         plot.ScaleFactor = width / 800f;
-        var palette = new ScottPlot.Palettes.Category10();
         var history = result.History;
         var shown = history.Regions.Where(r => regions is null || regions.Contains(r)).ToList();
         var from = Math.Max(0, history.Weeks.Count - HistoryWeeks);
@@ -28,7 +28,7 @@ public static class ForecastChartRenderer
         for (var i = 0; i < shown.Count; i++)
         {
             var region = shown[i];
-            var color = palette.GetColor(i);
+            var color = Color.FromHex(ChartPng.Palette[i % ChartPng.Palette.Count]);
             var past = new double[history.Weeks.Count - from];
             foreach (var s in history.Series.Where(s => s.Region == region))
                 for (var t = from; t < history.Weeks.Count; t++) past[t - from] += s.Cases[t];
@@ -78,6 +78,4 @@ public static class ForecastChartRenderer
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
-    /// <summary>The chart's typeface; a sans face so labels match the pack's body text.</summary>
-    private const string FontName = "DejaVu Sans";
 }

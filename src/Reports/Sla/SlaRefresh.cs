@@ -19,16 +19,23 @@ namespace JuniperFts.Reports.Sla;
 /// </remarks>
 public static class SlaRefresh
 {
+    private const int ChunkSize = 65_536;
+
+    // One hash join per input instead of correlated EXISTS: the latest batch that touched each key.
     private const string ChangedCases = """
+        WITH events AS (SELECT case_number, max(batch_id) AS b FROM case_events GROUP BY case_number),
+             account_contracts AS (SELECT account_id, max(batch_id) AS b FROM contracts GROUP BY account_id),
+             serials AS (SELECT serial_number, max(batch_id) AS b FROM installed_base GROUP BY serial_number),
+             centre_holidays AS (SELECT support_center, max(batch_id) AS b FROM holidays GROUP BY support_center)
         SELECT c.case_number
-        FROM cases c LEFT JOIN sla_evaluations e ON e.case_number = c.case_number
+        FROM cases c
+        LEFT JOIN sla_evaluations e ON e.case_number = c.case_number
+        LEFT JOIN events v ON v.case_number = c.case_number
+        LEFT JOIN account_contracts k ON k.account_id = c.account_id
+        LEFT JOIN serials u ON u.serial_number = c.serial_number
+        LEFT JOIN centre_holidays h ON h.support_center = e.support_center
         WHERE e.case_number IS NULL
-           OR c.batch_id > e.evaluated_through
-           OR EXISTS (SELECT 1 FROM case_events v WHERE v.case_number = c.case_number AND v.batch_id > e.evaluated_through)
-           OR EXISTS (SELECT 1 FROM contracts k WHERE k.account_id = c.account_id AND k.batch_id > e.evaluated_through)
-           OR EXISTS (SELECT 1 FROM installed_base u
-                      WHERE u.serial_number = c.serial_number AND u.batch_id > e.evaluated_through)
-           OR EXISTS (SELECT 1 FROM holidays h WHERE h.support_center = e.support_center AND h.batch_id > e.evaluated_through)
+           OR greatest(c.batch_id, coalesce(v.b, -1), coalesce(k.b, -1), coalesce(u.b, -1), coalesce(h.b, -1)) > e.evaluated_through
         """;
 
     /// <summary>(Re)evaluates the changed cases into <c>sla_evaluations</c>; returns how many were evaluated.</summary>
@@ -50,6 +57,8 @@ public static class SlaRefresh
             "CREATE OR REPLACE TEMP TABLE sla_changed AS " + (full ? "SELECT case_number FROM cases" : ChangedCases));
         const string changed = "SELECT case_number FROM sla_changed";
 
+        if (!full && NothingToDo(connection)) return 0;
+
         var calendars = SlaInputs.Calendars(connection, reference);
         var rules = SlaInputs.Rules(reference, calendars);
         var units = SlaInputs.Units(connection);
@@ -64,13 +73,22 @@ public static class SlaRefresh
         var count = 0;
         using (var appender = connection.CreateAppender("sla_evaluations"))
         {
-            foreach (var (facts, columns) in SlaInputs.Cases(connection, changed, events))
+            // Chunks keep memory flat; within a chunk the rules run in parallel (calendars are thread-safe),
+            // while the appender, which is not, writes on this thread.
+            foreach (var chunk in SlaInputs.Cases(connection, changed, events).Chunk(ChunkSize))
             {
-                var covered = facts.SerialNumber is { } serial && units.TryGetValue((facts.AccountId, serial), out var list)
-                    ? (IReadOnlyList<CoveredUnit>)list
-                    : [];
-                Append(appender, facts, columns, rules.Evaluate(facts, covered), watermark);
-                count++;
+                var verdicts = new SlaVerdict[chunk.Length];
+                Parallel.For(0, chunk.Length, i =>
+                {
+                    var facts = chunk[i].Facts;
+                    var covered = facts.SerialNumber is { } serial && units.TryGetValue((facts.AccountId, serial), out var list)
+                        ? (IReadOnlyList<CoveredUnit>)list
+                        : [];
+                    verdicts[i] = rules.Evaluate(facts, covered);
+                });
+                for (var i = 0; i < chunk.Length; i++)
+                    Append(appender, chunk[i].Facts, chunk[i].Columns, verdicts[i], watermark);
+                count += chunk.Length;
             }
         }
 
@@ -115,6 +133,19 @@ public static class SlaRefresh
             .AppendValue(v.Resolution is { } res ? SlaSeconds.RoundedDown(res) : (long?)null)
             .AppendValue(watermark)
             .EndRow();
+    }
+
+    /// <summary>No changed case and no row of a case that is gone: the stored table is current.</summary>
+    private static bool NothingToDo(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT (SELECT count(*) FROM sla_changed)
+                 + (SELECT count(*) FROM sla_evaluations e WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_number = e.case_number))
+            """;
+        var nothing = Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
+        if (nothing) Warehouse.Execute(connection, "DROP TABLE IF EXISTS sla_changed");
+        return nothing;
     }
 
     private static long Watermark(DuckDBConnection connection)

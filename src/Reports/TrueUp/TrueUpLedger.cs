@@ -9,17 +9,25 @@ public sealed record LedgerEntry(string Number, int Revision, Instant IssuedAt, 
 /// <summary>The record of issued statements (<c>trueup_statements</c> and their revisions), so none is issued twice.</summary>
 internal static class TrueUpLedger
 {
-    public static LedgerEntry? Latest(DuckDBConnection connection, string number)
+    public static LedgerEntry? Latest(DuckDBConnection connection, string number) =>
+        LatestWhere(connection, "WHERE r.statement_number = $n", ("n", number)).GetValueOrDefault(number);
+
+    /// <summary>The revision in force of every issued statement, keyed by statement number.</summary>
+    public static IReadOnlyDictionary<string, LedgerEntry> AllLatest(DuckDBConnection connection) => LatestWhere(connection, "");
+
+    private static Dictionary<string, LedgerEntry> LatestWhere(DuckDBConnection connection, string where, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText =
-            "SELECT r.revision, r.issued_at, s.first_issued_at, r.content_sha256, r.statement_json " +
+            "SELECT r.statement_number, r.revision, r.issued_at, s.first_issued_at, r.content_sha256, r.statement_json " +
             "FROM trueup_statement_revisions r JOIN trueup_statements s USING (statement_number) " +
-            "WHERE r.statement_number = $n ORDER BY r.revision DESC LIMIT 1";
-        cmd.Parameters.Add(new DuckDBParameter("n", number));
+            $"{where} QUALIFY row_number() OVER (PARTITION BY r.statement_number ORDER BY r.revision DESC) = 1";
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
         using var r = cmd.ExecuteReader();
-        if (!r.Read()) return null;
-        return new LedgerEntry(number, r.GetInt32(0), Utc(r.GetDateTime(1)), Utc(r.GetDateTime(2)), r.GetString(3), r.GetString(4));
+        var entries = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        while (r.Read())
+            entries[r.GetString(0)] = new LedgerEntry(r.GetString(0), r.GetInt32(1), Utc(r.GetDateTime(2)), Utc(r.GetDateTime(3)), r.GetString(4), r.GetString(5));
+        return entries;
     }
 
     /// <summary>Records the revision of <paramref name="issued"/> (revision 1 also creates the statement), in one transaction.</summary>

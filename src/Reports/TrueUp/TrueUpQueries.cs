@@ -24,19 +24,26 @@ internal static class TrueUpQueries
     public static IReadOnlyList<TrueUpContractRow> ContractsOfAccount(DuckDBConnection connection, string accountId) =>
         Contracts(connection, "WHERE c.account_id = $account", ("account", accountId));
 
-    /// <summary>The installed base of a contract.</summary>
-    public static IReadOnlyList<CoveredUnit> Units(DuckDBConnection connection, string contractId)
+    /// <summary>The installed base of a contract, by serial number (ordinal).</summary>
+    public static IReadOnlyList<CoveredUnit> Units(DuckDBConnection connection, string contractId) =>
+        UnitsWhere(connection, "WHERE contract_id = $id", ("id", contractId)).GetValueOrDefault(contractId, []);
+
+    /// <summary>The installed base of every contract in one query, keyed by contract id.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<CoveredUnit>> AllUnits(DuckDBConnection connection) => UnitsWhere(connection, "");
+
+    private static Dictionary<string, IReadOnlyList<CoveredUnit>> UnitsWhere(DuckDBConnection connection, string where, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText =
-            "SELECT serial_number, model, CAST(covered_from AS VARCHAR), CAST(covered_to AS VARCHAR), annual_fee " +
-            "FROM installed_base WHERE contract_id = $id";
-        cmd.Parameters.Add(new DuckDBParameter("id", contractId));
+            "SELECT contract_id, serial_number, model, CAST(covered_from AS VARCHAR), CAST(covered_to AS VARCHAR), annual_fee " +
+            $"FROM installed_base {where}";
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
         using var r = cmd.ExecuteReader();
-        var units = new List<CoveredUnit>();
+        var units = new List<(string Contract, CoveredUnit Unit)>();
         while (r.Read())
-            units.Add(new CoveredUnit(r.GetString(0), r.GetString(1), Date(r, 2), r.IsDBNull(3) ? null : Date(r, 3), r.GetDecimal(4)));
-        return units.OrderBy(u => u.SerialNumber, StringComparer.Ordinal).ToList();
+            units.Add((r.GetString(0), new CoveredUnit(r.GetString(1), r.GetString(2), Date(r, 3), r.IsDBNull(4) ? null : Date(r, 4), r.GetDecimal(5))));
+        return units.GroupBy(u => u.Contract, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CoveredUnit>)g.Select(u => u.Unit).OrderBy(u => u.SerialNumber, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
 
     private static List<TrueUpContractRow> Contracts(DuckDBConnection connection, string where, params (string Name, object Value)[] parameters)

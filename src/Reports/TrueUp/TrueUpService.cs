@@ -64,6 +64,17 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         return TrueUpRules.Statement(row.Contract, year, TrueUpQueries.Units(connection, contractId));
     }
 
+    /// <summary>Every statement whose contract year ended (last day) on or before <paramref name="due"/>, by contract id then year; read-only, issues nothing.</summary>
+    public IReadOnlyList<TrueUpStatement> StatementsDue(LocalDate due)
+    {
+        using var connection = warehouse.Connect();
+        var units = TrueUpQueries.AllUnits(connection);
+        return TrueUpQueries.AllContracts(connection)
+            .SelectMany(row => TrueUpRules.YearsDueBy(row.Contract, due)
+                .Select(year => TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []))))
+            .ToList();
+    }
+
     /// <summary>
     /// Issues every contract year that ended (last day) on or before <paramref name="due"/> and has no statement yet:
     /// PDF, CSV and JSON into <paramref name="outDir"/>, recorded in the warehouse; plus one Excel summary of the run.
@@ -83,28 +94,35 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         var now = clock.GetCurrentInstant();
         var results = new List<StatementIssue>();
         using var connection = warehouse.Connect();
+        // Read everything once: a query per contract costs more than the rules themselves.
+        var units = TrueUpQueries.AllUnits(connection);
+        var ledger = TrueUpLedger.AllLatest(connection);
         foreach (var row in TrueUpQueries.AllContracts(connection))
-        {
-            IReadOnlyList<CoveredUnit>? units = null;
             foreach (var year in TrueUpRules.YearsDueBy(row.Contract, due))
             {
-                units ??= TrueUpQueries.Units(connection, row.Contract.ContractId);
-                var statement = TrueUpRules.Statement(row.Contract, year.Number, units);
-                results.Add(Issue(connection, statement, row.AccountName, due, outDir, reissue, now));
+                var statement = TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []));
+                results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, now));
             }
-        }
 
         var summary = Path.Combine(outDir, $"trueup-summary-{TrueUpJson.Date(due)}.xlsx");
-        TrueUpSummaryWorkbook.Write(new TrueUpIssueRun(due, results, summary), summary);
-        return new TrueUpIssueRun(due, results, summary);
+        var run = new TrueUpIssueRun(due, results, summary);
+        try
+        {
+            TrueUpSummaryWorkbook.Write(run, summary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The statements are issued and recorded already; only the summary is missing.
+            throw new UserError($"the statements were issued, but the summary {summary} cannot be written: {e.Message}", e);
+        }
+        return run;
     }
 
     private static StatementIssue Issue(DuckDB.NET.Data.DuckDBConnection connection, TrueUpStatement statement, string accountName,
-        LocalDate due, string outDir, bool reissue, Instant now)
+        LedgerEntry? last, LocalDate due, string outDir, bool reissue, Instant now)
     {
         var json = TrueUpJson.Write(statement);
         var sha = Sha256(json);
-        var last = TrueUpLedger.Latest(connection, statement.Number);
         IReadOnlyList<string> changes = last is null || last.ContentSha256 == sha
             ? []
             : TrueUpJson.Read(json).ChangesSince(TrueUpJson.Read(last.StatementJson));
@@ -132,9 +150,16 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         var pdf = Path.Combine(outDir, names.Pdf);
         var csv = Path.Combine(outDir, names.Csv);
         var jsonPath = Path.Combine(outDir, names.Json);
-        using (var stream = File.Create(pdf)) TrueUpStatementPdf.Render(issued, stream);
-        File.WriteAllText(csv, TrueUpCsv.Write(issued.Statement), Utf8);
-        File.WriteAllText(jsonPath, json, Utf8);
+        try
+        {
+            using (var stream = File.Create(pdf)) TrueUpStatementPdf.Render(issued, stream);
+            File.WriteAllText(csv, TrueUpCsv.Write(issued.Statement), Utf8);
+            File.WriteAllText(jsonPath, json, Utf8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot write statement {issued.Statement.Number} into {outDir}: {e.Message}", e);
+        }
         return [pdf, csv, jsonPath];
     }
 

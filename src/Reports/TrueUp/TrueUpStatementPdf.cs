@@ -47,9 +47,9 @@ public static class TrueUpStatementPdf
         pdf.Heading("Additions: charged in this true-up")
             .Table(
             [
-                new("Serial number", 1.2), new("Model", 1.0), new("Covered from", 1.1), new("Covered to", 1.1),
-                new("Covered days", 1.0, PdfAlign.Right), new("Year days", 0.8, PdfAlign.Right),
-                new($"Annual fee ({cur})", 1.2, PdfAlign.Right), new($"Amount ({cur})", 1.2, PdfAlign.Right),
+                new("Serial number", 1.3), new("Model", 1.3), new("Covered from", 1.05), new("Covered to", 1.05),
+                new("Covered days", 0.85, PdfAlign.Right), new("Year days", 0.7, PdfAlign.Right),
+                new($"Annual fee ({cur})", 1.15, PdfAlign.Right), new($"Amount ({cur})", 1.15, PdfAlign.Right),
             ],
             s.Additions.Select(a => (IReadOnlyList<PdfCell>)
             [
@@ -63,7 +63,7 @@ public static class TrueUpStatementPdf
         pdf.Heading("Baseline: covered at the year's start, already billed")
             .Table(UnitColumns(cur), UnitRows(s.BaselineUnits, s.Contract).Append(TotalRow(s.Baseline)));
 
-        pdf.Heading("Removals: coverage ended during the year, no credit")
+        pdf.Heading("Removals: ended during the year, no credit")
             .Table(
             [new("Serial number", 1.3), new("Model", 1.1), new("Covered from", 1.1), new("Covered to", 1.1), new($"Annual fee ({cur})", 1.1, PdfAlign.Right)],
             s.Removals.Select(r => (IReadOnlyList<PdfCell>)[r.SerialNumber, r.Model, TrueUpJson.Date(r.CoveredFrom), TrueUpJson.Date(r.CoveredTo), Money(r.AnnualFee)]));

@@ -39,8 +39,8 @@ public sealed class ForecastCommandsTests : IDisposable
         Assert.Equal(0, exit);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal("iso_week,region,platform,cases,low,high,engineers_needed,method", lines[0]);
-        Assert.StartsWith("2026-W06,EMEA,Switching,4,", lines[1]);
-        Assert.StartsWith("2026-W07,EMEA,Switching,4,", lines[2]);
+        Assert.StartsWith("2026-W06,EMEA,Switching,4.00,", lines[1]);
+        Assert.StartsWith("2026-W07,EMEA,Switching,4.00,", lines[2]);
         // 4 P1 cases × 6 h / 23.8 h = 1.008…
         Assert.EndsWith(",1.01,naive", lines[1]);
         Assert.Equal(3, lines.Length);
@@ -54,7 +54,7 @@ public sealed class ForecastCommandsTests : IDisposable
         var (exit, output, _) = await Fts(null, "forecast", "--format", "csv", "--horizon", "1");
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("2026-W05,EMEA,Switching,3,", output.Split('\n')[1]);
+        Assert.StartsWith("2026-W05,EMEA,Switching,3.00,", output.Split('\n')[1]);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ForecastCommandsTests : IDisposable
         var (_, output, _) = await Fts(settings, "forecast", "--format", "csv", "--horizon", "1", "--as-of", "2026-02-02T00:00:00Z");
 
         // 4 cases × 11.9 h / 23.8 h = 2 engineers.
-        Assert.EndsWith(",2,naive", output.Split('\n')[1]);
+        Assert.EndsWith(",2.00,naive", output.Split('\n')[1]);
     }
 
     private sealed class FixedClock(Instant now) : IClock

@@ -67,6 +67,8 @@ public class TrueUpCliTests
     [InlineData("fts: --year: contract C-7 has contract years 1 to 2", "trueup", "--contract", "C-7", "--year", "3")]
     [InlineData("fts: --year: contract C-7 has contract years 1 to 2", "trueup", "--contract", "C-7", "--year", "0")]
     [InlineData("fts: give --contract ID --year K", "trueup", "--contract", "C-7")]
+    [InlineData("fts: --year: 'two' is not a contract year", "trueup", "--contract", "C-7", "--year", "two")]
+    [InlineData("fts: --year: '-1' is not a contract year", "trueup", "--contract", "C-7", "--year", "-1")]
     [InlineData("fts: --due needs --out DIR", "trueup", "--due", "2025-12-31")]
     [InlineData("fts: --out and --reissue go with --due DATE", "trueup", "--contract", "C-7", "--year", "1", "--reissue")]
     [InlineData("fts: --due: '2025-13-01' is not a date", "trueup", "--due", "2025-13-01", "--out", "x")]
@@ -123,7 +125,7 @@ public class TrueUpCliTests
         await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir);
         // U-2 really started 2024-10-01: 2024-10-01..2024-12-31 = 92 days; 3660 × 92 / 366 = 920.00
         using (var c = temp.Warehouse.Connect())
-            Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
+            global::JuniperFts.Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
 
         var plain = await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir);
         var reissue = await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir, "--reissue");

@@ -294,11 +294,5 @@ public class IngestRulesTests
         Assert.Equal("account A1 has 7 representatives (expected 2 to 6)", Assert.Single(IngestQueries.Compliance(temp.Warehouse)).Detail);
     }
 
-    internal static string Snapshot(TempWarehouse temp)
-    {
-        var parts = new List<string>();
-        foreach (var table in new[] { "accounts", "sites", "contracts", "installed_base", "representatives", "engineers", "cases", "case_events", "holidays", "compliance_findings" })
-            parts.Add(table + ":" + temp.Scalar<string>($"SELECT coalesce(string_agg(md5(CAST(t AS VARCHAR)), ',' ORDER BY md5(CAST(t AS VARCHAR))), '') FROM {table} t"));
-        return string.Join('\n', parts);
-    }
+    internal static string Snapshot(TempWarehouse temp) => WarehouseSnapshot.Of(temp);
 }

@@ -159,11 +159,11 @@ public class SlaWorkbookRendererTests
     }
 
     [Fact]
-    public void Write_EverySheet_HasFrozenHeaderAndWidthsFromContent()
+    public void Write_EverySheet_HasFrozenHeaderPrintsOnePageWideAndWidthsFromContent()
     {
         using var wb = new XLWorkbook(Render(SampleWorkbook.Model()));
         foreach (var sheet in wb.Worksheets)
-            Assert.Equal((sheet.Name, 4), (sheet.Name, sheet.SheetView.SplitRow));
+            Assert.Equal((sheet.Name, 4, XLPageOrientation.Landscape, 1), (sheet.Name, sheet.SheetView.SplitRow, sheet.PageSetup.PageOrientation, sheet.PageSetup.PagesWide));
         var breaches = wb.Worksheet(Sheets.Breaches);
         // "Created (UTC)" values are 16 characters wide ("yyyy-mm-dd hh:mm") plus margin; "Plain title" and the header fit.
         Assert.Equal(18, breaches.Column(2).Width);

@@ -146,6 +146,41 @@ public sealed class SlaWorkbookTests(SlaWorkbookTests.SeededWarehouse seeded) : 
     }
 
     [Fact]
+    public void Write_SeededQuarter_TrendFiguresEqualSlaSummaryOfEachQuarter()
+    {
+        using var wb = Workbook();
+        var trend = wb.Worksheet(Sheets.Trend);
+        var queries = new SlaQueries(_temp.Warehouse, ReferenceData.BuiltIn);
+        var headers = trend.Row(4).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
+        var checkedFigures = 0;
+        for (var row = 5; row <= 12; row++)
+        {
+            var quarter = Quarter.Parse(trend.Cell(row, 1).GetString());
+            foreach (var g in queries.Summary(AsOf, ["priority"], new SlaFilter(quarter)).Concat(queries.Summary(AsOf, ["region"], new SlaFilter(quarter))))
+            {
+                // A group without any figure in the eight quarters has no line at all.
+                if (!headers.TryGetValue(g.Keys[0], out var column)) { Assert.Null(g.AttainmentPct); continue; }
+                Assert.Equal(g.AttainmentPct, Figure(trend.Cell(row, column)));
+                checkedFigures++;
+            }
+            Assert.Equal(queries.Summary(AsOf, [], new SlaFilter(quarter)).Single().AttainmentPct, Figure(trend.Cell(row, headers["All priorities"])));
+        }
+        Assert.Equal(10, checkedFigures); // 2026Q1: P1, AMERICAS; 2026Q2 and 2026Q3: P1, P2, AMERICAS, EMEA (P3 only pending)
+    }
+
+    [Fact]
+    public void Write_SeededQuarter_ExclusionCountsEqualSlaExclusions()
+    {
+        using var wb = Workbook();
+        var sheet = wb.Worksheet(Sheets.Exclusions);
+        var counts = new SlaQueries(_temp.Warehouse, ReferenceData.BuiltIn).Exclusions(new SlaFilter(Q3));
+        var shown = sheet.Rows(5, 12).ToDictionary(r => r.Cell(1).GetString(), r => (long)r.Cell(3).GetDouble());
+        Assert.Equal(8, shown.Count);
+        Assert.All(counts, c => Assert.Equal(c.Cases, shown[c.Reason]));
+        Assert.Equal(counts.Sum(c => c.Cases), shown.Values.Sum());
+    }
+
+    [Fact]
     public void Write_SeededQuarter_BreachesListsBreachedCasesMostUrgentFirst()
     {
         using var wb = Workbook();

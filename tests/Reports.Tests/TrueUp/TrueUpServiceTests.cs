@@ -148,6 +148,19 @@ public class TrueUpServiceTests
     }
 
     [Fact]
+    public void StatementsDue_TwoContracts_ByContractThenYearAndNothingRecorded()
+    {
+        using var temp = new TempWarehouse();
+        temp.CliExample().EuroCoTerm();
+
+        var due = Service(temp).StatementsDue(LocalDateOf("2026-03-31"));
+
+        Assert.Equal(["TU-C-1001-1", "TU-C-1001-2", "TU-C-2002-1"], due.Select(s => s.Number));
+        Assert.Equal(920.00m, due[2].AdditionsTotal);
+        Assert.Equal(0, temp.Scalar<int>("SELECT count(*) FROM trueup_statements"));
+    }
+
+    [Fact]
     public void IssueDue_YearNotOverYet_NotIssued()
     {
         using var temp = new TempWarehouse();

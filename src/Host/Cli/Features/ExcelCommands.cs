@@ -18,11 +18,12 @@ public static class ExcelCommands
 
     public static IEnumerable<Command> Create(CliContext context)
     {
-        // "report" is shared with the review pack; CommandCatalog merges the sub-commands of equally named commands.
-        var report = new Command("report", "Reports to download: the leadership SLA workbook, review packs");
-        report.Subcommands.Add(Excel(context));
-        return [report];
+        _ = context;
+        return [];
     }
+
+    /// <summary>The sub-commands this feature adds under <c>fts report</c>.</summary>
+    public static IEnumerable<Command> ReportCommands(CliContext context) => [Excel(context)];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new WorkbookStep()];

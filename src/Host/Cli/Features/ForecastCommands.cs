@@ -69,7 +69,18 @@ public static class ForecastCommands
 
         public void Run(MainJobRun run)
         {
-            var result = WorkloadForecaster.Run(run.Warehouse, Options(run.Cli.Configuration, run.Cli.Reference), run.AsOf);
+            var options = Options(run.Cli.Configuration, run.Cli.Reference); // a configuration mistake fails the run
+            ForecastResult result;
+            try
+            {
+                result = WorkloadForecaster.Run(run.Warehouse, options, run.AsOf);
+            }
+            catch (UserError e)
+            {
+                // A drop folder without case history is not a failed run: the other reports still stand.
+                run.Cli.Out.WriteLine($"forecast: skipped ({e.Message})");
+                return;
+            }
             var csv = Path.Combine(run.OutFolder, "forecast.csv");
             using (var writer = new StreamWriter(csv)) TabularOutput.WriteCsv(Rows(result), writer);
             run.Wrote("forecast", csv);
@@ -104,7 +115,8 @@ public static class ForecastCommands
         }
     }
 
-    private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);
+    // Adding 0.00m keeps two decimals on every figure (0.00, not 0), so columns read alike.
+    private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     private static Instant DefaultAsOf(Warehouse warehouse) =>
         WorkloadHistoryQuery.LatestCaseCreated(warehouse)

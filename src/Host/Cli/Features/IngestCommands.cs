@@ -72,7 +72,7 @@ public static class IngestCommands
         public void Report(IngestProgress value) => report(value);
     }
 
-    /// <summary>Plain log lines for logs and pipes: one when a file starts, one per write step.</summary>
+    /// <summary>Plain log lines for logs and pipes: one when a file starts being read, one per file merged, one at commit.</summary>
     private sealed class LogLines(TextWriter log) : IProgress<IngestProgress>
     {
         private string? _last;
@@ -83,6 +83,7 @@ public static class IngestCommands
             {
                 "reading" when p.Done == 0 => $"ingest: reading {p.File}",
                 "writing" when p.File is null => "ingest: writing the batch",
+                "writing" => $"ingest: writing {p.File}",
                 "committing" => "ingest: committing",
                 _ => null,
             };

@@ -17,10 +17,12 @@ public static class ReviewPackCommands
 
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var report = new Command("report", "Reports for people: the leadership workbook and the review-meeting packs");
-        report.Subcommands.Add(ReviewPack(context));
-        return [report];
+        _ = context;
+        return [];
     }
+
+    /// <summary>The sub-commands this feature adds under <c>fts report</c>.</summary>
+    public static IEnumerable<Command> ReportCommands(CliContext context) => [ReviewPack(context)];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new ReviewPacksStep()];

@@ -1,14 +1,41 @@
 using System.CommandLine;
+using JuniperFts.Host.Web;
+using Microsoft.Extensions.Hosting;
 
 namespace JuniperFts.Host.Cli.Features;
 
-/// <summary>The <c>fts</c> commands of the Serve feature.</summary>
+/// <summary>The <c>fts serve</c> command: the scheduler and the web portal in one process that owns the database.</summary>
 public static class ServeCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        _ = context;
-        return [];
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Addresses to listen on, ';'-separated (default {PortalHost.DefaultUrls}: this machine only)",
+            DefaultValueFactory = _ => PortalHost.DefaultUrls,
+        };
+        var serve = new Command("serve", "Run the scheduled jobs and the web portal until stopped (Ctrl+C)") { urls };
+        serve.SetAction(async (parse, cancellation) =>
+        {
+            // Everything is checked before anything starts: a bad setting is one line and exit 2, not a crash at 01:00.
+            var warehouse = context.OpenWarehouse(parse.GetValue(CommonOptions.Db));
+            var runtime = ServiceRuntime.Load(context.Configuration, warehouse, context.Reference, context.Clock);
+
+            // Holding one connection for the life of the process keeps DuckDB's file lock, so a CLI command
+            // started meanwhile is told the database is in use instead of racing the jobs.
+            using var owner = warehouse.Connect();
+            using var host = PortalHost.CreateHostBuilder(runtime, parse.GetValue(urls)!).Build();
+            try
+            {
+                await host.RunAsync(cancellation);
+            }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new Domain.UserError($"--urls: cannot listen on {parse.GetValue(urls)}: {e.Message}");
+            }
+            return 0;
+        });
+        return [serve];
     }
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>

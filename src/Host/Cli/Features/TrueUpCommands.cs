@@ -12,7 +12,17 @@ public static class TrueUpCommands
     public static IEnumerable<Command> Create(CliContext context)
     {
         var contract = new Option<string?>("--contract") { Description = "Contract id of one statement" };
-        var year = new Option<int?>("--year") { Description = "Contract year of that statement (1 = the first year)" };
+        var year = new Option<int?>("--year")
+        {
+            Description = "Contract year of that statement (1 = the first year)",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)) return k;
+                r.AddError($"--year: '{text}' is not a contract year (a whole number, 1 for the first year)");
+                return null;
+            },
+        };
         var format = CommonOptions.Format("json", "csv");
         var due = new Option<string?>("--due") { Description = "Issue every contract year whose last day is on or before this date (yyyy-MM-dd)" };
         var outDir = new Option<string?>("--out") { Description = "Folder for the PDF, CSV and JSON of each statement and the Excel summary" };

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using JuniperFts.Domain;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace JuniperFts.Host.Service;
+
+/// <summary>What one run of a job is asked to do.</summary>
+/// <param name="PeriodKey">The period this run covers ("2026-11-25", "2026-W48", "2026Q3").</param>
+/// <param name="PreviousPeriodKey">The period key of the job's latest successful run before this one, if any.</param>
+/// <param name="OutFolder">The job's own output folder (created).</param>
+public sealed record JobRunContext(string PeriodKey, Instant Now, string? PreviousPeriodKey, string OutFolder, CancellationToken Cancellation);
+
+/// <summary>A scheduled job of <c>fts serve</c>; it returns the paths of the files it wrote.</summary>
+public interface IServiceJob
+{
+    /// <summary>One of <see cref="JobNames"/>.</summary>
+    string Name { get; }
+
+    /// <summary>Does the work for <see cref="JobRunContext.PeriodKey"/>; throws to fail the attempt.</summary>
+    Task<IReadOnlyList<string>> RunAsync(JobRunContext run);
+}
+
+/// <summary>How a request to run a job ended.</summary>
+public enum RunOutcome
+{
+    /// <summary>No due time in the look-back window.</summary>
+    NothingDue,
+    /// <summary>The due period already has a successful run.</summary>
+    AlreadySucceeded,
+    /// <summary>The due period used up its tries; it stays failed until someone looks.</summary>
+    GaveUp,
+    /// <summary>Another run of the same job was still going.</summary>
+    Overlapping,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>
+/// Runs the due period of a job with the ledger's guarantees: one success per period key, bounded tries,
+/// never two runs of one job at once (also across the scheduler and the start-up catch-up).
+/// </summary>
+public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings settings, RunLedger ledger, IClock clock, ILogger<JobRunner> logger)
+{
+    /// <summary>Trigger recorded for a run started by the cron schedule.</summary>
+    public const string ScheduleTrigger = "schedule";
+    /// <summary>Trigger recorded for a run of a due time missed while the service was down.</summary>
+    public const string CatchUpTrigger = "catch-up";
+
+    private readonly Dictionary<string, IServiceJob> _jobs = jobs.ToDictionary(j => j.Name);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+
+    /// <summary>The jobs this runner can run (those whose feature is in the build).</summary>
+    public IReadOnlyCollection<string> Jobs => _jobs.Keys;
+
+    /// <summary>Runs every job's latest due period that has no success yet, once, in <see cref="JobNames.All"/> order.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellation)
+    {
+        var abandoned = ledger.AbandonUnfinished(clock.GetCurrentInstant());
+        if (abandoned > 0) logger.LogWarning("Marked {Count} runs interrupted by the last stop as failed", abandoned);
+        foreach (var job in JobNames.All.Where(_jobs.ContainsKey))
+            await RunDueAsync(job, CatchUpTrigger, cancellation);
+    }
+
+    /// <summary>Runs <paramref name="job"/> for its latest due period unless the ledger says it is done or given up.</summary>
+    public async Task<RunOutcome> RunDueAsync(string job, string trigger, CancellationToken cancellation)
+    {
+        var gate = _gates.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, cancellation))
+        {
+            logger.LogInformation("Job {Job} is still running; the {Trigger} run is skipped", job, trigger);
+            return RunOutcome.Overlapping;
+        }
+        try
+        {
+            return await RunLockedAsync(_jobs[job], trigger, cancellation);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<RunOutcome> RunLockedAsync(IServiceJob job, string trigger, CancellationToken cancellation)
+    {
+        var due = settings.Calendar.LatestDue(settings.Plan(job.Name), clock.GetCurrentInstant());
+        if (due is not { } run) return RunOutcome.NothingDue;
+
+        var history = ledger.History(job.Name, run.PeriodKey);
+        if (history.Succeeded) return RunOutcome.AlreadySucceeded;
+        if (history.Attempts >= settings.MaxAttempts)
+        {
+            logger.LogDebug("Job {Job} period {PeriodKey} used its {Attempts} tries; not retried", job.Name, run.PeriodKey, history.Attempts);
+            return RunOutcome.GaveUp;
+        }
+
+        var previous = ledger.LastSucceededPeriod(job.Name);
+        var outFolder = Path.Combine(settings.OutFolder, job.Name);
+        for (var attempt = history.Attempts + 1; attempt <= settings.MaxAttempts; attempt++)
+        {
+            var started = clock.GetCurrentInstant();
+            var runId = ledger.Start(job.Name, run.PeriodKey, attempt, trigger, started);
+            logger.LogInformation("Job {Job} period {PeriodKey} attempt {Attempt} started ({Trigger})", job.Name, run.PeriodKey, attempt, trigger);
+            try
+            {
+                Directory.CreateDirectory(outFolder);
+                var outputs = await job.RunAsync(new JobRunContext(run.PeriodKey, started, previous, outFolder, cancellation));
+                if (ledger.Succeed(runId, clock.GetCurrentInstant(), outputs))
+                {
+                    logger.LogInformation("Job {Job} period {PeriodKey} succeeded with {Outputs} outputs", job.Name, run.PeriodKey, outputs.Count);
+                    return RunOutcome.Succeeded;
+                }
+                logger.LogWarning("Job {Job} period {PeriodKey} finished but the period already had a success", job.Name, run.PeriodKey);
+                return RunOutcome.AlreadySucceeded;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                ledger.Fail(runId, clock.GetCurrentInstant(), "cancelled: the service is stopping");
+                throw;
+            }
+            catch (Exception e)
+            {
+                var error = Describe(e);
+                ledger.Fail(runId, clock.GetCurrentInstant(), error);
+                logger.LogError("Job {Job} period {PeriodKey} attempt {Attempt} of {MaxAttempts} failed: {Error}",
+                    job.Name, run.PeriodKey, attempt, settings.MaxAttempts, error);
+                if (attempt < settings.MaxAttempts && settings.RetryDelay > Duration.Zero)
+                    await Task.Delay(settings.RetryDelay.ToTimeSpan(), cancellation);
+            }
+        }
+        return RunOutcome.Failed;
+    }
+
+    /// <summary>One line for the ledger: a user mistake as written, anything else with its type.</summary>
+    private static string Describe(Exception e) => e is UserError
+        ? e.Message
+        : $"{e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}";
+}

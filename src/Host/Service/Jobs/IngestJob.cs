@@ -1,0 +1,76 @@
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest;
+using JuniperFts.Ingest.Store;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Text;
+
+namespace JuniperFts.Host.Service.Jobs;
+
+/// <summary>
+/// The nightly ingest: every sub-folder of the drop folder is one file set, ingested as one batch and then
+/// moved to <c>processed/</c>, or to <c>failed/</c> with the reason in <c>NAME.reason.txt</c> beside it.
+/// </summary>
+/// <remarks>
+/// A file set the ingest rejects as a whole (a user mistake: missing header column, unreadable file) goes to
+/// <c>failed/</c> and the run carries on with the next one; anything else (the database, the disk) fails the run
+/// and leaves the file set where it is, so the retry picks it up again. Senders should copy a file set beside the
+/// drop folder and move it in when complete, so a half-copied set is never ingested.
+/// </remarks>
+public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, ReferenceData reference, IClock clock, ILogger<IngestJob> logger) : IServiceJob
+{
+    /// <summary>Where file sets go after a successful ingest.</summary>
+    public const string Processed = "processed";
+    /// <summary>Where file sets go when ingest refuses them.</summary>
+    public const string Failed = "failed";
+
+    /// <inheritdoc />
+    public string Name => JobNames.Ingest;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
+    {
+        var outputs = new List<string>();
+        foreach (var set in FileSets(settings.DropFolder))
+        {
+            run.Cancellation.ThrowIfCancellationRequested();
+            var name = Path.GetFileName(set);
+            try
+            {
+                var result = new DropFolderIngest(warehouse, reference, clock).Run(set, cancellation: run.Cancellation);
+                var moved = MoveInto(set, Processed, run.Now);
+                logger.LogInformation("File set {FileSet} ingested as batch {BatchId}: {Read} rows read, {Rejected} rejected",
+                    name, result.BatchId, result.Files.Sum(f => f.Read), result.Files.Sum(f => f.Rejected));
+                outputs.Add(moved);
+            }
+            catch (UserError e)
+            {
+                var moved = MoveInto(set, Failed, run.Now);
+                File.WriteAllText(moved + ".reason.txt", e.Message + Environment.NewLine);
+                logger.LogWarning("File set {FileSet} refused and moved to failed/: {Reason}", name, e.Message);
+                outputs.Add(moved);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<string>>(outputs);
+    }
+
+    /// <summary>The file sets waiting in <paramref name="dropFolder"/>, oldest name first.</summary>
+    public static IReadOnlyList<string> FileSets(string dropFolder) =>
+        Directory.EnumerateDirectories(dropFolder)
+            .Where(d => Path.GetFileName(d) is not (Processed or Failed) && !Path.GetFileName(d).StartsWith('.'))
+            .OrderBy(d => d, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Moves a file set into <c>processed/</c> or <c>failed/</c>; a name already there gets the run time appended.</summary>
+    private string MoveInto(string set, string outcome, Instant now)
+    {
+        var folder = Path.Combine(settings.DropFolder, outcome);
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, Path.GetFileName(set));
+        if (Directory.Exists(target) || File.Exists(target + ".reason.txt"))
+            target += "-" + InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'").Format(now);
+        Directory.Move(set, target);
+        return target;
+    }
+}

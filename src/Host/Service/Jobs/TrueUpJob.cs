@@ -1,0 +1,34 @@
+using JuniperFts.Reports.TrueUp;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Text;
+
+namespace JuniperFts.Host.Service.Jobs;
+
+/// <summary>
+/// The daily true-up: issues a statement (PDF, CSV, JSON) for every contract year whose last day is before the
+/// run's date and that has none yet, so a year ended since the last run, or while the service was down, is issued once.
+/// </summary>
+/// <remarks>
+/// The period key is the run's local date; the due date is the day before, because a contract year whose last
+/// day is today is not over at 03:00. Statements already issued are left alone (the true-up keeps its own ledger).
+/// </remarks>
+public sealed class TrueUpJob(TrueUpService trueUp, ILogger<TrueUpJob> logger) : IServiceJob
+{
+    /// <inheritdoc />
+    public string Name => JobNames.TrueUp;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
+    {
+        var due = DueDate(run.PeriodKey);
+        var issued = trueUp.IssueDue(due, Path.Combine(run.OutFolder, run.PeriodKey), reissue: false);
+        var written = issued.Statements.SelectMany(s => s.Files).ToList();
+        logger.LogInformation("True-up due by {Due}: {Issued} statements issued, {Total} contract years due in all",
+            due, issued.Statements.Count(s => s.Files.Count > 0), issued.Statements.Count);
+        return Task.FromResult<IReadOnlyList<string>>([.. written, issued.SummaryPath]);
+    }
+
+    /// <summary>The last day of the contract years a run of period <paramref name="periodKey"/> issues: the day before it.</summary>
+    public static LocalDate DueDate(string periodKey) => LocalDatePattern.Iso.Parse(periodKey).GetValueOrThrow().PlusDays(-1);
+}

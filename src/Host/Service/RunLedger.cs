@@ -1,0 +1,152 @@
+using DuckDB.NET.Data;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+
+namespace JuniperFts.Host.Service;
+
+/// <summary>One attempt of a job for a period key, as the ledger holds it.</summary>
+public sealed record JobRun(
+    long RunId, string Job, string PeriodKey, int Attempt, string Trigger, Instant StartedAt, Instant? FinishedAt,
+    string Status, IReadOnlyList<string> OutputPaths, string? Error);
+
+/// <summary>What the ledger knows about one period key of one job.</summary>
+public readonly record struct PeriodHistory(bool Succeeded, int Attempts, bool Running);
+
+/// <summary>Statuses of a ledger row.</summary>
+public static class RunStatus
+{
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+}
+
+/// <summary>The run ledger (tables <c>job_runs</c> and <c>job_successes</c> of migration 005).</summary>
+/// <remarks>
+/// A success is recorded by inserting into <c>job_successes</c>, whose primary key (job, period key) makes a
+/// second success of one period key impossible even if two runs raced past the scheduler's guards.
+/// </remarks>
+public sealed class RunLedger(Warehouse warehouse)
+{
+    /// <summary>What is recorded for <paramref name="job"/> and <paramref name="periodKey"/>.</summary>
+    public PeriodHistory History(string job, string periodKey)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = Command(c, """
+            SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*), count(*) FILTER (WHERE status = 'running')
+            FROM job_runs WHERE job = $job AND period_key = $key
+            """, ("job", job), ("key", periodKey));
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new PeriodHistory(r.GetInt64(0) > 0, (int)r.GetInt64(1), r.GetInt64(2) > 0);
+    }
+
+    /// <summary>Records the start of an attempt and returns its run id.</summary>
+    public long Start(string job, string periodKey, int attempt, string trigger, Instant startedAt)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = Command(c, """
+            INSERT INTO job_runs (job, period_key, attempt, run_trigger, started_at, status)
+            VALUES ($job, $key, $attempt, $trigger, $at, 'running') RETURNING run_id
+            """, ("job", job), ("key", periodKey), ("attempt", attempt), ("trigger", trigger), ("at", Utc(startedAt)));
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Marks run <paramref name="runId"/> succeeded; false (and the run failed) when its period key already has a success.</summary>
+    public bool Succeed(long runId, Instant finishedAt, IReadOnlyList<string> outputs)
+    {
+        using var c = warehouse.Connect();
+        using var tx = c.BeginTransaction();
+        try
+        {
+            using (var claim = Command(c, """
+                INSERT INTO job_successes SELECT job, period_key, run_id FROM job_runs WHERE run_id = $id
+                """, ("id", runId)))
+                claim.ExecuteNonQuery();
+            Finish(c, runId, RunStatus.Succeeded, finishedAt, outputs, null);
+            tx.Commit();
+            return true;
+        }
+        catch (DuckDBException e) when (e.Message.Contains("PRIMARY KEY", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+        {
+            tx.Rollback();
+            Fail(runId, finishedAt, "this period key already has a successful run", outputs);
+            return false;
+        }
+    }
+
+    /// <summary>Marks run <paramref name="runId"/> failed with a one-line <paramref name="error"/>.</summary>
+    public void Fail(long runId, Instant finishedAt, string error, IReadOnlyList<string>? outputs = null)
+    {
+        using var c = warehouse.Connect();
+        Finish(c, runId, RunStatus.Failed, finishedAt, outputs ?? [], error);
+    }
+
+    /// <summary>Marks runs left "running" by a stopped process as failed; returns how many there were.</summary>
+    public int AbandonUnfinished(Instant now)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = Command(c, """
+            UPDATE job_runs SET status = 'failed', finished_at = $at, error = 'interrupted: the service stopped during the run'
+            WHERE status = 'running'
+            """, ("at", Utc(now)));
+        return cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The period key of the latest successful run of <paramref name="job"/>, by start time.</summary>
+    public string? LastSucceededPeriod(string job)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = Command(c, """
+            SELECT period_key FROM job_runs WHERE job = $job AND status = 'succeeded' ORDER BY started_at DESC, run_id DESC LIMIT 1
+            """, ("job", job));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>The latest attempt of each job that has run at all.</summary>
+    public IReadOnlyList<JobRun> LatestPerJob() => Query("""
+        SELECT * FROM job_runs QUALIFY row_number() OVER (PARTITION BY job ORDER BY started_at DESC, run_id DESC) = 1 ORDER BY job
+        """);
+
+    /// <summary>The most recent <paramref name="limit"/> attempts, newest first.</summary>
+    public IReadOnlyList<JobRun> Recent(int limit) => Query($"SELECT * FROM job_runs ORDER BY started_at DESC, run_id DESC LIMIT {limit}");
+
+    /// <summary>Every attempt of <paramref name="job"/>, oldest first.</summary>
+    public IReadOnlyList<JobRun> Runs(string job) => Query("SELECT * FROM job_runs WHERE job = $job ORDER BY run_id", ("job", job));
+
+    private IReadOnlyList<JobRun> Query(string sql, params (string, object?)[] parameters)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = Command(c, "SELECT run_id, job, period_key, attempt, run_trigger, started_at, finished_at, status, output_paths, error FROM (" + sql + ")", parameters);
+        using var r = cmd.ExecuteReader();
+        var list = new List<JobRun>();
+        while (r.Read())
+        {
+            list.Add(new JobRun(
+                r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4),
+                Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc)),
+                r.IsDBNull(6) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc)),
+                r.GetString(7),
+                r.IsDBNull(8) ? [] : r.GetString(8).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                r.IsDBNull(9) ? null : r.GetString(9)));
+        }
+        return list;
+    }
+
+    private static void Finish(DuckDBConnection c, long runId, string status, Instant at, IReadOnlyList<string> outputs, string? error)
+    {
+        using var cmd = Command(c, """
+            UPDATE job_runs SET status = $status, finished_at = $at, output_paths = $outputs, error = $error WHERE run_id = $id
+            """, ("status", status), ("at", Utc(at)), ("outputs", outputs.Count == 0 ? null : string.Join('\n', outputs)), ("error", error), ("id", runId));
+        cmd.ExecuteNonQuery();
+    }
+
+    private static DateTime Utc(Instant instant) => DateTime.SpecifyKind(instant.ToDateTimeUtc(), DateTimeKind.Unspecified);
+
+    private static DuckDBCommand Command(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        return cmd;
+    }
+}

@@ -1,0 +1,103 @@
+// The portal page: every figure comes from the JSON endpoints; the token travels in the HttpOnly cookie.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let me = null;
+let today = null; // the service's date (its zone), not the browser's
+
+async function getJson(url) {
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  return { status: response.status, body };
+}
+
+function cell(text, className) {
+  const td = document.createElement("td");
+  td.textContent = text === null || text === undefined ? "" : String(text);
+  if (className) td.className = className;
+  return td;
+}
+
+function pct(value) { return value === null || value === undefined ? "–" : Number(value).toFixed(2) + " %"; }
+
+async function loadTable() {
+  const quarter = $("quarter").value, by = $("by").value;
+  $("table-quarter").textContent = quarter;
+  const head = $("attainment").tHead, body = $("attainment").tBodies[0];
+  head.innerHTML = ""; body.innerHTML = ""; $("table-message").textContent = "Loading…";
+  const { status, body: data } = await getJson(`/api/sla/summary?quarter=${encodeURIComponent(quarter)}&by=${encodeURIComponent(by)}`);
+  if (status !== 200) { $("table-message").textContent = data.error || `The summary is not available (HTTP ${status}).`; return; }
+  $("target").textContent = `Target ${Number(data.target_pct)} %; amber from ${Number(data.warning_pct)} %.`;
+  const tr = document.createElement("tr");
+  for (const [name, numeric] of [...data.by.map((b) => [b, false]), ["eligible", true], ["met", true], ["breached", true], ["pending", true], ["attainment", true]]) {
+    const th = document.createElement("th"); th.textContent = name; if (numeric) th.className = "num"; tr.appendChild(th);
+  }
+  head.appendChild(tr);
+  for (const row of data.rows) {
+    const r = document.createElement("tr");
+    row.keys.forEach((k) => r.appendChild(cell(k)));
+    r.appendChild(cell(row.eligible, "num")); r.appendChild(cell(row.met, "num"));
+    r.appendChild(cell(row.breached, "num")); r.appendChild(cell(row.pending, "num"));
+    r.appendChild(cell(pct(row.attainment_pct), "num " + row.rating));
+    body.appendChild(r);
+  }
+  $("table-message").textContent = data.rows.length === 0 ? "No eligible cases in this quarter." : "";
+  await loadDownloads(quarter);
+}
+
+function link(href, text) {
+  const li = document.createElement("li"), a = document.createElement("a");
+  a.href = href; a.textContent = text; li.appendChild(a); return li;
+}
+
+async function loadDownloads(quarter) {
+  const list = $("download-list"); list.innerHTML = "";
+  const q = encodeURIComponent(quarter);
+  if (me.role === "leadership" || me.role === "service_manager") {
+    list.appendChild(link(`/api/reports/sla.xlsx?quarter=${q}`, `SLA workbook ${quarter} (.xlsx)`));
+    const { status, body } = await getJson(`/api/sla/summary?quarter=${q}&by=account`);
+    if (status === 200) for (const row of body.rows)
+      list.appendChild(link(`/api/accounts/${encodeURIComponent(row.keys[0])}/review-pack.pdf?quarter=${q}`, `Review pack ${row.keys[0]} ${quarter} (.pdf)`));
+  }
+  if (me.role === "finance" || me.role === "leadership") {
+    list.appendChild(link(`/api/trueup?due=${today}`, `True-up statements due by ${today} (.json)`));
+  }
+}
+
+async function loadJobs() {
+  const body = $("jobs").tBodies[0]; body.innerHTML = "";
+  const { body: health } = await getJson("/health");
+  for (const job of health.jobs || []) {
+    const tr = document.createElement("tr"), run = job.last_run;
+    tr.appendChild(cell(job.job));
+    tr.appendChild(cell(run ? run.period_key : "never run"));
+    tr.appendChild(cell(run ? run.status : "", run ? "status-" + run.status : ""));
+    tr.appendChild(cell(run ? run.attempt : "", "num"));
+    tr.appendChild(cell(run && run.finished_at ? run.finished_at.replace("T", " ").replace("Z", "") : ""));
+    body.appendChild(tr);
+  }
+}
+
+async function start() {
+  const { status, body } = await getJson("/api/me");
+  if (status !== 200) {
+    $("signin").hidden = false;
+    $("signin-failed").hidden = !new URLSearchParams(location.search).has("signin");
+    return;
+  }
+  me = body;
+  $("who").hidden = false; $("who-name").textContent = me.name; $("who-role").textContent = me.role.replace("_", " ");
+  $("portal").hidden = false;
+  const { body: quarters } = await getJson("/api/quarters");
+  today = quarters.today;
+  for (const q of quarters.quarters) {
+    const option = document.createElement("option"); option.value = q; option.textContent = q;
+    if (q === quarters.latest_complete) option.selected = true;
+    $("quarter").appendChild(option);
+  }
+  $("quarter").addEventListener("change", loadTable);
+  $("by").addEventListener("change", loadTable);
+  await Promise.all([loadTable(), loadJobs()]);
+}
+
+document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,71 @@
+using JuniperFts.Ingest.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JuniperFts.Host.Web;
+
+/// <summary>Who is asking: the bearer token (header, or the portal's cookie) and the 401/403 rules of web.md.</summary>
+public static class PortalAccess
+{
+    /// <summary>The cookie in which the portal page keeps the token after sign-in (HttpOnly, SameSite=Strict).</summary>
+    public const string CookieName = "fts_token";
+
+    private static readonly object UserKey = new();
+
+    /// <summary>The token of the request: <c>Authorization: Bearer TOKEN</c>, else the portal cookie.</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        return request.Cookies.TryGetValue(CookieName, out var cookie) ? cookie : null;
+    }
+
+    /// <summary>The user the endpoint filter let through.</summary>
+    public static PortalUser User(this HttpContext context) =>
+        context.Items[UserKey] as PortalUser ?? throw new InvalidOperationException("The endpoint has no role filter.");
+
+    /// <summary>401 without a known token, 403 when the user's role is not one of <paramref name="roles"/>.</summary>
+    public static TBuilder AllowRoles<TBuilder>(this TBuilder builder, params PortalRole[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            var user = http.RequestServices.GetRequiredService<PortalUsers>().Find(TokenOf(http.Request));
+            var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAccess));
+            if (user is null)
+            {
+                log.LogInformation("Refused {Method} {Path}: no known token", http.Request.Method, http.Request.Path.Value);
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Json(new { error = "sign in: send Authorization: Bearer TOKEN" }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+            if (!roles.Contains(user.Role))
+                return Forbidden(http, user);
+            http.Items[UserKey] = user;
+            return await next(invocation);
+        });
+
+    /// <summary>The 403 answer: says no, and nothing of the data.</summary>
+    public static IResult Forbidden(HttpContext http, PortalUser user)
+    {
+        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAccess));
+        log.LogInformation("Refused {Method} {Path} to a {Role}", http.Request.Method, http.Request.Path.Value, user.RoleCode);
+        return Results.Json(new { error = "your role or accounts do not allow this" }, statusCode: StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>The accounts whose data <paramref name="user"/> may see; null means every account.</summary>
+    /// <remarks>A service manager without configured <c>Accounts</c> gets the accounts whose <c>service_manager_email</c> is theirs, read per request so a new account shows up after the next ingest.</remarks>
+    public static IReadOnlySet<string>? AccountsOf(PortalUser user, Warehouse warehouse)
+    {
+        if (user.Role != PortalRole.ServiceManager) return null;
+        if (user.Accounts is not null) return user.Accounts;
+        using var c = warehouse.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT account_id FROM accounts WHERE lower(service_manager_email) = lower($email)";
+        cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("email", user.Email));
+        using var r = cmd.ExecuteReader();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read()) set.Add(r.GetString(0));
+        return set;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.TrueUp;
+using JuniperFts.Host.Service;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.TrueUp;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Text;
+
+namespace JuniperFts.Host.Web;
+
+/// <summary>The file endpoints: the leadership workbook, the review packs and the true-up statements.</summary>
+public static class ReportEndpoints
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/reports/sla.xlsx", (HttpContext http, string? quarter, Warehouse warehouse, ReferenceData reference,
+            IClock clock, ServiceSettings settings, SlaWorkbookOptions options) =>
+        {
+            var now = clock.GetCurrentInstant();
+            if (!SlaEndpoints.TryQuarter(quarter, now, settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            // A service manager's workbook holds their accounts only.
+            var accounts = PortalAccess.AccountsOf(http.User(), warehouse);
+            using var file = new MemoryStream();
+            SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now);
+            return Results.File(file.ToArray(), XlsxType, SlaWorkbook.FileName(q));
+        }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
+
+        app.MapGet("/api/accounts/{id}/review-pack.pdf", (HttpContext http, string id, string? quarter, Warehouse warehouse, IClock clock, ServiceSettings settings) =>
+        {
+            var user = http.User();
+            // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
+            if (PortalAccess.AccountsOf(user, warehouse) is { } mine && !mine.Contains(id)) return PortalAccess.Forbidden(http, user);
+            if (!SlaEndpoints.TryQuarter(quarter, clock.GetCurrentInstant(), settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
+            _ = q;
+            // SEAM(pack): ReviewPack.Write is not on main yet; this answers 501 rather than a made-up file.
+            return Results.Json(new { error = "the review pack is not available in this build" }, statusCode: StatusCodes.Status501NotImplemented);
+        }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
+
+        app.MapGet("/api/trueup", (string? due, Warehouse warehouse, TrueUpService trueUp) =>
+        {
+            var parsed = LocalDatePattern.Iso.Parse(due ?? "");
+            if (!parsed.Success) return PortalEndpoints.BadRequest($"due: '{due}' is not a date (yyyy-MM-dd)");
+            return Results.Json(new { due = TrueUpJson.Date(parsed.Value), statements = StatementsDueBy(warehouse, trueUp, parsed.Value) });
+        }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
+
+        app.MapGet("/api/trueup/{contract}/{year}.pdf", (string contract, string year, TrueUpService trueUp) =>
+        {
+            if (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k))
+                return PortalEndpoints.BadRequest($"year: '{year}' is not a contract year number");
+            TrueUpStatement statement;
+            try
+            {
+                statement = trueUp.Statement(contract, k);
+            }
+            catch (UserError e)
+            {
+                return NotFound(e.Message.Replace("--contract: ", "").Replace("--year: ", ""));
+            }
+            using var file = new MemoryStream();
+            trueUp.RenderPdf(statement, file);
+            return Results.File(file.ToArray(), "application/pdf", statement.Number + ".pdf");
+        }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
+    }
+
+    /// <summary>Every contract-year statement whose year ended on or before <paramref name="due"/>, in the JSON of <c>fts trueup --format json</c>.</summary>
+    /// <remarks>Read-only: listing them here issues nothing (the daily true-up job does that). Sorted by contract, then year.</remarks>
+    private static List<JsonElement> StatementsDueBy(Warehouse warehouse, TrueUpService trueUp, LocalDate due)
+    {
+        var years = new List<(string Contract, int Year)>();
+        using (var connection = warehouse.Connect())
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT contract_id, start_date, end_date FROM contracts ORDER BY contract_id";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var all = ContractYear.AllOf(LocalDate.FromDateTime(r.GetDateTime(1)), LocalDate.FromDateTime(r.GetDateTime(2)));
+                years.AddRange(all.Where(y => y.LastDay <= due).Select(y => (r.GetString(0), y.Number)));
+            }
+        }
+        return years.Select(y => JsonDocument.Parse(TrueUpJson.Write(trueUp.Statement(y.Contract, y.Year))).RootElement.Clone()).ToList();
+    }
+
+    private static bool AccountExists(Warehouse warehouse, string id)
+    {
+        using var c = warehouse.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM accounts WHERE account_id = $id";
+        cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("id", id));
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,130 @@
+using JuniperFts.Domain;
+using JuniperFts.Host.Cli;
+using JuniperFts.Host.Service;
+using JuniperFts.Host.Web;
+using JuniperFts.Ingest.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace JuniperFts.Host.Tests.Service;
+
+public class ServiceConfigurationTests : IDisposable
+{
+    private readonly TempWarehouse _store = new();
+
+    private Dictionary<string, string?> Valid() => new()
+    {
+        ["Service:DropFolder"] = _store.PathOf("drop"),
+        ["Service:OutFolder"] = _store.PathOf("out"),
+        ["Portal:Users:0:Name"] = "Lee Chen",
+        ["Portal:Users:0:Email"] = "lee@vendor.example",
+        ["Portal:Users:0:Role"] = "leadership",
+        ["Portal:Users:0:TokenSha256"] = PortalUsers.HashOf("lee-token"),
+    };
+
+    private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    /// <summary>Runs <c>fts serve</c> in-process with <paramref name="settings"/>; a bad setting must stop it before it listens.</summary>
+    private async Task<(int Exit, string Error)> Serve(Dictionary<string, string?> settings)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "http://127.0.0.1:0"],
+            CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
+        return (exit, error.ToString());
+    }
+
+    [Fact]
+    public void Load_Defaults_WebMdSchedulesInUtc()
+    {
+        var settings = ServiceSettings.Load(Config(Valid()));
+        Assert.Equal(["0 1 * * *", "0 2 * * *", "0 3 * * *", "0 4 * * 1", "0 6 * * 1-5"], settings.Plans.Select(p => p.Cron.Expression));
+        Assert.Equal(DateTimeZone.Utc.Id, settings.Zone.Id);
+        Assert.Equal(3, settings.MaxAttempts);
+    }
+
+    [Fact]
+    public void Load_MissingDropFolder_Created()
+    {
+        var values = Valid();
+        values["Service:DropFolder"] = _store.PathOf("new/nested/drop");
+        var settings = ServiceSettings.Load(Config(values));
+        Assert.True(Directory.Exists(settings.DropFolder));
+    }
+
+    [Fact]
+    public async Task Serve_BadCronString_OneLineAndExit2()
+    {
+        var values = Valid();
+        values["Service:Schedules:review-packs"] = "0 6 * * MON-FRI";
+        var (exit, error) = await Serve(values);
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: Service:Schedules:review-packs: '0 6 * * MON-FRI': the day of week field 'MON-FRI' is not *, a number, a list, a range or a step within 0-6",
+            error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Serve_DropFolderCannotBeCreated_OneLineAndExit2()
+    {
+        // A file where a parent folder should be: the drop folder can never be created, whoever runs the test.
+        File.WriteAllText(_store.PathOf("blocker"), "");
+        var values = Valid();
+        values["Service:DropFolder"] = _store.PathOf("blocker/drop");
+        var (exit, error) = await Serve(values);
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.StartsWith("fts: Service:DropFolder: cannot create or read the folder '", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Serve_NoUsers_OneLineAndExit2()
+    {
+        var values = Valid().Where(kv => !kv.Key.StartsWith("Portal:", StringComparison.Ordinal)).ToDictionary();
+        var (exit, error) = await Serve(values);
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.StartsWith("fts: Portal:Users: no users are configured", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("Portal:Users:0:TokenSha256", "abc123", "fts: Portal:Users:0:TokenSha256 is not 64 hexadecimal characters")]
+    [InlineData("Portal:Users:0:Role", "admin", "fts: Portal:Users:0:Role: 'admin' is not leadership, service_manager or finance")]
+    [InlineData("Service:TimeZone", "Europe/Amsterdm", "fts: Service:TimeZone: 'Europe/Amsterdm' is not an IANA time zone")]
+    [InlineData("Service:Retries", "-1", "fts: Service:Retries: '-1' is not a whole number from 0 to 10")]
+    [InlineData("Service:Schedules:ingest", "0 1 * *", "fts: Service:Schedules:ingest: '0 1 * *' has 4 fields")]
+    [InlineData("Service:Schedules:reports", "0 1 * * *", "fts: Service:Schedules:reports: no such job")]
+    [InlineData("Service:Holidays:0", "2027-13-01", "fts: Service:Holidays:0: '2027-13-01' is not a date")]
+    public async Task Serve_BadSetting_OneLineNamingIt(string key, string value, string expected)
+    {
+        var values = Valid();
+        values[key] = value;
+        var (exit, error) = await Serve(values);
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.StartsWith(expected, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Load_SameTokenForTwoUsers_Refused()
+    {
+        var values = Valid();
+        values["Portal:Users:1:Name"] = "Sam Ruiz";
+        values["Portal:Users:1:Role"] = "finance";
+        values["Portal:Users:1:TokenSha256"] = PortalUsers.HashOf("lee-token").ToUpperInvariant();
+        var e = Assert.Throws<UserError>(() => PortalUsers.Load(Config(values)));
+        Assert.Equal("Portal:Users:1:TokenSha256 is the same as another user's; give each user a token of their own", e.Message);
+    }
+
+    [Fact]
+    public void Find_TokenOrItsHash_OnlyTheTokenSignsIn()
+    {
+        var users = PortalUsers.Load(Config(Valid()));
+        Assert.Equal("Lee Chen", users.Find("lee-token")?.Name);
+        Assert.Null(users.Find(PortalUsers.HashOf("lee-token")));
+        Assert.Null(users.Find("lee-token "));
+        Assert.Null(users.Find(""));
+    }
+
+    public void Dispose() => _store.Dispose();
+}

@@ -1,0 +1,98 @@
+using Coravel.Scheduling.Schedule;
+using Coravel.Scheduling.Schedule.Interfaces;
+using JuniperFts.Host.Service;
+using JuniperFts.Ingest.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace JuniperFts.Host.Tests.Service;
+
+/// <summary>A job that records the period keys it was asked to run and fails as told.</summary>
+public sealed class RecordingJob(string name) : IServiceJob
+{
+    public string Name { get; } = name;
+    public List<(string PeriodKey, Instant Now, string? Previous)> Runs { get; } = [];
+    /// <summary>How many of the next runs throw.</summary>
+    public int FailNext { get; set; }
+    /// <summary>When set, a run waits for it before finishing.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public async Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
+    {
+        Runs.Add((run.PeriodKey, run.Now, run.PreviousPeriodKey));
+        if (Hold is { } hold) await hold.Task;
+        if (FailNext > 0) { FailNext--; throw new InvalidOperationException("the drop folder share is offline"); }
+        return [Path.Combine(run.OutFolder, run.PeriodKey + ".txt")];
+    }
+}
+
+/// <summary>A real warehouse, a fake clock and Coravel's scheduler wired as <c>fts serve</c> wires them, without a web host.</summary>
+public sealed class ServiceHarness : IDisposable
+{
+    public ServiceHarness(Instant now, IDictionary<string, string?>? settings = null, params string[] jobs)
+        : this(now, settings, null, jobs)
+    {
+    }
+
+    /// <param name="realJobs">Registers real jobs (and what they need) instead of recording ones.</param>
+    public ServiceHarness(Instant now, IDictionary<string, string?>? settings, Action<IServiceCollection>? realJobs, params string[] jobs)
+    {
+        Clock = new FakeClock(now);
+        // As in `fts serve`: one connection held for the harness's life keeps the database open between units of work.
+        _owner = Store.Warehouse.Connect();
+        var values = new Dictionary<string, string?>
+        {
+            ["Service:TimeZone"] = "Europe/Amsterdam",
+            ["Service:DropFolder"] = Store.PathOf("drop"),
+            ["Service:OutFolder"] = Store.PathOf("out"),
+            ["Service:RetryDelaySeconds"] = "0",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
+        Settings = ServiceSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        Jobs = realJobs is not null ? [] : (jobs.Length == 0 ? JobNames.All : jobs).ToDictionary(j => j, j => new RecordingJob(j));
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Settings);
+        services.AddSingleton(Store.Warehouse);
+        services.AddSingleton<IClock>(Clock);
+        services.AddSingleton<RunLedger>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton(Domain.Reference.ReferenceData.BuiltIn);
+        foreach (var job in Jobs.Values) services.AddSingleton<IServiceJob>(job);
+        realJobs?.Invoke(services);
+        services.AddJobScheduler();
+        Provider = services.BuildServiceProvider();
+        ServiceSchedule.Schedule(Provider);
+    }
+
+    private readonly DuckDB.NET.Data.DuckDBConnection _owner;
+
+    public TempWarehouse Store { get; } = new();
+    public FakeClock Clock { get; }
+    public ServiceSettings Settings { get; }
+    public Dictionary<string, RecordingJob> Jobs { get; }
+    public ServiceProvider Provider { get; }
+    public RunLedger Ledger => Provider.GetRequiredService<RunLedger>();
+    public JobRunner Runner => Provider.GetRequiredService<JobRunner>();
+
+    /// <summary>Moves the clock to <paramref name="localTime"/> in the service zone and lets Coravel tick there.</summary>
+    public async Task TickAt(LocalDateTime localTime)
+    {
+        var instant = localTime.InZoneLeniently(Settings.Zone).ToInstant();
+        Clock.Reset(instant);
+        await ((Scheduler)Provider.GetRequiredService<IScheduler>()).RunAtAsync(instant.ToDateTimeUtc());
+    }
+
+    /// <summary>Sets the clock to <paramref name="localTime"/> in the service zone.</summary>
+    public void SetClock(LocalDateTime localTime) => Clock.Reset(localTime.InZoneLeniently(Settings.Zone).ToInstant());
+
+    public void Dispose()
+    {
+        Provider.Dispose();
+        _owner.Dispose();
+        Store.Dispose();
+    }
+}

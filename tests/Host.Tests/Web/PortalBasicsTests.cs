@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JuniperFts.Host.Service;
+using JuniperFts.Host.Web;
+using NodaTime;
+
+namespace JuniperFts.Host.Tests.Web;
+
+public class PortalBasicsTests : IDisposable
+{
+    private readonly PortalFactory _portal = new();
+
+    private static readonly Instant T0 = Instant.FromUtc(2026, 11, 25, 0, 0);
+
+    [Fact]
+    public async Task Health_NoToken_OkWithLastRunOfEachJob()
+    {
+        var ledger = _portal.Ledger;
+        var first = ledger.Start(JobNames.Ingest, "2026-11-24", 1, "schedule", T0.Minus(Duration.FromDays(1)));
+        ledger.Succeed(first, T0.Minus(Duration.FromHours(23)), ["/out/a.txt"]);
+        var second = ledger.Start(JobNames.Ingest, "2026-11-25", 1, "schedule", T0);
+        ledger.Fail(second, T0.Plus(Duration.FromMinutes(2)), "IOException: disk full");
+
+        var response = await _portal.As(null).GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ok", json.GetProperty("status").GetString());
+        Assert.Equal(JobNames.All, json.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("job").GetString()!));
+        var ingest = json.GetProperty("jobs")[0].GetProperty("last_run");
+        Assert.Equal("2026-11-25", ingest.GetProperty("period_key").GetString());
+        Assert.Equal("failed", ingest.GetProperty("status").GetString());
+        Assert.Equal("2026-11-25T00:02:00Z", ingest.GetProperty("finished_at").GetString());
+        // Anyone may read /health: it names no files and no errors.
+        Assert.False(ingest.TryGetProperty("error", out _));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("jobs")[1].GetProperty("last_run").ValueKind);
+    }
+
+    [Fact]
+    public async Task Jobs_Leadership_LedgerWithErrorsAndOutputs()
+    {
+        var id = _portal.Ledger.Start(JobNames.ReviewPacks, "2026Q3", 1, "catch-up", T0);
+        _portal.Ledger.Succeed(id, T0.Plus(Duration.FromSeconds(30)), ["/out/review-packs/2026Q3/A0001.pdf"]);
+
+        var json = JsonDocument.Parse(await _portal.As(PortalFactory.LeadershipToken).GetStringAsync("/api/jobs")).RootElement;
+        var run = Assert.Single(json.GetProperty("runs").EnumerateArray());
+        Assert.Equal("review-packs", run.GetProperty("job").GetString());
+        Assert.Equal("2026Q3", run.GetProperty("period_key").GetString());
+        Assert.Equal("catch-up", run.GetProperty("trigger").GetString());
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal("/out/review-packs/2026Q3/A0001.pdf", run.GetProperty("output_paths")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(PortalFactory.ManagerToken)]
+    [InlineData(PortalFactory.FinanceToken)]
+    public async Task Jobs_NotLeadership_403WithoutData(string token)
+    {
+        var id = _portal.Ledger.Start(JobNames.Ingest, "2026-11-25", 1, "schedule", T0);
+        _portal.Ledger.Fail(id, T0, "secret-looking error");
+        var response = await _portal.As(token).GetAsync("/api/jobs");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("2026-11-25", body);
+        Assert.DoesNotContain("secret", body);
+    }
+
+    [Theory]
+    [InlineData("/api/me")]
+    [InlineData("/api/quarters")]
+    [InlineData("/api/jobs")]
+    [InlineData("/api/sla/summary?quarter=2026Q3")]
+    [InlineData("/api/reports/sla.xlsx?quarter=2026Q3")]
+    [InlineData("/api/accounts/A0001/review-pack.pdf?quarter=2026Q3")]
+    [InlineData("/api/trueup?due=2026-12-31")]
+    [InlineData("/api/trueup/C-1001/1.pdf")]
+    public async Task Get_NoTokenOrUnknownToken_401(string path)
+    {
+        var none = await _portal.As(null).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.ToString());
+
+        var unknown = await _portal.As("not-a-token").GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+
+        // The hash itself is not a token: only its preimage is.
+        var hash = await _portal.As(PortalUsers.HashOf(PortalFactory.LeadershipToken)).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, hash.StatusCode);
+    }
+
+    [Fact]
+    public async Task Me_ServiceManager_NameAndRole()
+    {
+        var me = await _portal.As(PortalFactory.ManagerToken).GetFromJsonAsync<JsonElement>("/api/me");
+        Assert.Equal("Sam Ruiz", me.GetProperty("name").GetString());
+        Assert.Equal("service_manager", me.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Quarters_OnNovember25_LastEightWithQ3Selected()
+    {
+        var json = await _portal.As(PortalFactory.FinanceToken).GetFromJsonAsync<JsonElement>("/api/quarters");
+        Assert.Equal("2026Q3", json.GetProperty("latest_complete").GetString());
+        Assert.Equal(["2026Q4", "2026Q3", "2026Q2", "2026Q1", "2025Q4", "2025Q3", "2025Q2", "2025Q1"],
+            json.GetProperty("quarters").EnumerateArray().Select(q => q.GetString()!));
+    }
+
+    [Fact]
+    public async Task SignIn_KnownToken_HttpOnlyStrictCookieThatAuthenticates()
+    {
+        var client = _portal.As(null);
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.FinanceToken)]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.ToString());
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith(PortalAccess.CookieName + "=", cookie);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        // Served over plain HTTP here, so not Secure (a browser would drop a Secure cookie on http://).
+        Assert.DoesNotContain("secure", cookie.Replace("samesite", "", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase);
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/me");
+        Assert.Equal("finance", me.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task SignIn_OverHttps_CookieIsSecure()
+    {
+        var client = _portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.FinanceToken)]));
+        Assert.Contains("secure", Assert.Single(response.Headers.GetValues("Set-Cookie")).Replace("samesite", "", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownToken_BackToTheFormWithoutCookie()
+    {
+        var response = await _portal.As(null).PostAsync("/signin", new FormUrlEncodedContent([new("token", "guess")]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/?signin=failed", response.Headers.Location?.ToString());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task SignOut_SignedIn_CookieCleared()
+    {
+        var client = _portal.As(null);
+        await client.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.FinanceToken)]));
+        var response = await client.PostAsync("/signout", null);
+        Assert.Contains("expires=Thu, 01 Jan 1970", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/", "text/html", "<select id=\"quarter\">")]
+    [InlineData("/portal.js", "text/javascript", "/api/sla/summary")]
+    [InlineData("/portal.css", "text/css", "td.good")]
+    public async Task Page_Anyone_ServedFromTheExecutable(string path, string type, string content)
+    {
+        var response = await _portal.As(null).GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(content, await response.Content.ReadAsStringAsync());
+    }
+
+    public void Dispose() => _portal.Dispose();
+}
