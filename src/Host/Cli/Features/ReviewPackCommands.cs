@@ -62,9 +62,6 @@ public static class ReviewPackCommands
         var output = new Option<string>("--out") { Description = "FILE.pdf with --account; a folder with --all", Required = true };
         var asOf = CommonOptions.AsOf();
         var command = new Command("review-pack", "The service manager's quarterly review-meeting pack (PDF)") { account, all, quarter, output, asOf };
-        // --db is recursive from the root, but CommandCatalog re-parents this command under the shared 'report'
-        // and the parser then misses it; naming it here as well keeps `fts report review-pack --db X` working.
-        command.Options.Add(CommonOptions.Db);
         command.SetAction(pr =>
         {
             var accountId = pr.GetValue(account);
