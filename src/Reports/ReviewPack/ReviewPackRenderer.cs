@@ -14,6 +14,8 @@ internal static class ReviewPackRenderer
     private static readonly InstantPattern Minute = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
     private static readonly LocalDatePattern Day = LocalDatePattern.Iso;
     private const string None = "–";
+    /// <summary>The cover names the engineers with most cases; the rest are counted, so the cover stays one page.</summary>
+    private const int CoverEngineers = 8;
 
     public static void Render(ReviewPackModel m, Stream output)
     {
@@ -56,7 +58,8 @@ internal static class ReviewPackRenderer
             ("Service manager", m.Account.ServiceManagerEmail ?? "not recorded"),
             ("Designated engineers", m.DesignatedEngineers.Count == 0
                 ? "No engineer handled this account's cases in the last four quarters"
-                : string.Join(", ", m.DesignatedEngineers.Select(e => $"{e.Name} ({Cases(e.Cases)}{(e.SupportCentre is null ? "" : ", " + e.SupportCentre)})"))),
+                : string.Join(", ", m.DesignatedEngineers.Take(CoverEngineers).Select(e => $"{e.Name} ({Cases(e.Cases)}{(e.SupportCentre is null ? "" : ", " + e.SupportCentre)})"))
+                  + (m.DesignatedEngineers.Count > CoverEngineers ? $", and {m.DesignatedEngineers.Count - CoverEngineers} more with fewer cases" : "")),
         ]);
 
         pdf.SubHeading($"Contracts in force in {q}");
