@@ -5,6 +5,7 @@ using JuniperFts.Domain.TrueUp;
 using JuniperFts.Host.Service;
 using JuniperFts.Ingest.Store;
 using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,16 +34,18 @@ public static class ReportEndpoints
             return Results.File(file.ToArray(), XlsxType, SlaWorkbook.FileName(q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
-        app.MapGet("/api/accounts/{id}/review-pack.pdf", (HttpContext http, string id, string? quarter, Warehouse warehouse, IClock clock, ServiceSettings settings) =>
+        app.MapGet("/api/accounts/{id}/review-pack.pdf", (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
+            IClock clock, ServiceSettings settings) =>
         {
             var user = http.User();
             // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
             if (PortalAccess.AccountsOf(user, warehouse) is { } mine && !mine.Contains(id)) return PortalAccess.Forbidden(http, user);
-            if (!SlaEndpoints.TryQuarter(quarter, clock.GetCurrentInstant(), settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            var now = clock.GetCurrentInstant();
+            if (!SlaEndpoints.TryQuarter(quarter, now, settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
-            _ = q;
-            // SEAM(pack): ReviewPack.Write is not on main yet; this answers 501 rather than a made-up file.
-            return Results.Json(new { error = "the review pack is not available in this build" }, statusCode: StatusCodes.Status501NotImplemented);
+            using var file = new MemoryStream();
+            ReviewPacks.Write(warehouse, reference, id, q, now, file);
+            return Results.File(file.ToArray(), "application/pdf", ReviewPacks.FileName(id, q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
         app.MapGet("/api/trueup", (string? due, Warehouse warehouse, TrueUpService trueUp) =>

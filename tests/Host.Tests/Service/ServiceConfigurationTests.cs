@@ -106,6 +106,16 @@ public class ServiceConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_UrlsNotAnAddress_OneLineAndExit2()
+    {
+        var error = new StringWriter();
+        var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "notaurl"],
+            CliContext.ForTest(new StringWriter(), error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), Valid()));
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: --urls: 'notaurl' is not an http:// or https:// address (e.g. http://127.0.0.1:5080) (see fts --help)", error.ToString().TrimEnd());
+    }
+
+    [Fact]
     public void Load_SameTokenForTwoUsers_Refused()
     {
         var values = Valid();

@@ -31,6 +31,8 @@ public class TrueUpJobTests
         Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Status));
         var statements = runs.Select(r => r.OutputPaths.Where(p => p.EndsWith(".json", StringComparison.Ordinal)).Select(Path.GetFileName).ToList()).ToList();
         Assert.Equal([[], ["TU-C-2001-1.json"], []], statements);
+        Assert.Empty(runs[2].OutputPaths);
+        Assert.False(Directory.Exists(Path.Combine(h.Settings.OutFolder, JobNames.TrueUp, "2026-11-26")));
 
         // JN2 added on 25 May 2026: 184 of 365 days of 3650.00 = 1840.00.
         var json = File.ReadAllText(runs[1].OutputPaths.Single(p => p.EndsWith(".json", StringComparison.Ordinal)));

@@ -65,29 +65,6 @@ public class PortalBasicsTests : IDisposable
         Assert.DoesNotContain("secret", body);
     }
 
-    [Theory]
-    [InlineData("/api/me")]
-    [InlineData("/api/quarters")]
-    [InlineData("/api/jobs")]
-    [InlineData("/api/sla/summary?quarter=2026Q3")]
-    [InlineData("/api/reports/sla.xlsx?quarter=2026Q3")]
-    [InlineData("/api/accounts/A0001/review-pack.pdf?quarter=2026Q3")]
-    [InlineData("/api/trueup?due=2026-12-31")]
-    [InlineData("/api/trueup/C-1001/1.pdf")]
-    public async Task Get_NoTokenOrUnknownToken_401(string path)
-    {
-        var none = await _portal.As(null).GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
-        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.ToString());
-
-        var unknown = await _portal.As("not-a-token").GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-
-        // The hash itself is not a token: only its preimage is.
-        var hash = await _portal.As(PortalUsers.HashOf(PortalFactory.LeadershipToken)).GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, hash.StatusCode);
-    }
-
     [Fact]
     public async Task Me_ServiceManager_NameAndRole()
     {
@@ -160,6 +137,26 @@ public class PortalBasicsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(content, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Logs_SignInAndRequestsWithTokens_NoTokenNameOrEmailLogged()
+    {
+        PortalData.Seed(_portal.Store);
+        var browser = _portal.As(null);
+        await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.ManagerToken)]));
+        await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", "wrong-guess-token")]));
+        await browser.GetAsync("/api/jobs");
+        await _portal.As(PortalFactory.LeadershipToken).GetAsync("/api/sla/summary?quarter=2026Q3");
+        await _portal.As(PortalFactory.FinanceToken).GetAsync("/api/reports/sla.xlsx?quarter=2026Q3");
+        await _portal.As("unknown-token-xyz").GetAsync("/api/me");
+
+        var logs = _portal.Logs.Lines.ToList();
+        Assert.Contains(logs, l => l.Contains("Portal sign-in as service_manager", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("Refused GET /api/jobs to a service_manager", StringComparison.Ordinal));
+        foreach (var secret in new[] { PortalFactory.ManagerToken, PortalFactory.LeadershipToken, PortalFactory.FinanceToken, "wrong-guess-token",
+                     "unknown-token-xyz", PortalUsers.HashOf(PortalFactory.ManagerToken), "Sam Ruiz", "sm3@vendor.example", "Lee Chen" })
+            Assert.DoesNotContain(logs, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
     }
 
     public void Dispose() => _portal.Dispose();

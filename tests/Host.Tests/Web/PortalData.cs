@@ -39,3 +39,13 @@ public static class PortalData
         seed.Case(number, account, "S" + n, "JN" + n, priority, created, created.AddMinutes(minutes), created.AddHours(4));
     }
 }
+
+/// <summary>One seeded portal shared by the tests of a class that only read (xunit class fixture): one host start, not one per test.</summary>
+public sealed class SeededPortal : IDisposable
+{
+    public SeededPortal() => PortalData.Seed(Portal.Store);
+
+    public PortalFactory Portal { get; } = new();
+
+    public void Dispose() => Portal.Dispose();
+}

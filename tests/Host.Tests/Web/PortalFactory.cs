@@ -5,6 +5,7 @@ using JuniperFts.Ingest.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -48,6 +49,8 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
     }
 
     public TempWarehouse Store { get; } = new();
+    /// <summary>Every log line of the host, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
     public FakeClock Clock { get; }
     public IConfiguration Configuration { get; }
     /// <summary>True to run the scheduler and the start-up catch-up as <c>fts serve</c> does.</summary>
@@ -56,7 +59,8 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
     protected override IHostBuilder CreateHostBuilder()
     {
         var runtime = ServiceRuntime.Load(Configuration, Store.Warehouse, Domain.Reference.ReferenceData.BuiltIn, Clock) with { RunJobs = RunJobs };
-        return PortalHost.CreateHostBuilder(runtime, "http://127.0.0.1:0");
+        return PortalHost.CreateHostBuilder(runtime, "http://127.0.0.1:0")
+            .ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
     }
 
     /// <summary>A client that sends <paramref name="token"/> as a bearer token (none when null).</summary>

@@ -51,9 +51,12 @@ public class PortalPageTests
         var page = browser.Page;
 
         await page.GotoAsync(browser.BaseUrl + "/");
+        await page.WaitForSelectorAsync("#signin:not([hidden])");
+        Assert.False(await page.IsVisibleAsync("text=Sign out"));
         await page.FillAsync("#token", "a wrong token");
         await page.ClickAsync("#signin-button");
         await page.WaitForSelectorAsync("#signin-failed:not([hidden])");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "portal-signin.png") });
 
         await page.FillAsync("#token", PortalFactory.FinanceToken);
         await page.ClickAsync("#signin-button");

@@ -5,11 +5,10 @@ using UglyToad.PdfPig;
 
 namespace JuniperFts.Host.Tests.Web;
 
-public class ReportEndpointTests : IDisposable
+public class ReportEndpointTests(SeededPortal seeded) : IClassFixture<SeededPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = seeded.Portal;
 
-    public ReportEndpointTests() => PortalData.Seed(_portal.Store);
 
     /// <summary>Every cell text of a sheet, for "is this account in the file" questions.</summary>
     private static HashSet<string> CellsOf(byte[] xlsx, string sheet)
@@ -99,6 +98,22 @@ public class ReportEndpointTests : IDisposable
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData(PortalFactory.LeadershipToken)]
+    [InlineData(PortalFactory.ManagerToken)]
+    public async Task ReviewPack_LeadershipOrTheAccountsManager_PackOfThatAccount(string token)
+    {
+        var response = await _portal.As(token).GetAsync("/api/accounts/A0003/review-pack.pdf?quarter=2026Q3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("review-pack-A0003-2026Q3.pdf", response.Content.Headers.ContentDisposition?.FileName);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        // The header reads "Customer 3 (A0003) · 2026Q3".
+        Assert.Contains("(A0003)", words);
+        Assert.DoesNotContain(words, w => w.Contains("A0001", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ReviewPack_UnknownAccountForLeadership_404()
     {
@@ -106,5 +121,4 @@ public class ReportEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    public void Dispose() => _portal.Dispose();
 }

@@ -3,11 +3,10 @@ using System.Text.Json;
 
 namespace JuniperFts.Host.Tests.Web;
 
-public class SlaSummaryEndpointTests : IDisposable
+public class SlaSummaryEndpointTests(SeededPortal seeded) : IClassFixture<SeededPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = seeded.Portal;
 
-    public SlaSummaryEndpointTests() => PortalData.Seed(_portal.Store);
 
     private async Task<JsonElement> Summary(string token, string query)
     {
@@ -72,5 +71,4 @@ public class SlaSummaryEndpointTests : IDisposable
         Assert.StartsWith(expected, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
-    public void Dispose() => _portal.Dispose();
 }

@@ -14,6 +14,13 @@ public static class ServeCommands
             Description = $"Addresses to listen on, ';'-separated (default {PortalHost.DefaultUrls}: this machine only)",
             DefaultValueFactory = _ => PortalHost.DefaultUrls,
         };
+        urls.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>() ?? "";
+            foreach (var url in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    result.AddError($"--urls: '{url}' is not an http:// or https:// address (e.g. http://127.0.0.1:5080)");
+        });
         var serve = new Command("serve", "Run the scheduled jobs and the web portal until stopped (Ctrl+C)") { urls };
         serve.SetAction(async (parse, cancellation) =>
         {

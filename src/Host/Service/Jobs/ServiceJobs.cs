@@ -12,6 +12,6 @@ public static class ServiceJobs
         services.AddSingleton<IServiceJob, SlaRefreshJob>();
         services.AddSingleton<IServiceJob, TrueUpJob>();
         services.AddSingleton<IServiceJob, ForecastJob>();
-        // SEAM(pack): the review-packs job is registered here once ReviewPack.Write is on main.
+        services.AddSingleton<IServiceJob, ReviewPacksJob>();
     }
 }

@@ -22,11 +22,17 @@ public sealed class TrueUpJob(TrueUpService trueUp, ILogger<TrueUpJob> logger) :
     public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
     {
         var due = DueDate(run.PeriodKey);
-        var issued = trueUp.IssueDue(due, Path.Combine(run.OutFolder, run.PeriodKey), reissue: false);
+        var folder = Path.Combine(run.OutFolder, run.PeriodKey);
+        var issued = trueUp.IssueDue(due, folder, reissue: false);
         var written = issued.Statements.SelectMany(s => s.Files).ToList();
         logger.LogInformation("True-up due by {Due}: {Issued} statements issued, {Total} contract years due in all",
-            due, issued.Statements.Count(s => s.Files.Count > 0), issued.Statements.Count);
-        return Task.FromResult<IReadOnlyList<string>>([.. written, issued.SummaryPath]);
+            LocalDatePattern.Iso.Format(due), issued.Statements.Count(s => s.Files.Count > 0), issued.Statements.Count);
+        if (written.Count > 0) return Task.FromResult<IReadOnlyList<string>>([.. written, issued.SummaryPath]);
+
+        // Most days no contract year ends: keep no summary that only repeats statements issued before.
+        File.Delete(issued.SummaryPath);
+        if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        return Task.FromResult<IReadOnlyList<string>>([]);
     }
 
     /// <summary>The last day of the contract years a run of period <paramref name="periodKey"/> issues: the day before it.</summary>

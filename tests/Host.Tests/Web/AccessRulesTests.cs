@@ -1,13 +1,36 @@
 using System.Net;
+using JuniperFts.Host.Web;
 
 namespace JuniperFts.Host.Tests.Web;
 
-/// <summary>Every 403 rule of web.md: a known user asking for what their role or accounts do not allow gets nothing of the data.</summary>
-public class ForbiddenTests : IDisposable
+/// <summary>Every 401 and 403 rule of web.md: no token or an unknown one, and a known user asking for what their role or accounts do not allow.</summary>
+public class AccessRulesTests(SeededPortal seeded) : IClassFixture<SeededPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = seeded.Portal;
 
-    public ForbiddenTests() => PortalData.Seed(_portal.Store);
+    [Theory]
+    [InlineData("/api/me")]
+    [InlineData("/api/quarters")]
+    [InlineData("/api/jobs")]
+    [InlineData("/api/sla/summary?quarter=2026Q3")]
+    [InlineData("/api/reports/sla.xlsx?quarter=2026Q3")]
+    [InlineData("/api/accounts/A0001/review-pack.pdf?quarter=2026Q3")]
+    [InlineData("/api/trueup?due=2026-12-31")]
+    [InlineData("/api/trueup/C-1001/1.pdf")]
+    public async Task Get_NoTokenOrUnknownToken_401(string path)
+    {
+        var none = await _portal.As(null).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.ToString());
+
+        var unknown = await _portal.As("not-a-token").GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+
+        // The hash itself is not a token: only its preimage is.
+        var hash = await _portal.As(PortalUsers.HashOf(PortalFactory.LeadershipToken)).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, hash.StatusCode);
+    }
+
 
     [Theory]
     // finance: no workbook, no review packs, no ledger
@@ -32,5 +55,4 @@ public class ForbiddenTests : IDisposable
         Assert.False(response.Content.Headers.Contains("Content-Disposition"));
     }
 
-    public void Dispose() => _portal.Dispose();
 }

@@ -1,0 +1,23 @@
+using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.ReviewPack;
+using Microsoft.Extensions.Logging;
+
+namespace JuniperFts.Host.Service.Jobs;
+
+/// <summary>On the first business day after a quarter ends: a review pack per account for the quarter that ended.</summary>
+/// <remarks>SLA is judged at the run's start; the packs go to <c>review-packs/2026Q3/</c>, one PDF per account.</remarks>
+public sealed class ReviewPacksJob(Warehouse warehouse, ReferenceData reference, ILogger<ReviewPacksJob> logger) : IServiceJob
+{
+    /// <inheritdoc />
+    public string Name => JobNames.ReviewPacks;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
+    {
+        var quarter = Quarter.Parse(run.PeriodKey);
+        var written = ReviewPacks.WriteAll(warehouse, reference, quarter, run.Now, Path.Combine(run.OutFolder, run.PeriodKey));
+        logger.LogInformation("Review packs {Quarter}: {Packs} written", run.PeriodKey, written.Count);
+        return Task.FromResult(written);
+    }
+}
