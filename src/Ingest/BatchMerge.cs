@@ -23,30 +23,44 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
     public Outcome Apply()
     {
         long rejected = 0;
-        var source = Stage;
-        if (file.References.Count > 0)
-        {
-            Exec($"CREATE OR REPLACE TEMP TABLE merge_checked AS {ReferenceCheckSql()}");
-            rejected += Exec($"INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, $2, line, reason, detail, raw FROM merge_checked WHERE reason IS NOT NULL",
-                batchId, fileName);
-            Exec("DELETE FROM merge_checked WHERE reason IS NOT NULL");
-            source = "merge_checked";
-        }
-
         var keys = file.Key;
         var keyCols = Sql.Join(keys.Select(Sql.Name));
-        Exec($"CREATE OR REPLACE TEMP TABLE merge_conflicts AS SELECT {keyCols}, count(*) AS versions FROM (SELECT DISTINCT {ColumnNames} FROM {source}) GROUP BY {keyCols} HAVING count(*) > 1");
+        if (file.References.Count > 0)
+        {
+            // Only the failures are copied (line, reason, detail); the raw text stays in the stage table.
+            Exec($"CREATE OR REPLACE TEMP TABLE merge_unknown AS SELECT * FROM ({ReferenceCheckSql()}) WHERE reason IS NOT NULL");
+            rejected += Exec($"""
+                INSERT INTO quarantine (batch_id, file, line, reason, detail, raw)
+                SELECT $1, $2, u.line, u.reason, u.detail, s.raw FROM merge_unknown u JOIN {Stage} s ON s.line = u.line
+                """, batchId, fileName);
+            Exec($"DELETE FROM {Stage} WHERE line IN (SELECT line FROM merge_unknown)");
+        }
+
+        // Repeated keys are rare: find them by key alone, then compare whole rows only for those.
+        Exec($"CREATE OR REPLACE TEMP TABLE merge_repeated AS SELECT {keyCols} FROM {Stage} GROUP BY {keyCols} HAVING count(*) > 1");
+        Exec($"""
+            CREATE OR REPLACE TEMP TABLE merge_conflicts AS
+            SELECT {keyCols}, count(*) AS versions FROM (
+                SELECT DISTINCT {Columns("o")} FROM {Stage} o SEMI JOIN merge_repeated r ON {Sql.Match(keys, "o", "r")})
+            GROUP BY {keyCols} HAVING count(*) > 1
+            """);
         var keyText = Sql.Join(keys.Select(k => $"'{k} ''' || CAST(o.{Sql.Name(k)} AS VARCHAR) || ''''"), " || ', ' || ");
         rejected += Exec($"""
             INSERT INTO quarantine (batch_id, file, line, reason, detail, raw)
             SELECT $1, $2, o.line, 'conflicting_duplicate', {keyText} || ' appears with ' || c.versions || ' different values in this batch', o.raw
-            FROM {source} o JOIN merge_conflicts c ON {Sql.Match(keys, "o", "c")}
+            FROM {Stage} o JOIN merge_conflicts c ON {Sql.Match(keys, "o", "c")}
             """, batchId, fileName);
 
+        // One row per accepted key: the first line of an identical repeat stands for all of them.
         Exec($"""
-            CREATE OR REPLACE TEMP TABLE merge_final AS
-            SELECT DISTINCT {Columns("o")} FROM {source} o
-            WHERE NOT EXISTS (SELECT 1 FROM merge_conflicts c WHERE {Sql.Match(keys, "o", "c")})
+            CREATE OR REPLACE TEMP VIEW merge_final AS
+            SELECT {Columns("o")} FROM {Stage} o ANTI JOIN merge_repeated r ON {Sql.Match(keys, "o", "r")}
+            UNION ALL
+            SELECT {ColumnNames} FROM (
+                SELECT o.*, row_number() OVER (PARTITION BY {Sql.Join(keys.Select(k => "o." + Sql.Name(k)))} ORDER BY o.line) AS nth
+                FROM {Stage} o SEMI JOIN merge_repeated r ON {Sql.Match(keys, "o", "r")}
+                ANTI JOIN merge_conflicts c ON {Sql.Match(keys, "o", "c")})
+            WHERE nth = 1
             """);
         var distinctKeys = DropFolderIngest.Scalar<long>(connection, "SELECT count(*) FROM merge_final");
 
@@ -59,11 +73,10 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
             """, batchId);
         var inserted = Exec($"""
             INSERT INTO {target} ({ColumnNames}, batch_id)
-            SELECT {Columns("f")}, $1 FROM merge_final AS f
-            WHERE NOT EXISTS (SELECT 1 FROM {target} AS t WHERE {Sql.Match(keys, "t", "f")})
+            SELECT {Columns("f")}, $1 FROM merge_final AS f ANTI JOIN {target} AS t ON {Sql.Match(keys, "t", "f")}
             """, batchId);
 
-        Exec("DROP TABLE IF EXISTS merge_checked; DROP TABLE IF EXISTS merge_conflicts; DROP TABLE IF EXISTS merge_final");
+        Exec("DROP VIEW IF EXISTS merge_final; DROP TABLE IF EXISTS merge_unknown; DROP TABLE IF EXISTS merge_repeated; DROP TABLE IF EXISTS merge_conflicts");
         return new Outcome(rejected, inserted, updated, distinctKeys - inserted - updated);
     }
 
@@ -88,7 +101,7 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
             details.Add($"WHEN {missing} THEN {detail}");
         }
         return $"""
-            SELECT s.*, CASE {string.Join(" ", reasons)} END AS reason, CASE {string.Join(" ", details)} END AS detail
+            SELECT s.line, CASE {string.Join(" ", reasons)} END AS reason, CASE {string.Join(" ", details)} END AS detail
             FROM {Stage} s {string.Join(" ", joins)}
             """;
     }

@@ -51,6 +51,9 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 {
     private const int ProgressEvery = 20_000;
 
+    /// <summary>DuckDB's memory limit while a batch runs; the process stays well under 1 GiB whatever the file sizes.</summary>
+    public const string MemoryLimit = "400MB";
+
     /// <summary>Ingests every input file found in <paramref name="folder"/>.</summary>
     /// <exception cref="UserError">The folder or a file cannot be read, or a header lacks a column.</exception>
     public IngestResult Run(string folder, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
@@ -63,51 +66,60 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
             using (DropFolder.Open(path, file)) { }
 
         using var connection = warehouse.Connect();
-        Warehouse.Execute(connection, "SET preserve_insertion_order = false");
-        Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
-
-        var staged = new List<StagedFile>();
-        foreach (var (file, path) in drop.Files)
+        // Staging need not keep row order, and past the memory limit DuckDB spills staging to disk, so peak
+        // memory stays flat as files grow. Both settings are the instance's, so they are restored.
+        Warehouse.Execute(connection, $"SET preserve_insertion_order = false; SET memory_limit = '{MemoryLimit}'");
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            staged.Add(Stage(connection, file, path, progress, cancellation));
-        }
+            Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
 
-        progress?.Report(new IngestProgress("writing", null, 0, staged.Count));
-        var results = new List<FileIngestResult>();
-        long batchId;
-        using (var tx = connection.BeginTransaction())
-        {
-            batchId = Scalar<long>(connection, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches");
-            Run(connection, "INSERT INTO ingest_batches (batch_id, started_at, finished_at, source_folder) VALUES ($1, $2, NULL, $3)",
-                batchId, started.ToDateTimeUtc().ToUnspecified(), drop.Path);
-            Run(connection, "INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, file, line, reason, detail, raw FROM stage_rejects", batchId);
-
-            var done = 0;
-            foreach (var s in staged)
+            var staged = new List<StagedFile>();
+            foreach (var (file, path) in drop.Files)
             {
                 cancellation.ThrowIfCancellationRequested();
-                progress?.Report(new IngestProgress("writing", s.FileName, done, staged.Count));
-                var merged = new BatchMerge(connection, s.File, s.FileName, batchId).Apply();
-                var result = new FileIngestResult(s.FileName, s.Read, s.Read - s.Rejected - merged.Rejected, s.Rejected + merged.Rejected,
-                    merged.Inserted, merged.Updated, merged.Unchanged);
-                Run(connection, "INSERT INTO ingest_files VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", batchId, s.FileName, s.Sha256,
-                    result.Read, result.Accepted, result.Rejected, result.Inserted, result.Updated, result.Unchanged);
-                results.Add(result);
-                done++;
+                staged.Add(Stage(connection, file, path, progress, cancellation));
             }
 
-            // Findings describe the stored data; when nothing changed they still hold.
-            if (results.Any(r => !r.ChangedNothing) || Scalar<long>(connection, "SELECT count(*) FROM ingest_batches") == 1)
-                ComplianceFindings.Refresh(connection, batchId);
+            progress?.Report(new IngestProgress("writing", null, 0, staged.Count));
+            var results = new List<FileIngestResult>();
+            long batchId;
+            using (var tx = connection.BeginTransaction())
+            {
+                batchId = Scalar<long>(connection, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches");
+                Run(connection, "INSERT INTO ingest_batches (batch_id, started_at, finished_at, source_folder) VALUES ($1, $2, NULL, $3)",
+                    batchId, started.ToDateTimeUtc().ToUnspecified(), drop.Path);
+                Run(connection, "INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, file, line, reason, detail, raw FROM stage_rejects", batchId);
 
-            Run(connection, "UPDATE ingest_batches SET finished_at = $2 WHERE batch_id = $1", batchId, clock.GetCurrentInstant().ToDateTimeUtc().ToUnspecified());
-            progress?.Report(new IngestProgress("committing", null, staged.Count, staged.Count));
-            tx.Commit();
+                var done = 0;
+                foreach (var s in staged)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    progress?.Report(new IngestProgress("writing", s.FileName, done, staged.Count));
+                    var merged = new BatchMerge(connection, s.File, s.FileName, batchId).Apply();
+                    var result = new FileIngestResult(s.FileName, s.Read, s.Read - s.Rejected - merged.Rejected, s.Rejected + merged.Rejected,
+                        merged.Inserted, merged.Updated, merged.Unchanged);
+                    Run(connection, "INSERT INTO ingest_files VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", batchId, s.FileName, s.Sha256,
+                        result.Read, result.Accepted, result.Rejected, result.Inserted, result.Updated, result.Unchanged);
+                    results.Add(result);
+                    done++;
+                }
+
+                // Findings describe the stored data; when nothing changed they still hold.
+                if (results.Any(r => !r.ChangedNothing) || Scalar<long>(connection, "SELECT count(*) FROM ingest_batches") == 1)
+                    ComplianceFindings.Refresh(connection, batchId);
+
+                Run(connection, "UPDATE ingest_batches SET finished_at = $2 WHERE batch_id = $1", batchId, clock.GetCurrentInstant().ToDateTimeUtc().ToUnspecified());
+                progress?.Report(new IngestProgress("committing", null, staged.Count, staged.Count));
+                tx.Commit();
+            }
+
+            foreach (var s in staged) Warehouse.Execute(connection, $"DROP TABLE IF EXISTS {StageTable(s.File)}");
+            return new IngestResult(batchId, drop.Path, results);
         }
-
-        foreach (var s in staged) Warehouse.Execute(connection, $"DROP TABLE IF EXISTS {StageTable(s.File)}");
-        return new IngestResult(batchId, drop.Path, results);
+        finally
+        {
+            Warehouse.Execute(connection, "RESET preserve_insertion_order; RESET memory_limit");
+        }
     }
 
     private sealed record StagedFile(InputFile File, string FileName, string Sha256, long Read, long Rejected);

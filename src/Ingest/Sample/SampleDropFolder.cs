@@ -88,6 +88,7 @@ public sealed class SampleDropFolder
                 w.Row("C9004", a.Id, s.Id, "SVC-FTS-BD", "SUNNYVALE", "2026-01-01", "2025-12-31", "USD", "false");       // bad_range
                 w.Row("C9005", a.Id, "S9999", "SVC-FTS-BD", "SUNNYVALE", "2025-01-01", "2025-12-31", "USD", "false");    // unknown_site
                 w.Row("C9006", a.Id, s.Id, "SVC-FTS-BD", "SUNNYVALE", "2025-01-01", "", "USD", "false");                 // missing_field
+                w.Row("C9007", a.Id, s.Id, "svc-fts-bd", "SUNNYVALE", "2025-01-01", "2025-12-31", "USD", "false");       // unknown_sku (codes are exact)
             }
             counts.Add(w.Done());
         }
@@ -150,7 +151,7 @@ public sealed class SampleDropFolder
 
     private void BuildAccounts()
     {
-        var count = Math.Max(30, _options.Cases / 170);
+        var count = Math.Max(30, _options.Cases / 200);
         var places = SampleNames.Places;
         for (var i = 0; i < count; i++)
         {

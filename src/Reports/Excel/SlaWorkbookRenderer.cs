@@ -67,7 +67,9 @@ public static class SlaWorkbookRenderer
         WriteGroupSheet(workbook.AddWorksheet(Sheets.ByEngineer), "ByEngineer", model.ByEngineer, h);
         WriteBreaches(workbook.AddWorksheet(Sheets.Breaches), model.Breaches, h);
         WriteExclusions(workbook.AddWorksheet(Sheets.Exclusions), model.Exclusions, h);
-        workbook.Worksheet(Sheets.Summary).SetTabActive();
+        // Opens on the Summary; only one selected tab, or Excel groups the sheets and edits go to all of them.
+        foreach (var sheet in workbook.Worksheets) sheet.TabSelected = false;
+        workbook.Worksheet(Sheets.Summary).SetTabSelected().SetTabActive();
         return charts;
     }
 

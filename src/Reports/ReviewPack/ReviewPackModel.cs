@@ -96,7 +96,26 @@ public sealed record SerialIssue(string SerialNumber, string Issue, long Cases, 
 /// <summary>A compliance finding of ingest about the account.</summary>
 public sealed record ComplianceLine(string Kind, string Subject, string Detail);
 
-/// <summary>What the coming quarter holds; a part the product cannot compute yet carries the reason it is not shown.</summary>
-/// <param name="ForecastUnavailable">Why the workload forecast is not shown; null once it is.</param>
-/// <param name="TrueUpUnavailable">Why the true-up preview is not shown; null once it is.</param>
-public sealed record NextQuarterSection(Quarter Quarter, string? ForecastUnavailable, string? TrueUpUnavailable);
+/// <summary>What the coming quarter holds; a part that cannot be shown carries the reason instead.</summary>
+/// <param name="Forecast">Null when <paramref name="ForecastUnavailable"/> says why.</param>
+/// <param name="TrueUp">The current contract year of each contract that has one on <paramref name="TrueUpAsOf"/>.</param>
+public sealed record NextQuarterSection(Quarter Quarter, ForecastOutlook? Forecast, string? ForecastUnavailable,
+    LocalDate TrueUpAsOf, IReadOnlyList<TrueUpOutlook> TrueUp);
+
+/// <summary>The workload forecast of the account's regions for the weeks starting in the next quarter.</summary>
+/// <param name="MadeAsOf">The forecast's own as-of: the end of the reviewed quarter (or the data's as-of if earlier).</param>
+/// <param name="Method">How it forecast ("model", "seasonal naive", ...), chosen by its back-test.</param>
+/// <param name="Run">The whole run, for the chart of history and forecast.</param>
+public sealed record ForecastOutlook(Instant MadeAsOf, string Method, IReadOnlyList<RegionOutlook> Regions, Forecast.ForecastResult Run);
+
+/// <summary>One region's forecast for the next quarter: every week, the total and the engineers needed (region-wide, all accounts).</summary>
+/// <param name="WeeklyLow">The lowest week's interval low; <paramref name="WeeklyHigh"/> the highest week's interval high.</param>
+public sealed record RegionOutlook(string Region, IReadOnlyList<WeekOutlook> Weeks, double Cases, double WeeklyLow, double WeeklyHigh,
+    double EngineersAverage, double EngineersPeak);
+
+/// <summary>One forecast week: mean cases, interval and engineers needed.</summary>
+public sealed record WeekOutlook(string Week, LocalDate Monday, double Cases, double Low, double High, double Engineers);
+
+/// <summary>A contract's current year: the units added so far and their prorated charge at the year's true-up.</summary>
+public sealed record TrueUpOutlook(string ContractId, int Year, LocalDate YearStart, LocalDate YearLastDay, string Currency,
+    IReadOnlyList<Domain.TrueUp.TrueUpAddition> Additions, decimal AdditionsTotal);

@@ -1,8 +1,12 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using JuniperFts.Domain;
+using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.TrueUp;
+using JuniperFts.Forecast;
 using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.TrueUp;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using NodaTime.Text;
@@ -15,8 +19,11 @@ namespace JuniperFts.Reports.ReviewPack;
 /// <c>fts sla summary</c>; this class adds what the SLA engine does not hold (contracts, engineers,
 /// installed base, compliance findings) and the pack's own groupings.
 /// </remarks>
-internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference)
+internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ForecastOptions forecastOptions)
 {
+    // One forecast serves every account's pack of a run: it depends on the as-of only. Packs may be built in parallel.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Instant, Lazy<(ForecastResult? Result, string? Error)>> _forecasts = new();
+
     /// <summary>The attainment the service aims for; the spec names no figure, so the pack uses the industry's usual 95 %.</summary>
     public const decimal AttainmentGoalPct = 95m;
 
@@ -58,9 +65,64 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             openUrgent,
             Resolution(cases, asOf, byPriority, total),
             Risks(connection, accountId, quarter, cases),
-            new NextQuarterSection(quarter.Next,
-                "The workload forecast is not yet available in this release.",
-                "The true-up preview is not yet available in this release."));
+            NextQuarter(connection, accountId, quarter, asOf, contracts));
+    }
+
+    /// <summary>
+    /// The forecast made at the end of the reviewed quarter for the weeks starting in the next one, for the
+    /// regions of the account's contracts; and the true-up preview of each contract on the quarter's last day.
+    /// </summary>
+    private NextQuarterSection NextQuarter(DuckDBConnection connection, string accountId, Quarter quarter, Instant asOf, IReadOnlyList<ContractLine> contracts)
+    {
+        var next = quarter.Next;
+        var quarterEnd = quarter.End.AtMidnight().InUtc().ToInstant();
+        var madeAt = asOf < quarterEnd ? asOf : quarterEnd;
+        var forecast = _forecasts.GetOrAdd(madeAt, at => new Lazy<(ForecastResult?, string?)>(() =>
+        {
+            try
+            {
+                // Weeks start on Mondays: one week more than a quarter reaches its last Monday.
+                return (WorkloadForecaster.Run(warehouse, forecastOptions with { Horizon = 15 }, at), null);
+            }
+            catch (UserError e)
+            {
+                return (null, $"The workload forecast is not available: {e.Message}.");
+            }
+        })).Value;
+
+        ForecastOutlook? outlook = null;
+        var unavailable = forecast.Error;
+        if (forecast.Result is { } run)
+        {
+            var regions = contracts.Select(c => c.Region).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var lines = regions.Select(region =>
+            {
+                var weeks = run.Regions.Where(r => r.Region == region && next.Contains(r.Week.Monday)).OrderBy(r => r.Week)
+                    .Select(r => new WeekOutlook(r.Week.ToString(), r.Week.Monday, r.Cases, r.Low, r.High, r.EngineersNeeded)).ToList();
+                return weeks.Count == 0
+                    ? new RegionOutlook(region, weeks, 0, 0, 0, 0, 0)
+                    : new RegionOutlook(region, weeks, weeks.Sum(w => w.Cases), weeks.Min(w => w.Low), weeks.Max(w => w.High),
+                        weeks.Average(w => w.Engineers), weeks.Max(w => w.Engineers));
+            }).Where(r => r.Weeks.Count > 0).ToList();
+            if (lines.Count > 0)
+                outlook = new ForecastOutlook(madeAt, run.Method.Code().Replace('_', ' '), lines, run);
+            else
+                unavailable = regions.Count == 0
+                    ? $"The workload forecast is by region, and no contract of this account is in force in {quarter}."
+                    : $"The workload forecast has no history for {string.Join(", ", regions)} up to {quarter}'s end.";
+        }
+
+        var trueUpDay = quarter.End.PlusDays(-1);
+        var asOfDay = asOf.InUtc().Date;
+        if (asOfDay < trueUpDay) trueUpDay = asOfDay;
+        var trueUps = TrueUpQueries.ContractsOfAccount(connection, accountId)
+            .Select(row => TrueUpPreview.Of(row.Contract, TrueUpQueries.Units(connection, row.Contract.ContractId), trueUpDay))
+            .OfType<TrueUpPreview>()
+            .Select(p => new TrueUpOutlook(p.Contract.ContractId, p.Year.Number, p.Year.Start, p.Year.LastDay, p.Contract.Currency,
+                p.Additions.OrderBy(a => a.SerialNumber, StringComparer.Ordinal).ToList(), p.AdditionsTotal))
+            .OrderBy(t => t.ContractId, StringComparer.Ordinal)
+            .ToList();
+        return new NextQuarterSection(next, outlook, unavailable, trueUpDay, trueUps);
     }
 
     /// <summary>Every account id in the data, ordinal order.</summary>

@@ -14,6 +14,8 @@ internal static class ReviewPackRenderer
     private static readonly InstantPattern Minute = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
     private static readonly LocalDatePattern Day = LocalDatePattern.Iso;
     private const string None = "–";
+    /// <summary>The cover names the engineers with most cases; the rest are counted, so the cover stays one page.</summary>
+    private const int CoverEngineers = 8;
 
     public static void Render(ReviewPackModel m, Stream output)
     {
@@ -56,7 +58,8 @@ internal static class ReviewPackRenderer
             ("Service manager", m.Account.ServiceManagerEmail ?? "not recorded"),
             ("Designated engineers", m.DesignatedEngineers.Count == 0
                 ? "No engineer handled this account's cases in the last four quarters"
-                : string.Join(", ", m.DesignatedEngineers.Select(e => $"{e.Name} ({Cases(e.Cases)}{(e.SupportCentre is null ? "" : ", " + e.SupportCentre)})"))),
+                : string.Join(", ", m.DesignatedEngineers.Take(CoverEngineers).Select(e => $"{e.Name} ({Cases(e.Cases)}{(e.SupportCentre is null ? "" : ", " + e.SupportCentre)})"))
+                  + (m.DesignatedEngineers.Count > CoverEngineers ? $", and {m.DesignatedEngineers.Count - CoverEngineers} more with fewer cases" : "")),
         ]);
 
         pdf.SubHeading($"Contracts in force in {q}");
@@ -258,11 +261,61 @@ internal static class ReviewPackRenderer
     {
         var n = m.NextQuarter;
         pdf.PageBreak().Heading($"Next quarter: {n.Quarter}");
-        pdf.SubHeading("Workload forecast");
-        if (n.ForecastUnavailable is { } forecast) pdf.Notice(forecast);
-        pdf.SubHeading("True-up preview");
-        if (n.TrueUpUnavailable is { } trueUp) pdf.Notice(trueUp);
+        pdf.SubHeading("Workload forecast for the account's regions");
+        if (n.Forecast is not { } f)
+        {
+            pdf.Notice(n.ForecastUnavailable ?? "The workload forecast is not available.");
+        }
+        else
+        {
+            pdf.Paragraph($"Weekly cases of every account in the region, forecast as of {Minute.Format(f.MadeAsOf)} UTC ({f.Method}) for the weeks " +
+                          $"starting in {n.Quarter}, and the engineers they need. Range: the forecast's interval.", PdfTone.Muted);
+            pdf.Table(
+                [new("Region", 1.2), new("Weeks", 0.7, PdfAlign.Right), new("Forecast cases", 1, PdfAlign.Right), new("Weekly range", 1.1, PdfAlign.Right),
+                 new("Engineers a week", 1.1, PdfAlign.Right), new("Engineers, peak week", 1.2, PdfAlign.Right)],
+                f.Regions.Select(r => Row(new PdfCell(r.Region, Bold: true), Count(r.Weeks.Count), Whole(r.Cases),
+                    $"{Whole(r.WeeklyLow)} to {Whole(r.WeeklyHigh)}",
+                    r.EngineersAverage.ToString("0.0", CultureInfo.InvariantCulture), r.EngineersPeak.ToString("0.0", CultureInfo.InvariantCulture))));
+            pdf.Image(ForecastPng(f), 600);
+        }
+
+        pdf.SubHeading($"True-up preview on {Day.Format(n.TrueUpAsOf)}");
+        if (n.TrueUp.Count == 0)
+        {
+            pdf.Notice($"No contract of this account is in a contract year on {Day.Format(n.TrueUpAsOf)}.");
+            return;
+        }
+        pdf.Paragraph("Units added so far in each contract's current year and the prorated charge the year's true-up will bring " +
+                      "if nothing changes: annual fee × covered days ÷ days in the year, rounded to cents.", PdfTone.Muted);
+        pdf.Table(
+            [new("Contract", 1), new("Year", 1.9), new("Serial number", 1.2), new("Model", 1), new("Covered from", 1), new("Days", 0.9, PdfAlign.Right),
+             new("Annual fee", 1, PdfAlign.Right), new("Charge", 1, PdfAlign.Right)],
+            n.TrueUp.SelectMany(t =>
+            {
+                var year = $"{t.Year}: {Day.Format(t.YearStart)} to {Day.Format(t.YearLastDay)}";
+                if (t.Additions.Count == 0)
+                    return [Row(t.ContractId, year, new PdfCell("no additions so far", PdfTone.Muted), "", "", "", "", Money(0, t.Currency))];
+                return t.Additions.Select(a => Row(t.ContractId, year, a.SerialNumber, a.Model, Day.Format(a.CoveredFrom),
+                        $"{a.CoveredDays}/{a.YearDays}", Money(a.AnnualFee, t.Currency), Money(a.Amount, t.Currency)))
+                    .Append(Row(new PdfCell(t.ContractId, Bold: true), new PdfCell(year, Bold: true), new PdfCell("Total", Bold: true), "", "", "", "",
+                        new PdfCell(Money(t.AdditionsTotal, t.Currency), Bold: true)));
+            }));
     }
+
+    // Every pack of a run shows the same forecast run for one of a few region sets: draw each chart once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Forecast.ForecastResult, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>> ForecastCharts = new();
+
+    private static byte[] ForecastPng(ForecastOutlook f)
+    {
+        ChartFonts.Register();
+        var regions = f.Regions.Select(r => r.Region).ToList();
+        return ForecastCharts.GetOrCreateValue(f.Run).GetOrAdd(string.Join("|", regions),
+            _ => ForecastChart.ForecastChartRenderer.RenderPng(f.Run, regions, 1400, 500));
+    }
+
+    private static string Money(decimal amount, string currency) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
+
+    private static string Whole(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<PdfCell> Row(params PdfCell[] cells) => cells;
 

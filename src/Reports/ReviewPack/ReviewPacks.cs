@@ -1,5 +1,6 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Forecast;
 using JuniperFts.Ingest.Store;
 using NodaTime;
 
@@ -11,42 +12,49 @@ public static class ReviewPacks
 {
     /// <summary>Computes every figure of one account's pack for <paramref name="quarter"/>, SLA evaluated at <paramref name="asOf"/>.</summary>
     /// <exception cref="UserError">The account is not in the data.</exception>
-    public static ReviewPackModel Build(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf) =>
-        new ReviewPackQuery(warehouse, reference).Build(accountId, quarter, asOf);
+    /// <param name="forecast">Forecast settings (default: built-in staffing and model settings with <paramref name="reference"/>).</param>
+    public static ReviewPackModel Build(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf,
+        ForecastOptions? forecast = null) =>
+        Query(warehouse, reference, forecast).Build(accountId, quarter, asOf);
 
     /// <summary>Lays out a built pack as PDF into <paramref name="output"/> (left open).</summary>
     public static void Render(ReviewPackModel model, Stream output) => ReviewPackRenderer.Render(model, output);
 
     /// <summary>Writes one account's pack as PDF to <paramref name="output"/> (left open).</summary>
     /// <exception cref="UserError">The account is not in the data.</exception>
-    public static void Write(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, Stream output) =>
-        ReviewPackRenderer.Render(Build(warehouse, reference, accountId, quarter, asOf), output);
+    public static void Write(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, Stream output,
+        ForecastOptions? forecast = null) =>
+        ReviewPackRenderer.Render(Build(warehouse, reference, accountId, quarter, asOf, forecast), output);
 
     /// <summary>Writes the pack of every account into <paramref name="folder"/> (created when missing); returns the files written, by account.</summary>
-    public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder)
+    public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
+        ForecastOptions? forecast = null)
     {
         Directory.CreateDirectory(folder);
-        var query = new ReviewPackQuery(warehouse, reference);
-        var written = new List<string>();
-        foreach (var account in ReviewPackQuery.AccountIds(warehouse))
+        var query = Query(warehouse, reference, forecast);
+        var accounts = ReviewPackQuery.AccountIds(warehouse);
+        var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
+        // Packs are independent: lay them out on every core (the forecast is made once, on first use).
+        Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var path = Path.Combine(folder, FileName(account, quarter));
             // Write beside and move into place, so a reader never sees half a pack.
-            var partial = path + ".partial";
+            var partial = paths[i] + ".partial";
             try
             {
                 using (var file = File.Create(partial))
-                    ReviewPackRenderer.Render(query.Build(account, quarter, asOf), file);
-                File.Move(partial, path, overwrite: true);
+                    ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file);
+                File.Move(partial, paths[i], overwrite: true);
             }
             finally
             {
                 File.Delete(partial);
             }
-            written.Add(path);
-        }
-        return written;
+        });
+        return paths;
     }
+
+    private static ReviewPackQuery Query(Warehouse warehouse, ReferenceData reference, ForecastOptions? forecast) =>
+        new(warehouse, reference, forecast ?? new ForecastOptions { Reference = reference });
 
     /// <summary>Every account id in the data, in ordinal order.</summary>
     public static IReadOnlyList<string> AccountIds(Warehouse warehouse) => ReviewPackQuery.AccountIds(warehouse);

@@ -11,17 +11,27 @@ using NodaTime;
 namespace JuniperFts.Host.Tests.Excel;
 
 /// <summary><c>fts report excel</c> and the workbook step of <c>fts run</c>, in-process on a real DuckDB file.</summary>
-public sealed class ExcelCommandTests : IDisposable
+public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) : IClassFixture<ExcelCommandTests.SeededWarehouse>
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 10, 2, 8, 0);
-    private readonly TempWarehouse _temp = new();
+    private readonly TempWarehouse _temp = seeded.Temp;
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
 
-    public ExcelCommandTests()
+    /// <summary>One seeded warehouse for the class; each test writes its own file names into its folder.</summary>
+    public sealed class SeededWarehouse : IDisposable
+    {
+        public TempWarehouse Temp { get; } = new();
+
+        public SeededWarehouse() => Seed(Temp);
+
+        public void Dispose() => Temp.Dispose();
+    }
+
+    private static void Seed(TempWarehouse temp)
     {
         var created = new DateTime(2026, 7, 6, 16, 0, 0, DateTimeKind.Utc);
-        _temp.Seed()
+        temp.Seed()
             .Account("A-1", name: "Acme").Site("S-1", "A-1")
             .Contract("K-1", "A-1", "S-1", sku: "SVC-FTS-24x7", centre: "SUNNYVALE").Unit("SN-1", "K-1", "2025-01-01")
             .Case("C-1", "A-1", "S-1", "SN-1", "P1", created, created.AddMinutes(10))
@@ -36,8 +46,6 @@ public sealed class ExcelCommandTests : IDisposable
             .Case("C-6", "A-2", "S-2", "SN-2", "P1", created.AddDays(-40), created.AddDays(-40).AddMinutes(3), engineer: "E-2")
             .Case("C-7", "A-2", "S-2", "SN-2", "P4", created.AddDays(80));
     }
-
-    public void Dispose() => _temp.Dispose();
 
     private int Run(IDictionary<string, string?>? settings, params string[] args) =>
         FtsCli.RunAsync([.. args, "--db", _temp.DatabasePath], CliContext.ForTest(_out, _error, new FixedClock(Now), settings)).GetAwaiter().GetResult();

@@ -43,7 +43,7 @@ public sealed class ReviewPackCommandTests : IDisposable
 
         var exit = await Run("report", "review-pack", "--account", "A1", "--quarter", "2026Q1", "--out", file, "--as-of", "2026-04-01T00:00:00Z");
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, _error.ToString());
         Assert.Equal(file, _out.ToString().Trim());
         var text = Text(file);
         Assert.Contains("Acme Networks (A1) · 2026Q1", text);
@@ -58,7 +58,7 @@ public sealed class ReviewPackCommandTests : IDisposable
 
         var exit = await Run("report", "review-pack", "--all", "--quarter", "2026Q1", "--out", folder);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, _error.ToString());
         Assert.Equal(["review-pack-A1-2026Q1.pdf", "review-pack-A2-2026Q1.pdf"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("No cases were created for this account in 2026Q1.", Text(Path.Combine(folder, "review-pack-A2-2026Q1.pdf")));
     }
@@ -71,7 +71,7 @@ public sealed class ReviewPackCommandTests : IDisposable
 
         var exit = await Run("report", "review-pack", "--account", "A1", "--out", folder);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, _error.ToString());
         Assert.True(File.Exists(Path.Combine(folder, "review-pack-A1-2026Q1.pdf")), _error.ToString());
     }
 

@@ -18,12 +18,14 @@ public class SlaWorkbookRendererTests
     }
 
     [Fact]
-    public void Write_SampleModel_HasEverySheetInOrder()
+    public void Write_SampleModel_HasEverySheetInOrderAndOpensOnSummary()
     {
         using var wb = new XLWorkbook(Render(SampleWorkbook.Model()));
         Assert.Equal(
             ["Read me", "Summary", "Trend", "By account", "By support centre", "By platform", "By engineer", "Breaches", "Exclusions"],
             wb.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary"], wb.Worksheets.Where(s => s.TabSelected).Select(s => s.Name));
+        Assert.True(wb.Worksheet("Summary").TabActive);
     }
 
     [Theory]

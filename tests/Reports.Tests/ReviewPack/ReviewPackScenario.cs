@@ -37,6 +37,8 @@ public static class ReviewPackScenario
             .Unit("SN-R1", "K1", "2025-01-01", model: "MX204", platform: "Routing", endOfSupport: "2026-09-30")
             .Unit("SN-S1", "K1", "2025-01-01", model: "EX4300", platform: "Switching")
             .Unit("SN-G1", "K1", "2025-01-01", model: "SRX345", platform: "Security", grayMarket: true)
+            // Added on 2026-02-15 in K1's second year (2026): 3,650.00 × 320 / 365 days = 3,200.00 at the year's true-up.
+            .Unit("SN-N1", "K1", "2026-02-15", annualFee: 3650m, model: "ACX7100", platform: "Routing")
             .Unit("SN-B1", "K2", "2025-07-01", model: "MX480", platform: "Routing", endOfSupport: "2028-01-31")
             .Unit("SN-Q1", "K3", "2026-01-01", model: "QFX5120", platform: "Switching", endOfSupport: "2027-03-31")
             .Representative("A1", "one@acme.example")

@@ -4,6 +4,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using JuniperFts.Reports.Tests.Pdf;
+using NodaTime;
 using UglyToad.PdfPig;
 
 namespace JuniperFts.Reports.Tests.ReviewPack;
@@ -142,12 +143,36 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
     }
 
     [Fact]
-    public void Write_Scenario_NextQuarterSaysNotYetAvailable()
+    public void Build_Scenario_NextQuarterForecastOfTheRegionAndTrueUpPreview()
     {
-        var last = PdfText.LinesPerPage(scenario.A1)[^1];
+        var n = scenario.Model("A1").NextQuarter;
 
-        Assert.Contains("The workload forecast is not yet available in this release.", last);
-        Assert.Contains("The true-up preview is not yet available in this release.", last);
+        Assert.Equal("2026Q2", n.Quarter.ToString());
+        var forecast = Assert.IsType<ForecastOutlook>(n.Forecast);
+        var region = Assert.Single(forecast.Regions);
+        Assert.Equal("AMERICAS", region.Region);
+        // The weeks whose Monday falls in 2026Q2: 2026-W15 (6 April) to 2026-W27 (29 June).
+        Assert.Equal(("2026-W15", "2026-W27", 13), (region.Weeks[0].Week, region.Weeks[^1].Week, region.Weeks.Count));
+        Assert.Equal(region.Weeks.Sum(w => w.Cases), region.Cases, 6);
+
+        Assert.Equal(new LocalDate(2026, 3, 31), n.TrueUpAsOf);
+        Assert.Equal(["K1", "K2"], n.TrueUp.Select(t => t.ContractId));
+        var k1 = n.TrueUp[0];
+        Assert.Equal((2, new LocalDate(2026, 1, 1)), (k1.Year, k1.YearStart));
+        var addition = Assert.Single(k1.Additions);
+        Assert.Equal(("SN-N1", 320, 365, 3200.00m), (addition.SerialNumber, addition.CoveredDays, addition.YearDays, addition.Amount));
+        Assert.Equal(3200.00m, k1.AdditionsTotal);
+        Assert.Empty(n.TrueUp[1].Additions);
+    }
+
+    [Fact]
+    public void Write_Scenario_NextQuarterPageShowsForecastAndTrueUp()
+    {
+        var text = PdfText.Joined(scenario.A1);
+
+        Assert.Contains("Workload forecast for the account's regions", text);
+        Assert.Contains("K1 2: 2026-01-01 to 2026-12-31 SN-N1 ACX7100 2026-02-15 320/365 3,650.00 USD 3,200.00 USD", text);
+        Assert.Contains("Total", text);
     }
 
     [Theory]

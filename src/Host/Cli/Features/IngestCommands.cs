@@ -3,6 +3,7 @@ using JuniperFts.Domain;
 using JuniperFts.Ingest;
 using JuniperFts.Ingest.Sample;
 using JuniperFts.Ingest.Store;
+using JuniperFts.Reports.Sla;
 using NodaTime;
 using Spectre.Console;
 
@@ -45,6 +46,9 @@ public static class IngestCommands
             ? WithProgressBars(context, p => ingest.Run(folder, p))
             : ingest.Run(folder, new LogLines(context.Error));
         PrintCounts(context, result);
+        // Stored SLA evaluations follow every ingest, so reports and the portal never recompute per request.
+        var evaluated = SlaRefresh.Run(warehouse, context.Reference);
+        context.Error.WriteLine($"sla: {evaluated} case(s) evaluated");
         return result;
     }
 
@@ -173,10 +177,11 @@ public static class IngestCommands
         var output = new Option<string>("--out") { Description = "Folder to write the drop folder into", Required = true };
         var cases = new Option<int>("--cases") { Description = "Number of cases", DefaultValueFactory = _ => 5000 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files", DefaultValueFactory = _ => 1 };
-        var command = new Command("sample", "Write a realistic drop folder (deterministic by seed), with a few bad rows of each reason") { output, cases, seed };
+        var clean = new Option<bool>("--clean") { Description = "Leave out the bad rows (for loading with an unvalidated COPY in benchmarks)" };
+        var command = new Command("sample", "Write a realistic drop folder (deterministic by seed), with a few bad rows of each reason") { output, cases, seed, clean };
         command.SetAction(pr =>
         {
-            var written = SampleDropFolder.Write(pr.GetValue(output)!, new SampleOptions(pr.GetValue(cases), pr.GetValue(seed)));
+            var written = SampleDropFolder.Write(pr.GetValue(output)!, new SampleOptions(pr.GetValue(cases), pr.GetValue(seed)) { BadRows = !pr.GetValue(clean) });
             foreach (var (file, rows) in written)
                 context.Out.WriteLine($"{file}: {rows} rows");
             context.Out.Flush();

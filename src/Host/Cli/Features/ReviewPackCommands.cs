@@ -1,6 +1,7 @@
 using System.CommandLine;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Forecast;
 using JuniperFts.Ingest.Store;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
@@ -36,7 +37,8 @@ public static class ReviewPackCommands
             SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
             var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
             var folder = Path.Combine(run.OutFolder, RunFolder);
-            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder);
+            var forecast = ForecastCommands.Options(run.Cli.Configuration, run.Cli.Reference);
+            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, forecast);
             run.Wrote($"Review packs {quarter} ({written.Count} accounts)", folder);
         }
     }
@@ -70,17 +72,18 @@ public static class ReviewPackCommands
             var q = pr.GetValue(quarter) ?? Quarter.LatestCompleteOn(at.InUtc().Date);
             var target = pr.GetValue(output)!;
 
+            var forecast = ForecastCommands.Options(context.Configuration, context.Reference);
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
             SlaRefresh.Run(warehouse, context.Reference);
             if (everyAccount)
             {
-                var written = Guard(target, () => ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target));
+                var written = Guard(target, () => ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target, forecast));
                 foreach (var path in written) context.Out.WriteLine(path);
                 context.Error.WriteLine($"{written.Count} review packs for {q} written to {target}");
             }
             else
             {
-                var path = WriteOne(warehouse, context.Reference, accountId!, q, at, target);
+                var path = WriteOne(warehouse, context.Reference, forecast, accountId!, q, at, target);
                 context.Out.WriteLine(path);
             }
             return 0;
@@ -89,10 +92,10 @@ public static class ReviewPackCommands
     }
 
     /// <summary>Writes one pack; an existing folder as <paramref name="target"/> gets the pack's default file name inside it.</summary>
-    private static string WriteOne(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, string target)
+    private static string WriteOne(Warehouse warehouse, ReferenceData reference, ForecastOptions forecast, string accountId, Quarter quarter, Instant asOf, string target)
     {
         // Build first: an unknown account fails before any file is touched.
-        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf);
+        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf, forecast);
         var path = Directory.Exists(target) ? Path.Combine(target, ReviewPacks.FileName(accountId, quarter)) : target;
         Guard(path, () =>
         {
