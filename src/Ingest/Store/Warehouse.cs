@@ -61,14 +61,15 @@ public sealed partial class Warehouse
         var m = LockHolder().Match(e.Message);
         if (m.Success)
             return new UserError(
-                $"the database {Path} is in use by another process ({m.Groups["holder"].Value.Trim()}); " +
+                $"the database {Path} is in use by another process: {m.Groups["holder"].Value.Trim()}; " +
                 "stop that process (for example `fts serve`) or pass another --db", e);
         return new UserError($"cannot open the database {Path}: {FirstLine(e.Message)}", e);
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-    [GeneratedRegex(@"Conflicting lock is held in (?<holder>.*?)(?: by user|\.|$)", RegexOptions.Singleline)]
+    // "Conflicting lock is held in /usr/share/dotnet/dotnet (PID 4242) by user root." (paths hold dots, so end at the PID)
+    [GeneratedRegex(@"Conflicting lock is held in (?<holder>.+?\(PID \d+\)|[^\r\n]+?(?= by user|$))", RegexOptions.Multiline)]
     private static partial Regex LockHolder();
 
     /// <summary>Versions of the embedded migrations, in the order they apply.</summary>

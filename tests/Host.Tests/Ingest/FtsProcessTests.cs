@@ -61,6 +61,6 @@ public class FtsProcessTests
 
         Assert.Equal(2, fts.ExitCode);
         Assert.Equal("", await stdout);
-        Assert.Matches($@"^fts: the database {System.Text.RegularExpressions.Regex.Escape(temp.DatabasePath)} is in use by another process \(.*PID {Environment.ProcessId}\b.*\); stop that process \(for example `fts serve`\) or pass another --db\n$", stderr.Replace("\r\n", "\n"));
+        Assert.Matches($@"^fts: the database {System.Text.RegularExpressions.Regex.Escape(temp.DatabasePath)} is in use by another process: /[^;]+ \(PID {Environment.ProcessId}\); stop that process \(for example `fts serve`\) or pass another --db\n$", stderr.Replace("\r\n", "\n"));
     }
 }
