@@ -25,6 +25,25 @@ public class IngestCommandsTests
     }
 
     [Fact]
+    public void Ingest_ChangedCases_StoredSlaEvaluationsFollowUnlessBulkLoadSkipsThem()
+    {
+        using var temp = new TempWarehouse();
+        using var bulk = new TempWarehouse();
+        using var drop = new Drop();
+        var folder = drop.Write();
+
+        Fts.Run("ingest", folder, "--db", temp.DatabasePath);
+        var skipped = Fts.Run("ingest", "--no-sla-refresh", folder, "--db", bulk.DatabasePath);
+
+        var cases = temp.Scalar<long>("SELECT count(*) FROM cases");
+        Assert.True(cases > 0);
+        Assert.Equal(cases, temp.Scalar<long>("SELECT count(*) FROM sla_evaluations"));
+        Assert.Equal(0, skipped.Exit);
+        Assert.Equal(cases, bulk.Scalar<long>("SELECT count(*) FROM cases"));
+        Assert.Equal(0L, bulk.Scalar<long>("SELECT count(*) FROM sla_evaluations"));
+    }
+
+    [Fact]
     public void Quarantine_Csv_HasTheContractHeaderAndRowsSortedByBatchFileLine()
     {
         using var temp = new TempWarehouse();

@@ -28,18 +28,22 @@ public static class IngestCommands
     private static Command IngestCommand(CliContext context)
     {
         var folder = new Argument<string>("DIR") { Description = "Drop folder holding the input files (.csv or .xlsx)" };
-        var command = new Command("ingest", "Ingest a drop folder as one atomic batch; rejected rows go to quarantine") { folder };
+        var noRefresh = new Option<bool>("--no-sla-refresh")
+        {
+            Description = "Bulk loads: skip the SLA evaluation of the changed cases (the next SLA read or the sla-refresh job does it)",
+        };
+        var command = new Command("ingest", "Ingest a drop folder as one atomic batch; rejected rows go to quarantine") { folder, noRefresh };
         command.SetAction(pr =>
         {
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
-            Ingest(context, warehouse, pr.GetValue(folder)!);
+            Ingest(context, warehouse, pr.GetValue(folder)!, refreshSla: !pr.GetValue(noRefresh));
             return 0;
         });
         return command;
     }
 
-    /// <summary>Ingests <paramref name="folder"/> showing progress, then prints the per-file counts.</summary>
-    public static IngestResult Ingest(CliContext context, Warehouse warehouse, string folder)
+    /// <summary>Ingests <paramref name="folder"/> showing progress, prints the per-file counts, then refreshes the SLA evaluations of the changed cases.</summary>
+    public static IngestResult Ingest(CliContext context, Warehouse warehouse, string folder, bool refreshSla = true)
     {
         var ingest = new DropFolderIngest(warehouse, context.Reference, context.Clock);
         var result = context.Interactive
@@ -47,8 +51,11 @@ public static class IngestCommands
             : ingest.Run(folder, new LogLines(context.Error));
         PrintCounts(context, result);
         // Stored SLA evaluations follow every ingest, so reports and the portal never recompute per request.
-        var evaluated = SlaRefresh.Run(warehouse, context.Reference);
-        context.Error.WriteLine($"sla: {evaluated} case(s) evaluated");
+        if (refreshSla)
+        {
+            var evaluated = SlaRefresh.Run(warehouse, context.Reference);
+            context.Error.WriteLine($"sla: {evaluated} case(s) evaluated");
+        }
         return result;
     }
 
