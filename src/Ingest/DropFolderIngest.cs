@@ -52,7 +52,7 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
     private const int ProgressEvery = 20_000;
 
     /// <summary>DuckDB's memory limit while a batch runs; the process stays well under 1 GiB whatever the file sizes.</summary>
-    public const string MemoryLimit = "400MB";
+    public const string MemoryLimit = "600MB";
 
     /// <summary>Ingests every input file found in <paramref name="folder"/>.</summary>
     /// <exception cref="UserError">The folder or a file cannot be read, or a header lacks a column.</exception>

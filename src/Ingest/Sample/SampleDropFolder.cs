@@ -242,6 +242,8 @@ public sealed class SampleDropFolder
                     carried.Add(added);
                 }
                 account.Contracts.Add(contract);
+                // A renewal needs at least one unit: every unit leaving would leave a contract nothing can be logged against.
+                if (carried.Count == 0) carried.Add(NewUnit(end.PlusDays(1)));
                 units = carried;
                 start = end.PlusDays(1);
             }
