@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Ingest.Store;
+using CaseRow = (JuniperFts.Domain.Sla.CaseFacts Facts, long RowId);
 
 namespace JuniperFts.Reports.Sla;
 
@@ -77,23 +78,17 @@ public static class SlaRefresh
         var computed = new Computed();
         using (var appender = connection.CreateAppender("sla_computed"))
         {
-            // Chunks keep memory flat; within a chunk the rules run in parallel (calendars are thread-safe),
-            // while the appender, which is not, writes on this thread.
+            // Chunks keep memory flat. The rules of one chunk run in parallel in the background (calendars are
+            // thread-safe) while this thread appends the previous chunk and reads the next one: the reader and
+            // the appender share the connection, which is not thread-safe, so they stay on this thread.
+            (CaseRow[] Chunk, Task<SlaVerdict[]> Verdicts)? previous = null;
             foreach (var chunk in SlaInputs.Cases(connection, changed, events).Chunk(ChunkSize))
             {
-                var verdicts = new SlaVerdict[chunk.Length];
-                Parallel.For(0, chunk.Length, i =>
-                {
-                    var facts = chunk[i].Facts;
-                    var covered = facts.SerialNumber is { } serial && units.TryGetValue((facts.AccountId, serial), out var list)
-                        ? (IReadOnlyList<CoveredUnit>)list
-                        : [];
-                    verdicts[i] = rules.Evaluate(facts, covered);
-                });
-                for (var i = 0; i < chunk.Length; i++)
-                    computed.Append(appender, chunk[i].RowId, verdicts[i]);
-                count += chunk.Length;
+                var evaluating = Task.Run(() => Evaluate(chunk, rules, units));
+                if (previous is { } p) count += AppendAll(appender, computed, p.Chunk, p.Verdicts.GetAwaiter().GetResult());
+                previous = (chunk, evaluating);
             }
+            if (previous is { } last) count += AppendAll(appender, computed, last.Chunk, last.Verdicts.GetAwaiter().GetResult());
         }
 
         Warehouse.Execute(connection, full
@@ -118,6 +113,34 @@ public static class SlaRefresh
         tx.Commit();
         Warehouse.Execute(connection, "DROP TABLE IF EXISTS sla_changed; DROP TABLE IF EXISTS sla_computed;");
         return count;
+    }
+
+    private static SlaVerdict[] Evaluate(CaseRow[] chunk, SlaRules rules, Dictionary<(string Account, string Serial), List<CoveredUnit>> units)
+    {
+        var verdicts = new SlaVerdict[chunk.Length];
+        try
+        {
+            Parallel.For(0, chunk.Length, i =>
+            {
+                var facts = chunk[i].Facts;
+                var covered = facts.SerialNumber is { } serial && units.TryGetValue((facts.AccountId, serial), out var list)
+                    ? (IReadOnlyList<CoveredUnit>)list
+                    : [];
+                verdicts[i] = rules.Evaluate(facts, covered);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<Domain.UserError>().FirstOrDefault() is { } mistake)
+        {
+            // A reference-data mistake (an unknown SKU or centre) is one line for the user, not a parallel-loop trace.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(mistake);
+        }
+        return verdicts;
+    }
+
+    private static int AppendAll(DuckDBAppender appender, Computed computed, CaseRow[] chunk, SlaVerdict[] verdicts)
+    {
+        for (var i = 0; i < chunk.Length; i++) computed.Append(appender, chunk[i].RowId, verdicts[i]);
+        return chunk.Length;
     }
 
     /// <summary>
