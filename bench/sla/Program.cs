@@ -5,7 +5,10 @@
 //   3. an incremental refresh with nothing changed (what every later ingest pays at least),
 //   4. a plain DuckDB GROUP BY over the same cases table (the yardstick),
 //   5. copying the cases table inside DuckDB (what storing one row per case costs at the least).
-// Usage: dotnet run -c Release --project bench/sla -- [--cases 1000000] [--db PATH] [--runs 3]
+// Usage: dotnet run -c Release --project bench/sla -- [--cases 1000000] [--db PATH] [--runs 3] [--dump FILE.csv]
+//   --db PATH: generate into PATH and keep it; an existing PATH is reused without generating.
+//   --dump writes every sla_evaluations row (ordered by case) after the full evaluation, so two versions
+//   of the refresh can be compared on the same data (generate once with --db, then reuse it).
 using System.Diagnostics;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Store;
@@ -15,13 +18,17 @@ using NodaTime;
 
 var cases = Arg("--cases", 1_000_000);
 var runs = Arg("--runs", 3);
+// An existing --db is reused as it is and kept (to compare two builds on the same data); otherwise a temp file.
+var keep = ArgText("--db") is { } given && File.Exists(given);
 var db = ArgText("--db") ?? Path.Combine(Path.GetTempPath(), $"fts-bench-sla-{Guid.NewGuid():N}.duckdb");
-if (File.Exists(db)) File.Delete(db);
 
 var warehouse = Warehouse.Open(db);
-var sw = Stopwatch.StartNew();
-Generator.Fill(warehouse, cases);
-Console.WriteLine($"generated {cases:N0} cases in {sw.Elapsed.TotalSeconds:F1} s ({db})");
+if (!keep)
+{
+    var sw = Stopwatch.StartNew();
+    Generator.Fill(warehouse, cases);
+    Console.WriteLine($"generated {cases:N0} cases in {sw.Elapsed.TotalSeconds:F1} s ({db})");
+}
 
 var reference = ReferenceData.BuiltIn;
 var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
@@ -29,6 +36,12 @@ string[] by = ["priority", "region", "window"];
 var queries = new SlaQueries(warehouse, reference);
 
 var full = Measure("evaluate all + summary", () => { SlaRefresh.RunAll(warehouse, reference); queries.Summary(asOf, by, new SlaFilter()); });
+if (ArgText("--dump") is { } dump)
+{
+    using var c = warehouse.Connect();
+    Warehouse.Execute(c, $"COPY (SELECT * FROM sla_evaluations ORDER BY case_number) TO '{dump.Replace("'", "''")}' (HEADER, DELIMITER ',')");
+    Console.WriteLine($"wrote the evaluations to {dump}");
+}
 var summary = Measure("summary from stored evaluations", () => queries.Summary(asOf, by, new SlaFilter()));
 var incremental = Measure("incremental refresh, nothing changed", () => SlaRefresh.Run(warehouse, reference));
 var baseline = Measure("plain DuckDB GROUP BY over cases", () =>
@@ -55,7 +68,7 @@ Console.WriteLine($"ratio copy cases / GROUP BY:             {copy / baseline:F1
 Console.WriteLine($"ratio evaluate all + summary / GROUP BY: {full / baseline:F1}x");
 Console.WriteLine($"ratio summary from stored / GROUP BY:    {summary / baseline:F1}x");
 Console.WriteLine($"ratio no-change refresh / GROUP BY:      {incremental / baseline:F1}x");
-File.Delete(db);
+if (ArgText("--db") is null) File.Delete(db);
 return 0;
 
 double Measure(string what, Action action)

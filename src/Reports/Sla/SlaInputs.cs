@@ -60,12 +60,12 @@ internal static class SlaInputs
         return units;
     }
 
-    /// <summary>The events of the cases in <paramref name="caseFilter"/> (a SELECT of case numbers), keyed by case.</summary>
-    public static Dictionary<string, List<CaseEvent>> Events(DuckDBConnection connection, string caseFilter)
+    /// <summary>The events of the cases in <paramref name="caseFilter"/> (a SELECT of case numbers; null: every case), keyed by case.</summary>
+    public static Dictionary<string, List<CaseEvent>> Events(DuckDBConnection connection, string? caseFilter)
     {
         var events = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""SELECT case_number, "at", kind, value FROM case_events WHERE case_number IN ({caseFilter})""";
+        cmd.CommandText = $"""SELECT case_number, "at", kind, value FROM case_events {Where(caseFilter)}""";
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -76,31 +76,37 @@ internal static class SlaInputs
         return events;
     }
 
-    /// <summary>Streams the cases in <paramref name="caseFilter"/> with their facts and descriptive columns.</summary>
-    public static IEnumerable<(CaseFacts Facts, CaseColumns Columns)> Cases(
-        DuckDBConnection connection, string caseFilter, Dictionary<string, List<CaseEvent>> events)
+    /// <summary>
+    /// Streams the cases in <paramref name="caseFilter"/> (null: every case) with their facts and <c>rowid</c>;
+    /// the columns the rules do not read are copied inside DuckDB by that row id.
+    /// </summary>
+    public static IEnumerable<(CaseFacts Facts, long RowId)> Cases(
+        DuckDBConnection connection, string? caseFilter, Dictionary<string, List<CaseEvent>> events)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
-            SELECT case_number, account_id, site_id, serial_number, priority, created_at, first_response_at,
-                   resolved_at, exclusion, engineer_id, title
-            FROM cases WHERE case_number IN ({caseFilter})
+            SELECT case_number, account_id, serial_number, priority, created_at, first_response_at,
+                   resolved_at, exclusion, rowid
+            FROM cases {Where(caseFilter)}
             """;
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             var number = r.GetString(0);
-            var priorityText = r.GetString(4);
+            var priorityText = r.GetString(3);
             if (!Priorities.TryParse(priorityText, out var priority))
                 throw new Domain.UserError($"case {number}: priority '{priorityText}' is not P1..P4");
             var facts = new CaseFacts(
-                number, r.GetString(1), r.IsDBNull(3) ? null : r.GetString(3), priority, InstantOf(r, 5),
-                r.IsDBNull(6) ? null : InstantOf(r, 6), r.IsDBNull(7) ? null : InstantOf(r, 7),
-                r.IsDBNull(8) ? null : r.GetString(8),
+                number, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), priority, InstantOf(r, 4),
+                r.IsDBNull(5) ? null : InstantOf(r, 5), r.IsDBNull(6) ? null : InstantOf(r, 6),
+                r.IsDBNull(7) ? null : r.GetString(7),
                 events.TryGetValue(number, out var list) ? list : []);
-            yield return (facts, new CaseColumns(r.GetString(2), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10)));
+            yield return (facts, r.GetInt64(8));
         }
     }
+
+    // The whole table needs no semi-join against a list of every case number.
+    private static string Where(string? caseFilter) => caseFilter is null ? "" : $"WHERE case_number IN ({caseFilter})";
 
     public static Instant InstantOf(DuckDBDataReader r, int ordinal) =>
         Instant.FromUnixTimeTicks(r.GetDateTime(ordinal).Ticks - UnixEpochTicks);
@@ -110,6 +116,3 @@ internal static class SlaInputs
 
     private static LocalDate DateOf(DuckDBDataReader r, int ordinal) => LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(ordinal));
 }
-
-/// <summary>Columns of a case that the rules do not read but the reports show.</summary>
-internal sealed record CaseColumns(string SiteId, string? EngineerId, string? Title);
