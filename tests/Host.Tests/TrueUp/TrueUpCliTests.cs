@@ -152,6 +152,24 @@ public class TrueUpCliTests
         Assert.False(File.Exists(temp.PathOf("out/trueup/TU-C-7-2.pdf")));
         Assert.True(File.Exists(temp.PathOf("out/trueup/trueup-summary-2024-12-31.xlsx")));
         Assert.Contains("true-up summary: ", output.ToString());
+        Assert.Contains("true-up: 1 issued, 0 already issued\n", output.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void MainJobStep_RerunAfterACorrection_CountsAlreadyIssuedAndPointsAtReissue()
+    {
+        using var temp = Seeded();
+        var cli = CliContext.ForTest(new StringWriter(), new StringWriter(), new Clock(Now));
+        var step = Assert.Single(TrueUpCommands.Steps);
+        var asOf = Instant.FromUtc(2025, 1, 1, 10, 0);
+        step.Run(new MainJobRun(cli, temp.Warehouse, temp.PathOf("out"), asOf));
+        using (var c = temp.Warehouse.Connect())
+            global::JuniperFts.Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
+
+        var output = new StringWriter();
+        step.Run(new MainJobRun(CliContext.ForTest(output, new StringWriter(), new Clock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));
+
+        Assert.Contains("true-up: 0 issued, 1 already issued, 1 of them changed since (fts trueup --due 2024-12-31 --out DIR --reissue)", output.ToString());
     }
 
     private sealed class Clock(Instant now) : IClock

@@ -77,6 +77,12 @@ public static class TrueUpCommands
                 foreach (var file in item.Files)
                     run.Wrote($"true-up {item.Number}", file);
             run.Wrote("true-up summary", result.SummaryPath);
+            // A re-run issues nothing twice; say so, and flag issued statements whose data changed since.
+            var issued = result.Statements.Count(s => s.Outcome == IssueOutcome.Issued);
+            var already = result.Statements.Where(s => s.Outcome == IssueOutcome.AlreadyIssued).ToList();
+            var changed = already.Count(s => s.Changes.Count > 0);
+            run.Cli.Out.WriteLine($"true-up: {issued} issued, {already.Count} already issued" +
+                (changed > 0 ? $", {changed} of them changed since (fts trueup --due {TrueUpJson.Date(due)} --out DIR --reissue)" : ""));
         }
     }
 
