@@ -6,6 +6,7 @@ using JuniperFts.Host.Cli.Features;
 using JuniperFts.Ingest.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
+using NodaTime.Testing;
 
 
 namespace JuniperFts.Host.Tests.Excel;
@@ -48,7 +49,7 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
     }
 
     private int Run(IDictionary<string, string?>? settings, params string[] args) =>
-        FtsCli.RunAsync([.. args, "--db", _temp.DatabasePath], CliContext.ForTest(_out, _error, new FixedClock(Now), settings)).GetAwaiter().GetResult();
+        FtsCli.RunAsync([.. args, "--db", _temp.DatabasePath], CliContext.ForTest(_out, _error, new FakeClock(Now), settings)).GetAwaiter().GetResult();
 
     [Fact]
     public void ReportExcel_SeededQuarter_WritesWorkbookWithSummaryFigures()
@@ -184,7 +185,7 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
     public void MainJobStep_LatestCompleteQuarter_WritesSlaQuarterWorkbookIntoOutFolder()
     {
         SlaRefresh.Run(_temp.Warehouse, ReferenceData.BuiltIn);
-        var context = CliContext.ForTest(_out, _error, new FixedClock(Now));
+        var context = CliContext.ForTest(_out, _error, new FakeClock(Now));
         var outFolder = _temp.PathOf("out");
 
         foreach (var step in ExcelCommands.Steps)
@@ -198,10 +199,4 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
         var all = summary.Column(1).CellsUsed().Single(c => c.GetString() == "All").Address.RowNumber;
         Assert.Equal(6, summary.Cell(all, 4).GetDouble()); // the All row: C-1..C-5 and the still unanswered C-7
     }
-}
-
-/// <summary>A clock that always says the same instant.</summary>
-internal sealed class FixedClock(Instant now) : IClock
-{
-    public Instant GetCurrentInstant() => now;
 }

@@ -1,6 +1,7 @@
 using JuniperFts.Host.Cli;
 using JuniperFts.Ingest.Tests.Support;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace JuniperFts.Host.Tests.Features;
 
@@ -25,7 +26,7 @@ public sealed class ForecastCommandsTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, new FixedClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
+        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
         var exit = await FtsCli.RunAsync([.. args, "--db", _db.DatabasePath], context);
         return (exit, output.ToString(), error.ToString());
     }
@@ -104,10 +105,5 @@ public sealed class ForecastCommandsTests : IDisposable
 
         // 4 cases × 11.9 h / 23.8 h = 2 engineers.
         Assert.EndsWith(",2.00,naive", output.Split('\n')[1]);
-    }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

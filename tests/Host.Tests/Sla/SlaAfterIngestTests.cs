@@ -2,21 +2,17 @@ using JuniperFts.Host.Cli;
 using JuniperFts.Ingest.Tests.Ingest;
 using JuniperFts.Ingest.Tests.Support;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace JuniperFts.Host.Tests.Sla;
 
 /// <summary>The real pipeline: a drop folder through ingest, then <c>fts sla cases</c>; a later export re-evaluates the case.</summary>
 public class SlaAfterIngestTests
 {
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
-
     private static async Task<string> SlaCasesCsv(TempWarehouse temp)
     {
         var output = new StringWriter();
-        var context = CliContext.ForTest(output, new StringWriter(), new FixedClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
+        var context = CliContext.ForTest(output, new StringWriter(), new FakeClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
         Assert.Equal(0, await FtsCli.RunAsync(["sla", "cases", "--db", temp.DatabasePath, "--format", "csv"], context));
         return output.ToString().Split('\n')[1];
     }

@@ -2,6 +2,7 @@ using JuniperFts.Host.Cli;
 using JuniperFts.Host.Cli.Features;
 using JuniperFts.Ingest.Tests.Support;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace JuniperFts.Host.Tests.Sla;
 
@@ -9,11 +10,6 @@ namespace JuniperFts.Host.Tests.Sla;
 public class SlaCliTests
 {
     /// <summary>A clock stopped at one instant (Host.Tests does not reference NodaTime.Testing).</summary>
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
-
     private const string CalendarJson = """
         {"time_zone": "Europe/Amsterdam",
          "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-12:00", "13:00-17:00"], "wed": ["09:00-17:00"],
@@ -27,7 +23,7 @@ public class SlaCliTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, new FixedClock(Instant.FromUtc(2026, 3, 3, 0, 0)));
+        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 3, 3, 0, 0)));
         var exit = await FtsCli.RunAsync(args, context);
         return (exit, output.ToString(), error.ToString());
     }
@@ -217,7 +213,7 @@ public class SlaCliTests
     public void MainJobStep_LatestCompleteQuarter_WritesCasesAndSummaryCsv()
     {
         using var temp = Seeded();
-        var context = CliContext.ForTest(new StringWriter(), new StringWriter(), new FixedClock(Instant.FromUtc(2030, 1, 1, 0, 0)));
+        var context = CliContext.ForTest(new StringWriter(), new StringWriter(), new FakeClock(Instant.FromUtc(2030, 1, 1, 0, 0)));
         var outFolder = temp.PathOf("out");
 
         // The data's latest instant is in 2026Q2, so 2026Q1 is the latest complete quarter.

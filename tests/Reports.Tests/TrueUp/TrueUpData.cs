@@ -35,11 +35,3 @@ internal static class TrueUpData
             .Unit("EU-1", "C-2002", "2025-05-15", annualFee: 2000m, model: "SRX345", platform: "Security")
             .Unit("EU-2", "C-2002", "2025-10-01", annualFee: 3650m, model: "SRX345", platform: "Security");
 }
-
-/// <summary>A clock stopped at one instant.</summary>
-internal sealed class StoppedClock(Instant now) : IClock
-{
-    public Instant Now { get; set; } = now;
-    public Instant GetCurrentInstant() => Now;
-    public static StoppedClock At(int year, int month, int day) => new(Instant.FromUtc(year, month, day, 9, 0));
-}

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using JuniperFts.Ingest.Tests.Support;
 using JuniperFts.Reports.TrueUp;
 using UglyToad.PdfPig;
+using NodaTime.Testing;
 
 namespace JuniperFts.Reports.Tests.TrueUp;
 
@@ -12,7 +13,7 @@ public class TrueUpRenderingTests
     {
         using var temp = new TempWarehouse();
         temp.CliExample();
-        var run = new TrueUpService(temp.Warehouse, StoppedClock.At(2026, 4, 2)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
+        var run = new TrueUpService(temp.Warehouse, FakeClock.FromUtc(2026, 4, 2, 9, 0, 0)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
         KeepForLooking(temp.PathOf("out/TU-C-1001-2.pdf"));
 
         var words = Words(temp.PathOf("out/TU-C-1001-2.pdf"));
@@ -34,7 +35,7 @@ public class TrueUpRenderingTests
     {
         using var temp = new TempWarehouse();
         temp.Seed().EuroCoTerm();
-        var service = new TrueUpService(temp.Warehouse, StoppedClock.At(2026, 1, 5));
+        var service = new TrueUpService(temp.Warehouse, FakeClock.FromUtc(2026, 1, 5, 9, 0, 0));
         using var pdf = new MemoryStream();
 
         service.RenderPdf(service.Statement("C-2002", 1), pdf);
@@ -53,7 +54,7 @@ public class TrueUpRenderingTests
         using var temp = new TempWarehouse();
         temp.CliExample().EuroCoTerm();
 
-        var run = new TrueUpService(temp.Warehouse, StoppedClock.At(2026, 4, 2)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
+        var run = new TrueUpService(temp.Warehouse, FakeClock.FromUtc(2026, 4, 2, 9, 0, 0)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
 
         Assert.Equal(temp.PathOf("out/trueup-summary-2026-03-31.xlsx"), run.SummaryPath);
         using var book = new XLWorkbook(run.SummaryPath);
@@ -99,7 +100,7 @@ public class TrueUpGoldenTests
         using var temp = new TempWarehouse();
         temp.CliExample();
 
-        new TrueUpService(temp.Warehouse, StoppedClock.At(2026, 4, 2)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
+        new TrueUpService(temp.Warehouse, FakeClock.FromUtc(2026, 4, 2, 9, 0, 0)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
 
         Golden.AssertMatches("TU-C-1001-2.csv", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.csv")));
         Golden.AssertMatches("TU-C-1001-2.json", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.json")));

@@ -2,6 +2,7 @@ using JuniperFts.Domain;
 using JuniperFts.Ingest.Tests.Support;
 using JuniperFts.Reports.TrueUp;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace JuniperFts.Reports.Tests.TrueUp;
 
@@ -45,7 +46,7 @@ public class TrueUpServiceTests
 
         """;
 
-    private static TrueUpService Service(TempWarehouse temp, StoppedClock? clock = null) => new(temp.Warehouse, clock ?? StoppedClock.At(2027, 4, 2));
+    private static TrueUpService Service(TempWarehouse temp, FakeClock? clock = null) => new(temp.Warehouse, clock ?? FakeClock.FromUtc(2027, 4, 2, 9, 0, 0));
 
     [Fact]
     public void Statement_CliExample_JsonExactlyAsCliMd()
@@ -209,12 +210,12 @@ public class TrueUpServiceTests
     {
         using var temp = new TempWarehouse();
         temp.CliExample();
-        var clock = StoppedClock.At(2026, 4, 2);
+        var clock = FakeClock.FromUtc(2026, 4, 2, 9, 0, 0);
         var service = Service(temp, clock);
         service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
         // JN1234 really started 2025-10-15: 2025-10-15..2026-03-31 = 17+30+31+31+28+31 = 168 days; 3000 × 168 / 365 = 1380.82
         Correct(temp, "UPDATE installed_base SET covered_from = DATE '2025-10-15' WHERE serial_number = 'JN1234'");
-        clock.Now = Instant.FromUtc(2026, 4, 20, 9, 0);
+        clock.Reset(Instant.FromUtc(2026, 4, 20, 9, 0));
 
         var run = service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: true);
 
