@@ -3,6 +3,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Ingest.Store;
 using NodaTime;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Reports.ReviewPack;
 
@@ -36,20 +37,7 @@ public static class ReviewPacks
         var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
         // Packs are independent: lay them out on every core (the forecast is made once, on first use).
         Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            // Write beside and move into place, so a reader never sees half a pack.
-            var partial = paths[i] + ".partial";
-            try
-            {
-                using (var file = File.Create(partial))
-                    ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file);
-                File.Move(partial, paths[i], overwrite: true);
-            }
-            finally
-            {
-                File.Delete(partial);
-            }
-        });
+            ReportFile.Write(paths[i], file => ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file)));
         return paths;
     }
 

@@ -7,6 +7,7 @@ using JuniperFts.Ingest.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using NodaTime.Testing;
+using JuniperFts.Reports.Files;
 
 
 namespace JuniperFts.Host.Tests.Excel;
@@ -71,7 +72,7 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
         Assert.Equal(("P2", "24x7", 100.0), (summary.Cell(7, 1).GetString(), summary.Cell(7, 2).GetString(), summary.Cell(7, 8).GetDouble()));
         Assert.Equal("2026-10-02T08:00:00Z", wb.CustomProperty("Generated at").GetValue<string>());
         Assert.Equal("2026-10-01T00:00:00Z", wb.CustomProperty("Data as of").GetValue<string>());
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*" + ReportFile.PartialSuffix));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using JuniperFts.Ingest.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 using UglyToad.PdfPig;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Tests.ReviewPack;
 
@@ -98,7 +99,7 @@ public sealed class ReviewPackCommandTests : IDisposable
         Assert.StartsWith("fts: ", line);
         Assert.Contains(message, line);
         Assert.False(File.Exists(file));
-        Assert.False(File.Exists(file + ".partial"));
+        Assert.Empty(Directory.GetFiles(_temp.Folder, "*" + ReportFile.PartialSuffix));
     }
 
     [Fact]

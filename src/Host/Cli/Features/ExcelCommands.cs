@@ -7,6 +7,7 @@ using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Sla;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli.Features;
 
@@ -92,14 +93,9 @@ public static class ExcelCommands
     private static void Write(Warehouse warehouse, CliContext context, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, string path)
     {
         var options = Options(context.Configuration);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant());
-            File.Move(temporary, path, overwrite: true);
+            ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant()));
         }
         catch (IOException e)
         {
@@ -108,10 +104,6 @@ public static class ExcelCommands
         catch (UnauthorizedAccessException)
         {
             throw new UserError($"--out: no permission to write '{path}'");
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
 

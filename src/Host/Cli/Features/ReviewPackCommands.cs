@@ -6,6 +6,7 @@ using JuniperFts.Ingest.Store;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using NodaTime;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli.Features;
 
@@ -99,12 +100,7 @@ public static class ReviewPackCommands
         var path = Directory.Exists(target) ? Path.Combine(target, ReviewPacks.FileName(accountId, quarter)) : target;
         Guard(path, () =>
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            var partial = path + ".partial";
-            using (var file = File.Create(partial))
-                ReviewPacks.Render(model, file);
-            File.Move(partial, path, overwrite: true);
+            ReportFile.Write(path, file => ReviewPacks.Render(model, file));
             return path;
         });
         return path;
