@@ -9,7 +9,6 @@ namespace JuniperFts.Host.Tests.Sla;
 /// <summary><c>fts sla</c>, <c>fts clock</c> and the SLA step of <c>fts run</c>, in-process against a real DuckDB file.</summary>
 public class SlaCliTests
 {
-    /// <summary>A clock stopped at one instant (Host.Tests does not reference NodaTime.Testing).</summary>
     private const string CalendarJson = """
         {"time_zone": "Europe/Amsterdam",
          "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-12:00", "13:00-17:00"], "wed": ["09:00-17:00"],
