@@ -52,7 +52,7 @@ public static class ReportEndpoints
         {
             var parsed = LocalDatePattern.Iso.Parse(due ?? "");
             if (!parsed.Success) return PortalEndpoints.BadRequest($"due: '{due}' is not a date (yyyy-MM-dd)");
-            return Results.Json(new { due = TrueUpJson.Date(parsed.Value), statements = StatementsDueBy(warehouse, trueUp, parsed.Value) });
+            return Results.Json(new { due = TrueUpJson.Date(parsed.Value), statements = trueUp.StatementsDue(parsed.Value).Select(Json).ToList() });
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
 
         app.MapGet("/api/trueup/{contract}/{year}.pdf", (string contract, string year, TrueUpService trueUp) =>
@@ -74,24 +74,8 @@ public static class ReportEndpoints
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
     }
 
-    /// <summary>Every contract-year statement whose year ended on or before <paramref name="due"/>, in the JSON of <c>fts trueup --format json</c>.</summary>
-    /// <remarks>Read-only: listing them here issues nothing (the daily true-up job does that). Sorted by contract, then year.</remarks>
-    private static List<JsonElement> StatementsDueBy(Warehouse warehouse, TrueUpService trueUp, LocalDate due)
-    {
-        var years = new List<(string Contract, int Year)>();
-        using (var connection = warehouse.Connect())
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT contract_id, start_date, end_date FROM contracts ORDER BY contract_id";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var all = ContractYear.AllOf(LocalDate.FromDateTime(r.GetDateTime(1)), LocalDate.FromDateTime(r.GetDateTime(2)));
-                years.AddRange(all.Where(y => y.LastDay <= due).Select(y => (r.GetString(0), y.Number)));
-            }
-        }
-        return years.Select(y => JsonDocument.Parse(TrueUpJson.Write(trueUp.Statement(y.Contract, y.Year))).RootElement.Clone()).ToList();
-    }
+    /// <summary>A statement in the JSON of <c>fts trueup --format json</c>, as an element of the listing.</summary>
+    private static JsonElement Json(TrueUpStatement statement) => JsonDocument.Parse(TrueUpJson.Write(statement)).RootElement.Clone();
 
     private static bool AccountExists(Warehouse warehouse, string id)
     {
