@@ -16,11 +16,15 @@ public static class PortalEndpoints
     /// <summary>Maps every route onto <paramref name="app"/>.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (RunLedger ledger) => Results.Json(new
+        app.MapGet("/health", (RunLedger ledger) =>
         {
-            status = "ok",
-            jobs = JobNames.All.Select(job => new { job, last_run = ledger.LatestPerJob().FirstOrDefault(r => r.Job == job) is { } run ? RunView(run, detail: false) : null }),
-        }));
+            var latest = ledger.LatestPerJob(); // one ledger read per request, not one per job
+            return Results.Json(new
+            {
+                status = "ok",
+                jobs = JobNames.All.Select(job => new { job, last_run = latest.FirstOrDefault(r => r.Job == job) is { } run ? RunView(run, detail: false) : null }).ToList(),
+            });
+        });
 
         app.MapGet("/api/me", (HttpContext http) =>
         {
