@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JuniperFts.Domain.Reference;
 using NodaTime;
 using NodaTime.Text;
 
@@ -31,6 +32,20 @@ public static class CommonOptions
     {
         Description = "Evaluate as of this instant (ISO 8601 with offset or Z)",
         CustomParser = r => r.Tokens.Count == 0 ? null : ParseInstant(r.Tokens[0].Value, "--as-of", r),
+    };
+
+    /// <summary><c>--quarter Q</c> ("2026Q3"); a value that is not a quarter is a parse error naming it.</summary>
+    public static Option<Quarter?> Quarter(string description, bool required = false) => new("--quarter")
+    {
+        Description = description,
+        Required = required,
+        CustomParser = r =>
+        {
+            if (r.Tokens.Count == 0) return null;
+            if (Domain.Reference.Quarter.TryParse(r.Tokens[0].Value, out var q)) return q;
+            r.AddError($"--quarter: '{r.Tokens[0].Value}' is not a quarter (expected e.g. 2026Q3)");
+            return null;
+        },
     };
 
     /// <summary>Parses an ISO 8601 instant with an offset or Z, reporting a parse error on <paramref name="result"/>.</summary>

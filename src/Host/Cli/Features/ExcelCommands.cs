@@ -46,18 +46,7 @@ public static class ExcelCommands
 
     private static Command Excel(CliContext context)
     {
-        var quarter = new Option<Quarter>("--quarter")
-        {
-            Description = "The quarter, e.g. 2026Q3",
-            Required = true,
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
-                if (Quarter.TryParse(text, out var q)) return q;
-                r.AddError($"--quarter: '{text}' is not a quarter (expected e.g. 2026Q3)");
-                return default;
-            },
-        };
+        var quarter = CommonOptions.Quarter("The quarter, e.g. 2026Q3", required: true);
         var output = new Option<string>("--out") { Description = "The workbook file to write (.xlsx)", Required = true };
         output.Validators.Add(r =>
         {
@@ -80,7 +69,7 @@ public static class ExcelCommands
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
             SlaRefresh.Run(warehouse, context.Reference);
             var accounts = pr.GetValue(account) is { Length: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
-            var q = pr.GetValue(quarter);
+            var q = pr.GetValue(quarter)!.Value; // required: the parser has refused anything else
             var path = pr.GetValue(output)!;
             Write(warehouse, context, q, pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant(), accounts, path);
             context.Out.WriteLine($"SLA workbook {q}: {path}");

@@ -49,17 +49,7 @@ public static class ReviewPackCommands
     {
         var account = new Option<string?>("--account") { Description = "The account whose pack to write" };
         var all = new Option<bool>("--all") { Description = "Write the pack of every account (then --out is a folder)" };
-        var quarter = new Option<Quarter?>("--quarter")
-        {
-            Description = "Quarter of the pack, e.g. 2026Q3 (default: the latest complete quarter at the as-of)",
-            CustomParser = r =>
-            {
-                if (r.Tokens.Count == 0) return null;
-                if (Quarter.TryParse(r.Tokens[0].Value, out var q)) return q;
-                r.AddError($"--quarter: '{r.Tokens[0].Value}' is not a quarter (expected e.g. 2026Q3)");
-                return null;
-            },
-        };
+        var quarter = CommonOptions.Quarter("Quarter of the pack, e.g. 2026Q3 (default: the latest complete quarter at the as-of)");
         var output = new Option<string>("--out") { Description = "FILE.pdf with --account; a folder with --all", Required = true };
         var asOf = CommonOptions.AsOf();
         var command = new Command("review-pack", "The service manager's quarterly review-meeting pack (PDF)") { account, all, quarter, output, asOf };

@@ -152,17 +152,8 @@ public static class SlaCommands
     private static SlaFilter Filter(Quarter? quarter, string[]? accounts) =>
         new(quarter, accounts is { Length: > 0 } ? accounts.ToHashSet(StringComparer.Ordinal) : null);
 
-    private static Option<Quarter?> QuarterOption() => new("--quarter")
-    {
-        Description = "Only cases created in this quarter (in the centre's time zone), e.g. 2026Q3",
-        CustomParser = r =>
-        {
-            if (r.Tokens.Count == 0) return null;
-            if (Quarter.TryParse(r.Tokens[0].Value, out var q)) return q;
-            r.AddError($"--quarter: '{r.Tokens[0].Value}' is not a quarter (expected e.g. 2026Q3)");
-            return null;
-        },
-    };
+    private static Option<Quarter?> QuarterOption() =>
+        CommonOptions.Quarter("Only cases created in this quarter (in the centre's time zone), e.g. 2026Q3");
 
     private static Option<string[]> AccountOption() => new("--account")
     {
