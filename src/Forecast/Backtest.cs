@@ -67,7 +67,7 @@ internal static class Backtest
         var forecast = regions.ToDictionary(r => r, _ => methods.ToDictionary(m => m, _ => new List<double>()));
         var residuals = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<double>()).ToArray());
         var regionResiduals = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<double>()).ToArray());
-        var totals = regions.ToDictionary(r => r, r => RegionTotal(history, r));
+        var totals = regions.ToDictionary(r => r, r => history.RegionTotal(r));
         var modelEverywhere = true;
 
         foreach (var origin in origins)
@@ -154,13 +154,5 @@ internal static class Backtest
             return (ForecastMethod.Model, $"{what}: the model beat seasonal naive ({vs}); forecasting with the model.");
         var beaten = model.Mase < sn.Mase ? "naive" : "seasonal naive";
         return (bestBaseline, $"{what}: the model did NOT beat {beaten} ({vs}); forecasting with {bestBaseline.Describe()} instead.");
-    }
-
-    private static double[] RegionTotal(WorkloadHistory history, string region)
-    {
-        var total = new double[history.Weeks.Count];
-        foreach (var s in history.Series.Where(s => s.Region == region))
-            for (var t = 0; t < total.Length; t++) total[t] += s.Cases[t];
-        return total;
     }
 }

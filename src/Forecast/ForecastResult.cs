@@ -30,8 +30,11 @@ public sealed record ForecastResult(
     {
         var from = Math.Max(0, History.Weeks.Count - weeks);
         return History.Regions
-            .SelectMany(region => Enumerable.Range(from, History.Weeks.Count - from).Select(t =>
-                (History.Weeks[t], region, History.Series.Where(s => s.Region == region).Sum(s => s.Cases[t]))))
+            .SelectMany(region =>
+            {
+                var total = History.RegionTotal(region);
+                return Enumerable.Range(from, History.Weeks.Count - from).Select(t => (History.Weeks[t], region, total[t]));
+            })
             .OrderBy(r => r.Item1).ThenBy(r => r.region, StringComparer.Ordinal).ToList();
     }
 }

@@ -59,13 +59,12 @@ public static class WorkloadForecaster
 
         // A region's interval comes from the back-test errors of region totals: summing the platforms' ends would
         // overstate it, since their errors partly cancel.
-        var regionLevels = history.Regions.ToDictionary(region => region, region => WeekFeatures.Scale(WeekFeatures.Level(
-            Enumerable.Range(0, n).Select(t => history.Series.Where(s => s.Region == region).Sum(s => s.Cases[t])).ToArray())));
+        var regionLevels = history.Regions.ToDictionary(region => region, region => WeekFeatures.Scale(WeekFeatures.Level(history.RegionTotal(region))));
         var regions = rows.GroupBy(r => (r.Week, r.Region))
             .Select(g =>
             {
                 var cases = g.Sum(r => r.Cases);
-                var (low, high) = Interval(cases, regionLevels[g.Key.Region], history.Horizon.ToList().IndexOf(g.Key.Week) + 1,
+                var (low, high) = Interval(cases, regionLevels[g.Key.Region], history.StepsAhead(g.Key.Week),
                     metadata.Backtest.RegionIntervals, options.IntervalCoverage);
                 return new RegionWeek(g.Key.Week, g.Key.Region, cases, low, high, g.Sum(r => r.EngineersNeeded));
             })

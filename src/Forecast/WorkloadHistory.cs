@@ -25,6 +25,23 @@ public sealed record WorkloadHistory(
 {
     public IReadOnlyList<string> Regions => Series.Select(s => s.Region).Distinct().ToList();
 
+    /// <summary>The region's cases per history week, its platforms summed.</summary>
+    public double[] RegionTotal(string region)
+    {
+        var total = new double[Weeks.Count];
+        foreach (var s in Series.Where(s => s.Region == region))
+            for (var t = 0; t < total.Length; t++) total[t] += s.Cases[t];
+        return total;
+    }
+
+    /// <summary>How many weeks ahead <paramref name="week"/> lies: 1 for the first horizon week.</summary>
+    public int StepsAhead(IsoWeek week)
+    {
+        for (var h = 0; h < Horizon.Count; h++)
+            if (Horizon[h] == week) return h + 1;
+        throw new ArgumentOutOfRangeException(nameof(week), week, "Not a week of the horizon.");
+    }
+
     /// <summary>The region's mix, else the mix of all cases (a region known only from installed base has none).</summary>
     public PriorityMix MixOf(string region) =>
         PriorityMixByRegion.TryGetValue(region, out var m) ? m : PriorityMix.Equal;

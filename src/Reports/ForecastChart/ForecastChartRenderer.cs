@@ -29,13 +29,11 @@ public static class ForecastChartRenderer
         {
             var region = shown[i];
             var color = Color.FromHex(ChartPng.Palette[i % ChartPng.Palette.Count]);
-            var past = new double[history.Weeks.Count - from];
-            foreach (var s in history.Series.Where(s => s.Region == region))
-                for (var t = from; t < history.Weeks.Count; t++) past[t - from] += s.Cases[t];
+            var past = history.RegionTotal(region)[from..];
 
             var ahead = result.Regions.Where(r => r.Region == region).OrderBy(r => r.Week).ToList();
             // The forecast line starts at the last history week so the two lines join.
-            var futureX = pastX.TakeLast(1).Concat(ahead.Select(r => (double)(history.Weeks.Count + history.Horizon.ToList().IndexOf(r.Week)))).ToArray();
+            var futureX = pastX.TakeLast(1).Concat(ahead.Select(r => (double)(history.Weeks.Count - 1 + history.StepsAhead(r.Week)))).ToArray();
             var mean = past.TakeLast(1).Concat(ahead.Select(r => r.Cases)).ToArray();
             var low = past.TakeLast(1).Concat(ahead.Select(r => r.Low)).ToArray();
             var high = past.TakeLast(1).Concat(ahead.Select(r => r.High)).ToArray();
