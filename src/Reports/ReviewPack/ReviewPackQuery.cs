@@ -115,9 +115,7 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
         var trueUpDay = quarter.End.PlusDays(-1);
         var asOfDay = asOf.InUtc().Date;
         if (asOfDay < trueUpDay) trueUpDay = asOfDay;
-        var trueUps = TrueUpQueries.ContractsOfAccount(connection, accountId)
-            .Select(row => TrueUpPreview.Of(row.Contract, TrueUpQueries.Units(connection, row.Contract.ContractId), trueUpDay))
-            .OfType<TrueUpPreview>()
+        var trueUps = TrueUpQueries.Previews(connection, accountId, trueUpDay)
             .Select(p => new TrueUpOutlook(p.Contract.ContractId, p.Year.Number, p.Year.Start, p.Year.LastDay, p.Contract.Currency,
                 p.Additions.OrderBy(a => a.SerialNumber, StringComparer.Ordinal).ToList(), p.AdditionsTotal))
             .OrderBy(t => t.ContractId, StringComparer.Ordinal)

@@ -25,6 +25,13 @@ internal static class TrueUpQueries
         Contracts(connection, "WHERE c.account_id = $account", ("account", accountId));
 
     /// <summary>The installed base of a contract, by serial number (ordinal).</summary>
+    /// <summary>For each contract of the account in a contract year on <paramref name="day"/>: the additions so far and their prorated charge.</summary>
+    public static IReadOnlyList<TrueUpPreview> Previews(DuckDBConnection connection, string accountId, LocalDate day) =>
+        ContractsOfAccount(connection, accountId)
+            .Select(row => TrueUpPreview.Of(row.Contract, Units(connection, row.Contract.ContractId), day))
+            .OfType<TrueUpPreview>()
+            .ToList();
+
     public static IReadOnlyList<CoveredUnit> Units(DuckDBConnection connection, string contractId) =>
         UnitsWhere(connection, "WHERE contract_id = $id", ("id", contractId)).GetValueOrDefault(contractId, []);
 

@@ -179,10 +179,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     public IReadOnlyList<TrueUpPreview> PreviewForAccount(string accountId, LocalDate asOfDate)
     {
         using var connection = warehouse.Connect();
-        return TrueUpQueries.ContractsOfAccount(connection, accountId)
-            .Select(row => TrueUpPreview.Of(row.Contract, TrueUpQueries.Units(connection, row.Contract.ContractId), asOfDate))
-            .OfType<TrueUpPreview>()
-            .ToList();
+        return TrueUpQueries.Previews(connection, accountId, asOfDate);
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
