@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
+using JuniperFts.Ingest.Files;
 
 namespace JuniperFts.Host.Cli;
 
@@ -24,11 +25,11 @@ public static class TabularOutput
 
     public static void WriteCsv(Tabular data, TextWriter output)
     {
-        output.Write(string.Join(',', data.Columns.Select(Quote)));
+        output.Write(string.Join(',', data.Columns.Select(CsvField.Quote)));
         output.Write('\n');
         foreach (var row in data.Rows)
         {
-            output.Write(string.Join(',', row.Select(v => Quote(Text(v)))));
+            output.Write(string.Join(',', row.Select(v => CsvField.Quote(Text(v)))));
             output.Write('\n');
         }
         output.Flush();
@@ -94,6 +95,5 @@ public static class TabularOutput
         _ => value.ToString() ?? "",
     };
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
 }

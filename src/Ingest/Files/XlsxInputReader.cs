@@ -70,7 +70,7 @@ public sealed class XlsxInputReader : IInputReader
             var cells = new string?[_map.Length];
             for (var i = 0; i < _map.Length; i++)
                 cells[i] = Text(_sheet.Cell(r, _map[i] + 1), _file.Columns[i].Kind);
-            yield return new SourceRow(r, string.Join(',', rawCells.Select(Quote)), cells);
+            yield return new SourceRow(r, string.Join(',', rawCells.Select(CsvField.Quote)), cells);
         }
     }
 
@@ -95,8 +95,7 @@ public sealed class XlsxInputReader : IInputReader
         }
     }
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
 
     public void Dispose() => _workbook.Dispose();
 }

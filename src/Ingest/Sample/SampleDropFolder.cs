@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JuniperFts.Domain;
+using JuniperFts.Ingest.Files;
 using NodaTime;
 using NodaTime.Text;
 
@@ -524,9 +525,7 @@ public sealed class SampleDropFolder
             for (var i = 0; i < cells.Length; i++)
             {
                 if (i > 0) _writer.Write(',');
-                var c = cells[i] ?? "";
-                if (c.AsSpan().IndexOfAny(",\"\r\n") >= 0) _writer.Write("\"" + c.Replace("\"", "\"\"") + "\"");
-                else _writer.Write(c);
+                _writer.Write(CsvField.Quote(cells[i] ?? ""));
             }
             _writer.Write('\n');
             _rows++;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JuniperFts.Domain.TrueUp;
+using JuniperFts.Ingest.Files;
 
 namespace JuniperFts.Reports.TrueUp;
 
@@ -19,7 +20,7 @@ public static class TrueUpCsv
         var csv = new StringBuilder(Header).Append('\n');
         void Row(string section, string serial, string model, string from, string to, string days, string yearDays, decimal fee, string amount) =>
             csv.AppendJoin(',', new[] { s.Number, s.Contract.ContractId, s.Year.Number.ToString(CultureInfo.InvariantCulture), section,
-                serial, model, from, to, days, yearDays, TrueUpJson.Money(fee), amount, s.Contract.Currency }.Select(Quote)).Append('\n');
+                serial, model, from, to, days, yearDays, TrueUpJson.Money(fee), amount, s.Contract.Currency }.Select(CsvField.Quote)).Append('\n');
 
         foreach (var u in s.BaselineUnits)
             Row("baseline", u.SerialNumber, u.Model, TrueUpJson.Date(u.CoveredFrom), TrueUpJson.Date(u.LastCoveredDay(s.Contract)), "", "", u.AnnualFee, "");
@@ -34,6 +35,5 @@ public static class TrueUpCsv
     }
 
     // RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes.
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+
 }
