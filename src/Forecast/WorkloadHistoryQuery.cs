@@ -37,7 +37,7 @@ public static class WorkloadHistoryQuery
         using var c = warehouse.Connect();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT max(created_at) FROM cases";
-        return cmd.ExecuteScalar() is DateTime t ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+        return cmd.ExecuteScalar() is DateTime t ? StoredTime.ToInstant(t) : null;
     }
 
     /// <summary>The history that ended by <paramref name="asOf"/>, with the drivers of the <paramref name="horizon"/> weeks after it.</summary>

@@ -87,7 +87,7 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
             {
                 batchId = Scalar<long>(connection, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches");
                 Run(connection, "INSERT INTO ingest_batches (batch_id, started_at, finished_at, source_folder) VALUES ($1, $2, NULL, $3)",
-                    batchId, started.ToDateTimeUtc().ToUnspecified(), drop.Path);
+                    batchId, StoredTime.ToTimestamp(started), drop.Path);
                 Run(connection, "INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, file, line, reason, detail, raw FROM stage_rejects", batchId);
 
                 var done = 0;
@@ -108,7 +108,7 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
                 if (results.Any(r => !r.ChangedNothing) || Scalar<long>(connection, "SELECT count(*) FROM ingest_batches") == 1)
                     ComplianceFindings.Refresh(connection, batchId);
 
-                Run(connection, "UPDATE ingest_batches SET finished_at = $2 WHERE batch_id = $1", batchId, clock.GetCurrentInstant().ToDateTimeUtc().ToUnspecified());
+                Run(connection, "UPDATE ingest_batches SET finished_at = $2 WHERE batch_id = $1", batchId, StoredTime.ToTimestamp(clock.GetCurrentInstant()));
                 progress?.Report(new IngestProgress("committing", null, staged.Count, staged.Count));
                 tx.Commit();
             }

@@ -47,7 +47,7 @@ public sealed class RunLedger(Warehouse warehouse)
         using var cmd = Command(c, """
             INSERT INTO job_runs (job, period_key, attempt, run_trigger, started_at, status)
             VALUES ($job, $key, $attempt, $trigger, $at, 'running') RETURNING run_id
-            """, ("job", job), ("key", periodKey), ("attempt", attempt), ("trigger", trigger), ("at", Utc(startedAt)));
+            """, ("job", job), ("key", periodKey), ("attempt", attempt), ("trigger", trigger), ("at", StoredTime.ToTimestamp(startedAt)));
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -88,7 +88,7 @@ public sealed class RunLedger(Warehouse warehouse)
         using var cmd = Command(c, """
             UPDATE job_runs SET status = 'failed', finished_at = $at, error = 'interrupted: the service stopped during the run'
             WHERE status = 'running'
-            """, ("at", Utc(now)));
+            """, ("at", StoredTime.ToTimestamp(now)));
         return cmd.ExecuteNonQuery();
     }
 
@@ -123,8 +123,8 @@ public sealed class RunLedger(Warehouse warehouse)
         {
             list.Add(new JobRun(
                 r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4),
-                Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc)),
-                r.IsDBNull(6) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc)),
+                StoredTime.ToInstant(r.GetDateTime(5)),
+                r.IsDBNull(6) ? null : StoredTime.ToInstant(r.GetDateTime(6)),
                 r.GetString(7),
                 r.IsDBNull(8) ? [] : r.GetString(8).Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 r.IsDBNull(9) ? null : r.GetString(9)));
@@ -136,11 +136,10 @@ public sealed class RunLedger(Warehouse warehouse)
     {
         using var cmd = Command(c, """
             UPDATE job_runs SET status = $status, finished_at = $at, output_paths = $outputs, error = $error WHERE run_id = $id
-            """, ("status", status), ("at", Utc(at)), ("outputs", outputs.Count == 0 ? null : string.Join('\n', outputs)), ("error", error), ("id", runId));
+            """, ("status", status), ("at", StoredTime.ToTimestamp(at)), ("outputs", outputs.Count == 0 ? null : string.Join('\n', outputs)), ("error", error), ("id", runId));
         cmd.ExecuteNonQuery();
     }
 
-    private static DateTime Utc(Instant instant) => DateTime.SpecifyKind(instant.ToDateTimeUtc(), DateTimeKind.Unspecified);
 
     private static DuckDBCommand Command(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using JuniperFts.Domain.Reference;
 using NodaTime.Text;
+using JuniperFts.Ingest.Store;
 
 namespace JuniperFts.Ingest.Files;
 
@@ -102,7 +103,7 @@ public sealed class RowValidator(InputFile file, ReferenceData reference)
             {
                 var parsed = InstantPattern.Parse(raw);
                 if (parsed.Success && parsed.Value.ToInstant() is var instant && instant >= MinInstant && instant < MaxInstant)
-                    return instant.ToDateTimeUtc().ToUnspecified();
+                    return StoredTime.ToTimestamp(instant);
                 reject(RejectReason.BadInstant, $"{column.Name} '{Clip(raw)}' is not an ISO 8601 instant with an offset or Z");
                 return null;
             }
@@ -188,10 +189,4 @@ public sealed class RowValidator(InputFile file, ReferenceData reference)
 
     /// <summary>Keeps quarantine details short even for huge fields; the full text is in the raw column.</summary>
     private static string Clip(string s) => s.Length <= 60 ? s : s[..57] + "...";
-}
-
-internal static class DateTimeKinds
-{
-    /// <summary>DuckDB TIMESTAMP holds UTC wall time without a kind.</summary>
-    public static DateTime ToUnspecified(this DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Unspecified);
 }

@@ -18,6 +18,6 @@ public static class DataFacts
                 SELECT max(greatest(created_at, coalesce(first_response_at, created_at), coalesce(resolved_at, created_at))) AS t FROM cases
                 UNION ALL SELECT max("at") FROM case_events)
             """;
-        return cmd.ExecuteScalar() is DateTime t ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+        return cmd.ExecuteScalar() is DateTime t ? StoredTime.ToInstant(t) : null;
     }
 }

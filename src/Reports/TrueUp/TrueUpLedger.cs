@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using NodaTime;
+using JuniperFts.Ingest.Store;
 
 namespace JuniperFts.Reports.TrueUp;
 
@@ -26,7 +27,7 @@ internal static class TrueUpLedger
         using var r = cmd.ExecuteReader();
         var entries = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
         while (r.Read())
-            entries[r.GetString(0)] = new LedgerEntry(r.GetString(0), r.GetInt32(1), Utc(r.GetDateTime(2)), Utc(r.GetDateTime(3)), r.GetString(4), r.GetString(5));
+            entries[r.GetString(0)] = new LedgerEntry(r.GetString(0), r.GetInt32(1), StoredTime.ToInstant(r.GetDateTime(2)), StoredTime.ToInstant(r.GetDateTime(3)), r.GetString(4), r.GetString(5));
         return entries;
     }
 
@@ -55,5 +56,4 @@ internal static class TrueUpLedger
     }
 
     // TIMESTAMP columns hold UTC without a kind.
-    private static Instant Utc(DateTime t) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }
