@@ -6,7 +6,7 @@ namespace JuniperFts.Domain.Sla;
 /// <remarks>
 /// A wait runs from an <c>awaiting_customer</c> event to the next <c>customer_responded</c> (a second
 /// <c>awaiting_customer</c> in between changes nothing); a wait still open at resolution ends there.
-/// Waits are clipped to [created, resolved).
+/// Waits are clipped to [created, resolved). Events at the same instant go awaiting before responded (ordinal kind).
 /// </remarks>
 public static class ResolutionTime
 {
@@ -18,7 +18,7 @@ public static class ResolutionTime
         var total = resolved > created ? resolved - created : Duration.Zero;
         if (facts.Events.Count == 0) return total;
         Instant? waitingSince = null;
-        foreach (var e in facts.Events.OrderBy(e => e.At))
+        foreach (var e in facts.Events.OrderBy(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal))
         {
             if (e.Kind == CaseEventKinds.AwaitingCustomer)
                 waitingSince ??= e.At;
