@@ -1,10 +1,12 @@
 // SLA benchmark: generate N cases into a fresh DuckDB file, then time, in the same run,
-//   1. SlaRefresh.RunAll (evaluate every case: coverage, tie-break, calendar, store) + the
-//      priority x region x window summary,
-//   2. the summary alone from the stored evaluations (what a report or the portal pays),
-//   3. an incremental refresh with nothing changed (what every later ingest pays at least),
-//   4. a plain DuckDB GROUP BY over the same cases table (the yardstick),
-//   5. copying the cases table inside DuckDB (what storing one row per case costs at the least).
+//   1. SlaRefresh.RunAll (evaluate every case from the inputs: coverage, tie-break, calendar, store) + the
+//      priority x region x window summary: a first load, or a change of the reference data,
+//   2. SlaRefresh.Run + the summary: what `fts sla summary` and every report run (the evaluation is
+//      incremental and stored; with nothing changed it is a check),
+//   3. the same after a later batch changed 1% of the cases (priority changes),
+//   4. the summary alone, and with the resolution median and p90 (`--resolution`),
+//   5. a plain DuckDB GROUP BY over the same cases table (the yardstick),
+//   6. copying the cases table inside DuckDB (what storing one row per case costs at the least).
 // Usage: dotnet run -c Release --project bench/sla -- [--cases 1000000] [--db PATH] [--runs 3] [--dump FILE.csv]
 //   --db PATH: generate into PATH and keep it; an existing PATH is reused without generating.
 //   --dump writes every sla_evaluations row (ordered by case) after the full evaluation, so two versions
@@ -42,7 +44,22 @@ if (ArgText("--dump") is { } dump)
     Warehouse.Execute(c, $"COPY (SELECT * FROM sla_evaluations ORDER BY case_number) TO '{dump.Replace("'", "''")}' (HEADER, DELIMITER ',')");
     Console.WriteLine($"wrote the evaluations to {dump}");
 }
+var perRequest = Measure("refresh (nothing changed) + summary", () => { SlaRefresh.Run(warehouse, reference); queries.Summary(asOf, by, new SlaFilter()); });
+var batch = 1_000_000L;
+var changed = Measure("refresh after 1% changed + summary", () =>
+{
+    // A later batch: a priority change on every 100th case, so the refresh re-evaluates 1% of them.
+    using (var c = warehouse.Connect())
+        Warehouse.Execute(c, $"""
+            INSERT INTO case_events SELECT case_number, created_at + INTERVAL 1 SECOND * {batch % 1000 + 1}, 'priority_changed', 'P1', {batch}
+            FROM cases WHERE hash(case_number) % 100 = 0 ON CONFLICT DO NOTHING
+            """);
+    batch++;
+    SlaRefresh.Run(warehouse, reference);
+    queries.Summary(asOf, by, new SlaFilter());
+});
 var summary = Measure("summary from stored evaluations", () => queries.Summary(asOf, by, new SlaFilter()));
+var withResolution = Measure("summary with resolution median and p90", () => queries.Summary(asOf, by, new SlaFilter(), withResolution: true));
 var incremental = Measure("incremental refresh, nothing changed", () => SlaRefresh.Run(warehouse, reference));
 var baseline = Measure("plain DuckDB GROUP BY over cases", () =>
 {
@@ -66,7 +83,10 @@ var copy = Measure("copy cases into a new table (write floor)", () =>
 Console.WriteLine();
 Console.WriteLine($"ratio copy cases / GROUP BY:             {copy / baseline:F1}x");
 Console.WriteLine($"ratio evaluate all + summary / GROUP BY: {full / baseline:F1}x");
+Console.WriteLine($"ratio refresh + summary / GROUP BY:      {perRequest / baseline:F1}x");
+Console.WriteLine($"ratio 1% changed + summary / GROUP BY:   {changed / baseline:F1}x");
 Console.WriteLine($"ratio summary from stored / GROUP BY:    {summary / baseline:F1}x");
+Console.WriteLine($"ratio summary + resolution / GROUP BY:   {withResolution / baseline:F1}x");
 Console.WriteLine($"ratio no-change refresh / GROUP BY:      {incremental / baseline:F1}x");
 if (ArgText("--db") is null) File.Delete(db);
 return 0;

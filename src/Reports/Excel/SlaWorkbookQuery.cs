@@ -39,7 +39,8 @@ public static class SlaWorkbookQuery
         var before = new SlaFilter(quarter.Previous, accounts);
         var names = Names.Load(warehouse);
 
-        IReadOnlyList<SlaGroup> Now(params string[] by) => queries.Summary(asOf, by, now);
+        // The resolution statistics are shown for the current quarter only.
+        IReadOnlyList<SlaGroup> Now(params string[] by) => queries.Summary(asOf, by, now, withResolution: true);
         IReadOnlyList<SlaGroup> Before(params string[] by) => queries.Summary(asOf, by, before);
         Duration TargetOf(string priority) =>
             Duration.FromSeconds(Priorities.TryParse(priority, out var p) ? reference.TargetFor(p) : 0);

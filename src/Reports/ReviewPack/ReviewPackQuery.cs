@@ -43,8 +43,8 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
         var quarterFilter = new SlaFilter(quarter, only);
         var allCases = sla.Cases(asOf, new SlaFilter(null, only));
         var cases = allCases.Where(c => c.Quarter == quarter).ToList();
-        var total = sla.Summary(asOf, ["account"], quarterFilter).SingleOrDefault();
-        var byPriority = sla.Summary(asOf, ["priority"], quarterFilter).ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
+        var total = sla.Summary(asOf, ["account"], quarterFilter, withResolution: true).SingleOrDefault();
+        var byPriority = sla.Summary(asOf, ["priority"], quarterFilter, withResolution: true).ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
 
         var contracts = Contracts(connection, accountId, quarter);
         var openUrgent = OpenUrgent(allCases, quarter, asOf);

@@ -116,8 +116,12 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     }
 
     /// <summary>Attainment of the eligible cases created by <paramref name="asOf"/>, grouped by <paramref name="by"/> and sorted by the keys (ordinal).</summary>
+    /// <param name="withResolution">
+    /// Also the resolution median and p90 (null otherwise): the quantiles sort every group, which costs as much as
+    /// the rest of the summary, so only the views that show them ask.
+    /// </param>
     /// <exception cref="UserError">A name in <paramref name="by"/> is not one of <see cref="Groupings"/>.</exception>
-    public IReadOnlyList<SlaGroup> Summary(Instant asOf, IReadOnlyList<string> by, SlaFilter filter)
+    public IReadOnlyList<SlaGroup> Summary(Instant asOf, IReadOnlyList<string> by, SlaFilter filter, bool withResolution = false)
     {
         var keys = by.Select(b => GroupColumns.TryGetValue(b, out var column) ? $"coalesce({column}, '')"
             : throw new UserError($"--by: '{b}' is not a grouping (use {string.Join(", ", Groupings)})")).ToList();
@@ -134,8 +138,8 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
                    count(*) FILTER (WHERE status = 'met') AS met,
                    count(*) FILTER (WHERE status = 'breached') AS breached,
                    count(*) FILTER (WHERE status = 'pending') AS pending,
-                   quantile_cont(resolution_seconds, 0.5) FILTER (WHERE resolved_at <= $asof) AS resolution_median,
-                   quantile_cont(resolution_seconds, 0.9) FILTER (WHERE resolved_at <= $asof) AS resolution_p90
+                   {(withResolution ? "quantile_cont(resolution_seconds, 0.5) FILTER (WHERE resolved_at <= $asof)" : "NULL::DOUBLE")} AS resolution_median,
+                   {(withResolution ? "quantile_cont(resolution_seconds, 0.9) FILTER (WHERE resolved_at <= $asof)" : "NULL::DOUBLE")} AS resolution_p90
             FROM s {(keys.Count > 0 ? "GROUP BY ALL" : "")}
             """;
         cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));

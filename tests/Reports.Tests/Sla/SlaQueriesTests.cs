@@ -55,7 +55,8 @@ public class SlaQueriesTests
     {
         using var temp = Seeded();
 
-        var groups = new SlaQueries(temp.Warehouse, ReferenceData.BuiltIn).Summary(Instant.FromUtc(2026, 3, 3, 0, 0), ["priority", "account"], new SlaFilter());
+        var queries = new SlaQueries(temp.Warehouse, ReferenceData.BuiltIn);
+        var groups = queries.Summary(Instant.FromUtc(2026, 3, 3, 0, 0), ["priority", "account"], new SlaFilter(), withResolution: true);
 
         var p1 = groups[0];
         Assert.Equal(("P1|A1", 0L, 1L), (string.Join('|', p1.Keys), p1.Pending, p1.Breached));
@@ -63,6 +64,10 @@ public class SlaQueriesTests
         Assert.Equal((10800d, 13680d), (p1.ResolutionMedianSeconds!.Value, p1.ResolutionP90Seconds!.Value));
         Assert.Equal(("P2", 1L, 0.00m), (groups[2].Keys[0], groups[2].Breached, groups[2].AttainmentPct!.Value));
         Assert.Null(groups[1].ResolutionMedianSeconds);
+        // Without asking, the same counts and no statistics.
+        var plain = queries.Summary(Instant.FromUtc(2026, 3, 3, 0, 0), ["priority", "account"], new SlaFilter());
+        Assert.Equal(groups.Select(g => (g.Eligible, g.Met, g.Breached, g.Pending)), plain.Select(g => (g.Eligible, g.Met, g.Breached, g.Pending)));
+        Assert.All(plain, g => Assert.Null(g.ResolutionP90Seconds));
     }
 
     [Fact]

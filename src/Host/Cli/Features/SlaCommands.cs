@@ -120,7 +120,7 @@ public static class SlaCommands
                 : DefaultGrouping;
             var queries = FreshQueries(context, pr);
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
-            var summary = queries.Summary(at, groups, Filter(pr.GetValue(quarter), pr.GetValue(account)));
+            var summary = queries.Summary(at, groups, Filter(pr.GetValue(quarter), pr.GetValue(account)), pr.GetValue(resolution));
             TabularOutput.Write(SummaryTable(groups, summary, pr.GetValue(resolution)), pr.GetValue(format)!, context);
             return 0;
         });
