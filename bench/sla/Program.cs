@@ -45,14 +45,20 @@ if (ArgText("--dump") is { } dump)
     Console.WriteLine($"wrote the evaluations to {dump}");
 }
 var perRequest = Measure("refresh (nothing changed) + summary", () => { SlaRefresh.Run(warehouse, reference); queries.Summary(asOf, by, new SlaFilter()); });
-var batch = 1_000_000L;
+long batch;
+using (var c = warehouse.Connect())
+using (var cmd = c.CreateCommand())
+{
+    cmd.CommandText = "SELECT coalesce(max(batch_id), 0) + 1 FROM case_events";
+    batch = Convert.ToInt64(cmd.ExecuteScalar());
+}
 var changed = Measure("refresh after 1% changed + summary", () =>
 {
     // A later batch: a priority change on every 100th case, so the refresh re-evaluates 1% of them.
     using (var c = warehouse.Connect())
         Warehouse.Execute(c, $"""
-            INSERT INTO case_events SELECT case_number, created_at + INTERVAL 1 SECOND * {batch % 1000 + 1}, 'priority_changed', 'P1', {batch}
-            FROM cases WHERE hash(case_number) % 100 = 0 ON CONFLICT DO NOTHING
+            INSERT INTO case_events SELECT case_number, created_at + to_microseconds({batch}), 'priority_changed', 'P1', {batch}
+            FROM cases WHERE hash(case_number) % 100 = 0
             """);
     batch++;
     SlaRefresh.Run(warehouse, reference);

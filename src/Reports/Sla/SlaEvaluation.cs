@@ -26,14 +26,14 @@ internal static class SlaEvaluation
     private static readonly Duration DueHorizon = Duration.FromDays(400);
 
     /// <summary>
-    /// Writes the reference tables the query reads for the cases <paramref name="where"/> picks (see
-    /// <see cref="Select"/>); null when it picks no case.
+    /// Writes the reference tables the query reads for the cases in <paramref name="source"/> (see
+    /// <see cref="Select"/>); null when it holds no case.
     /// </summary>
     /// <exception cref="Domain.UserError">A contract names a SKU or support centre the reference data lacks.</exception>
     public static Prepared? Prepare(DuckDBConnection connection, ReferenceData reference,
-        IReadOnlyDictionary<string, BusinessCalendar> calendars, string where)
+        IReadOnlyDictionary<string, BusinessCalendar> calendars, string source)
     {
-        if (Span(connection, where) is not { } span) return null;
+        if (Span(connection, source) is not { } span) return null;
 
         // A misjudged small input turns an ASOF join into a nested loop: a million cases against every open interval.
         Warehouse.Execute(connection, "SET asof_loop_join_threshold = 0");
@@ -101,16 +101,16 @@ internal static class SlaEvaluation
     }
 
     /// <summary>
-    /// The SELECT of every <c>sla_evaluations</c> column for the cases <paramref name="where"/> picks (a WHERE
-    /// clause over <c>cases</c>, or empty for every case), in the table's column order; <c>$w</c> is the batch
-    /// watermark stored as <c>evaluated_through</c>.
+    /// The SELECT of every <c>sla_evaluations</c> column for the cases in <paramref name="source"/> (<c>cases</c>, or
+    /// a temp table with its columns holding the cases to re-evaluate), in the table's column order; <c>$w</c> is
+    /// the batch watermark stored as <c>evaluated_through</c>.
     /// </summary>
-    /// <remarks>The rules run on narrow rows keyed by the case's <c>rowid</c>; the case's own columns are joined at the end.</remarks>
-    public static string Select(string where, Prepared prepared) => $"""
+    /// <remarks>The rules run on narrow rows keyed by the source's <c>rowid</c>; the case's own columns are joined at the end.</remarks>
+    public static string Select(string source, Prepared prepared) => $"""
         WITH scope AS (
             SELECT rowid AS row_id, case_number, account_id, serial_number, priority, created_at, first_response_at,
                    resolved_at, exclusion
-            FROM cases {where}),
+            FROM {source}),
         -- The priority in effect when the clock stops: the latest change at or before the response (every change without one).
         stops AS (
             SELECT c.row_id, arg_max(upper(trim(e.value)), e."at") AS priority
@@ -213,7 +213,7 @@ internal static class SlaEvaluation
                     THEN (greatest(0, epoch_us(t.resolved_at) - epoch_us(t.created_at)) - coalesce(p.us, 0)) // 1000000 END,
                $w
         FROM timed t
-        JOIN cases c ON c.rowid = t.row_id
+        JOIN {source} c ON c.rowid = t.row_id
         LEFT JOIN sla_centres r ON r.support_center = t.centre
         LEFT JOIN paused p ON p.row_id = t.row_id
         """;
@@ -227,10 +227,10 @@ internal static class SlaEvaluation
     private sealed record CaseSpan(Instant From, Instant LatestCreated, Instant To);
 
     // The instants the calendar tables must reach: the earliest creation, the latest creation, the latest of any instant.
-    private static CaseSpan? Span(DuckDBConnection connection, string where)
+    private static CaseSpan? Span(DuckDBConnection connection, string source)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT min(created_at), max(created_at), max(greatest(created_at, first_response_at)) FROM cases {where}";
+        cmd.CommandText = $"SELECT min(created_at), max(created_at), max(greatest(created_at, first_response_at)) FROM {source}";
         using var r = cmd.ExecuteReader();
         if (!r.Read() || r.IsDBNull(0)) return null;
         return new CaseSpan(SlaInputs.InstantOf(r, 0), SlaInputs.InstantOf(r, 1), SlaInputs.InstantOf(r, 2));

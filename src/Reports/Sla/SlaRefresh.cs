@@ -13,28 +13,12 @@ namespace JuniperFts.Reports.Sla;
 /// <remarks>
 /// A case is re-evaluated when it has no row yet, or when its row, one of its events, a contract of
 /// its account, an installed-base row of its serial, or a holiday of its centre was written by a batch
-/// after the one its evaluation saw; a change of the reference data (SKUs, targets, centres)
-/// re-evaluates every case. Rows of cases that no longer exist are removed.
+/// after the last refresh; a change of the reference data (SKUs, targets, centres) re-evaluates every
+/// case. Rows of cases that no longer exist are removed. The rules run inside DuckDB
+/// (<see cref="SlaEvaluation"/>), in the same transaction as the delete of the rows they replace.
 /// </remarks>
 public static class SlaRefresh
 {
-    // One hash join per input instead of correlated EXISTS: the latest batch that touched each key.
-    private const string ChangedCases = """
-        WITH events AS (SELECT case_number, max(batch_id) AS b FROM case_events GROUP BY case_number),
-             account_contracts AS (SELECT account_id, max(batch_id) AS b FROM contracts GROUP BY account_id),
-             serials AS (SELECT serial_number, max(batch_id) AS b FROM installed_base GROUP BY serial_number),
-             centre_holidays AS (SELECT support_center, max(batch_id) AS b FROM holidays GROUP BY support_center)
-        SELECT c.case_number
-        FROM cases c
-        LEFT JOIN sla_evaluations e ON e.case_number = c.case_number
-        LEFT JOIN events v ON v.case_number = c.case_number
-        LEFT JOIN account_contracts k ON k.account_id = c.account_id
-        LEFT JOIN serials u ON u.serial_number = c.serial_number
-        LEFT JOIN centre_holidays h ON h.support_center = e.support_center
-        WHERE e.case_number IS NULL
-           OR greatest(c.batch_id, coalesce(v.b, -1), coalesce(k.b, -1), coalesce(u.b, -1), coalesce(h.b, -1)) > e.evaluated_through
-        """;
-
     /// <summary>(Re)evaluates the changed cases into <c>sla_evaluations</c>; returns how many were evaluated.</summary>
     public static int Run(Warehouse warehouse, ReferenceData reference) => Run(warehouse, reference, everything: false);
 
@@ -50,29 +34,34 @@ public static class SlaRefresh
         var watermark = Watermark(connection);
         var (storedFingerprint, refreshedThrough) = StoredState(connection);
         var full = everything || storedFingerprint != fingerprint;
-        // Batches only add higher ids, so with no newer batch and as many rows as cases nothing changed.
-        if (!full && watermark <= refreshedThrough && SameCount(connection)) return 0;
-
-        if (!full)
-        {
-            Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE sla_changed AS " + ChangedCases);
-            if (NothingToDo(connection)) return 0;
-        }
+        var (cases, evaluations) = Counts(connection);
+        // Batches only add higher ids, so with no newer batch and a row for every case nothing changed.
+        if (!full && watermark <= refreshedThrough && cases == evaluations) return 0;
 
         var calendars = SlaInputs.Calendars(connection, reference);
-        var scope = full ? "" : "WHERE case_number IN (SELECT case_number FROM sla_changed)";
-
         using var tx = connection.BeginTransaction();
-        var prepared = SlaEvaluation.Prepare(connection, reference, calendars, scope);
-        Warehouse.Execute(connection, full
-            ? "DELETE FROM sla_evaluations"
-            : "DELETE FROM sla_evaluations WHERE case_number IN (SELECT case_number FROM sla_changed) " +
-              "OR case_number NOT IN (SELECT case_number FROM cases)");
+        var source = "cases";
+        if (full)
+            Warehouse.Execute(connection, "DELETE FROM sla_evaluations");
+        else
+        {
+            source = "sla_scope";
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE sla_scope AS SELECT * FROM cases WHERE case_number IN ({ChangedCases(cases == evaluations)})";
+                cmd.Parameters.Add(new DuckDBParameter("r", refreshedThrough));
+                cmd.ExecuteNonQuery();
+            }
+            Warehouse.Execute(connection, "DELETE FROM sla_evaluations WHERE case_number IN (SELECT case_number FROM sla_scope)");
+            if (HasOrphans(connection, cases))
+                Warehouse.Execute(connection, "DELETE FROM sla_evaluations WHERE case_number NOT IN (SELECT case_number FROM cases)");
+        }
+
         var count = 0;
-        if (prepared is not null)
+        if (SlaEvaluation.Prepare(connection, reference, calendars, source) is { } prepared)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO sla_evaluations " + SlaEvaluation.Select(scope, prepared);
+            cmd.CommandText = "INSERT INTO sla_evaluations " + SlaEvaluation.Select(source, prepared);
             cmd.Parameters.Add(new DuckDBParameter("w", watermark));
             count = cmd.ExecuteNonQuery();
         }
@@ -87,21 +76,36 @@ public static class SlaRefresh
         }
         tx.Commit();
         SlaEvaluation.Clean(connection);
-        Warehouse.Execute(connection, "DROP TABLE IF EXISTS sla_changed");
+        Warehouse.Execute(connection, "DROP TABLE IF EXISTS sla_scope");
         return count;
     }
 
-    /// <summary>No changed case and no row of a case that is gone: the stored table is current.</summary>
-    private static bool NothingToDo(DuckDBConnection connection)
+    /// <summary>
+    /// The case numbers an input written after the last refresh (batch above <c>$r</c>) can change: the case row,
+    /// one of its events, a contract of its account, an installed-base row of its serial, a holiday of the centre
+    /// its evaluation used; and, unless every case has a row, the cases without one (rows seeded in an old batch).
+    /// </summary>
+    /// <remarks>Each input is filtered to its new rows first, so a small batch costs a few scans, not a join of every case.</remarks>
+    private static string ChangedCases(bool everyCaseHasARow) => $"""
+        SELECT case_number FROM cases WHERE batch_id > $r
+        UNION SELECT case_number FROM case_events WHERE batch_id > $r
+        UNION SELECT case_number FROM cases WHERE account_id IN (SELECT account_id FROM contracts WHERE batch_id > $r)
+        UNION SELECT case_number FROM cases WHERE serial_number IN (SELECT serial_number FROM installed_base WHERE batch_id > $r)
+        UNION SELECT case_number FROM sla_evaluations WHERE support_center IN (SELECT support_center FROM holidays WHERE batch_id > $r)
+        {(everyCaseHasARow ? "" : "UNION SELECT case_number FROM cases c WHERE NOT EXISTS (SELECT 1 FROM sla_evaluations e WHERE e.case_number = c.case_number)")}
+        """;
+
+    /// <summary>Rows of cases that are gone: more rows than the cases that have one (every case without a row is in scope).</summary>
+    private static bool HasOrphans(DuckDBConnection connection, long cases)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
-            SELECT (SELECT count(*) FROM sla_changed)
-                 + (SELECT count(*) FROM sla_evaluations e WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_number = e.case_number))
+            SELECT (SELECT count(*) FROM sla_evaluations)
+                 - ((SELECT count(*) FROM sla_evaluations e WHERE e.case_number IN (SELECT case_number FROM sla_scope)) + $c
+                    - (SELECT count(*) FROM sla_scope))
             """;
-        var nothing = Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
-        if (nothing) Warehouse.Execute(connection, "DROP TABLE IF EXISTS sla_changed");
-        return nothing;
+        cmd.Parameters.Add(new DuckDBParameter("c", cases));
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static long Watermark(DuckDBConnection connection)
@@ -124,11 +128,13 @@ public static class SlaRefresh
         return r.Read() ? (r.GetString(0), r.GetInt64(1)) : (null, long.MinValue);
     }
 
-    private static bool SameCount(DuckDBConnection connection)
+    private static (long Cases, long Evaluations) Counts(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT count(*) FROM cases) = (SELECT count(*) FROM sla_evaluations)";
-        return cmd.ExecuteScalar() is true;
+        cmd.CommandText = "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM sla_evaluations)";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return (r.GetInt64(0), r.GetInt64(1));
     }
 
     /// <summary>A hash of the reference data the rules read, so a configuration change re-evaluates everything.</summary>
