@@ -63,4 +63,28 @@ public class FtsProcessTests
         Assert.Equal("", await stdout);
         Assert.Matches($@"^fts: the database {System.Text.RegularExpressions.Regex.Escape(temp.DatabasePath)} is in use by another process: /[^;]+ \(PID {Environment.ProcessId}\); stop that process \(for example `fts serve`\) or pass another --db\n$", stderr.Replace("\r\n", "\n"));
     }
+
+    [Fact]
+    public async Task Serve_PortAlreadyTaken_OneLineNamingTheAddressNoTraceAndNoJobStarted()
+    {
+        using var temp = new TempWarehouse();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var start = Fts.Process("serve", "--db", temp.DatabasePath, "--urls", url);
+        start.WorkingDirectory = temp.Folder;
+        start.Environment["Portal__Users__0__Name"] = "Lee Chen";
+        start.Environment["Portal__Users__0__Role"] = "leadership";
+        start.Environment["Portal__Users__0__TokenSha256"] = new string('a', 64);
+
+        using var fts = Process.Start(start)!;
+        var stdout = fts.StandardOutput.ReadToEndAsync();
+        var stderr = await fts.StandardError.ReadToEndAsync();
+        await fts.WaitForExitAsync();
+
+        Assert.Equal(2, fts.ExitCode);
+        Assert.Equal("", await stdout); // no start-up failure logged with its stack trace
+        Assert.Matches($"^fts: --urls: cannot listen on {System.Text.RegularExpressions.Regex.Escape(url)}: [^\n]+\n$", stderr.Replace("\r\n", "\n"));
+        Assert.Equal(0L, temp.Scalar<long>("SELECT count(*) FROM job_runs"));
+    }
 }

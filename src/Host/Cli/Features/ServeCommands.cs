@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using JuniperFts.Host.Web;
 using Microsoft.Extensions.Hosting;
 
@@ -31,6 +33,8 @@ public static class ServeCommands
             // Holding one connection for the life of the process keeps DuckDB's file lock, so a CLI command
             // started meanwhile is told the database is in use instead of racing the jobs.
             using var owner = warehouse.Connect();
+            // Before the host exists: a taken port is then one line, with no start-up trace logged and no job started.
+            CheckCanListen(parse.GetValue(urls)!);
             using var host = PortalHost.CreateHostBuilder(runtime, parse.GetValue(urls)!).Build();
             try
             {
@@ -43,6 +47,32 @@ public static class ServeCommands
             return 0;
         });
         return [serve];
+    }
+
+    /// <summary>Binds and releases each address of <paramref name="urls"/> (port 0: any free port, nothing to check).</summary>
+    /// <exception cref="Domain.UserError">An address is taken or cannot be bound here.</exception>
+    private static void CheckCanListen(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var uri = new Uri(url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"));
+            if (uri.Port == 0) continue;
+            var address = uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _) ? IPAddress.Loopback
+                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip : IPAddress.Any;
+            var probe = new TcpListener(address, uri.Port);
+            try
+            {
+                probe.Start();
+            }
+            catch (SocketException e)
+            {
+                throw new Domain.UserError($"--urls: cannot listen on {url}: {e.Message}");
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
     }
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
