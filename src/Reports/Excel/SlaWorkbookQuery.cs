@@ -77,7 +77,7 @@ public static class SlaWorkbookQuery
             Trend(queries, quarter, asOf, accounts, options.TrendQuarters),
             byAccount, byCentre, byPlatform, byEngineer,
             Breaches(queries, now, asOf, names, options.BreachRowCap),
-            Exclusions(queries.Exclusions(now), total.Eligible));
+            Exclusions(queries.Exclusions(asOf, now), total.Eligible));
     }
 
     /// <summary>

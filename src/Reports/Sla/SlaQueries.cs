@@ -164,16 +164,18 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         return groups;
     }
 
-    /// <summary>How many cases each exclusion reason removed, sorted by reason.</summary>
-    public IReadOnlyList<(string Reason, long Cases)> Exclusions(SlaFilter filter)
+    /// <summary>How many cases created by <paramref name="asOf"/> each exclusion reason removed, sorted by reason.</summary>
+    /// <remarks>The same population as <see cref="Summary"/>, so shares of a quarter still running add up.</remarks>
+    public IReadOnlyList<(string Reason, long Cases)> Exclusions(Instant asOf, SlaFilter filter)
     {
         using var connection = warehouse.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             SELECT excluded_reason, count(*) FROM sla_evaluations
-            WHERE excluded_reason IS NOT NULL {Where(filter, cmd)}
+            WHERE excluded_reason IS NOT NULL AND created_at <= $asof {Where(filter, cmd)}
             GROUP BY excluded_reason
             """;
+        cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
         var list = new List<(string, long)>();
         using (var r = cmd.ExecuteReader())
             while (r.Read()) list.Add((r.GetString(0), r.GetInt64(1)));

@@ -173,7 +173,7 @@ public sealed class SlaWorkbookTests(SlaWorkbookTests.SeededWarehouse seeded) : 
     {
         using var wb = Workbook();
         var sheet = wb.Worksheet(Sheets.Exclusions);
-        var counts = new SlaQueries(_temp.Warehouse, ReferenceData.BuiltIn).Exclusions(new SlaFilter(Q3));
+        var counts = new SlaQueries(_temp.Warehouse, ReferenceData.BuiltIn).Exclusions(AsOf, new SlaFilter(Q3));
         var shown = sheet.Rows(5, 12).ToDictionary(r => r.Cell(1).GetString(), r => (long)r.Cell(3).GetDouble());
         Assert.Equal(8, shown.Count);
         Assert.All(counts, c => Assert.Equal(c.Cases, shown[c.Reason]));

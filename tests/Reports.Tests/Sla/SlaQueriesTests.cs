@@ -86,9 +86,11 @@ public class SlaQueriesTests
     {
         using var temp = Seeded();
 
-        var exclusions = new SlaQueries(temp.Warehouse, ReferenceData.BuiltIn).Exclusions(new SlaFilter());
+        var queries = new SlaQueries(temp.Warehouse, ReferenceData.BuiltIn);
 
-        Assert.Equal([("third_party", 1L), ("unregistered_product", 1L)], exclusions);
+        Assert.Equal([("third_party", 1L), ("unregistered_product", 1L)], queries.Exclusions(MondayTwenty, new SlaFilter()));
+        // The excluded cases were created at 10:00 UTC: before that they do not exist yet.
+        Assert.Empty(queries.Exclusions(Instant.FromUtc(2026, 3, 2, 9, 59), new SlaFilter()));
     }
 
     [Fact]
