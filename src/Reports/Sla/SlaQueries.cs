@@ -52,14 +52,13 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         ["quarter"] = "quarter",
     };
 
-    // The one place the as-of status is derived from the stored row; mirrors SlaVerdict.StatusAt.
-    private const string StatusSql = """
-        CASE WHEN excluded_reason IS NOT NULL THEN 'excluded'
-             WHEN first_response_at IS NOT NULL AND first_response_at <= $asof
-                  THEN CASE WHEN response_met THEN 'met' ELSE 'breached' END
-             WHEN due_at IS NOT NULL AND $asof > due_at THEN 'breached'
-             ELSE 'pending' END
-        """;
+    // The one place the as-of status of an eligible stored row is derived; mirrors SlaVerdict.StatusAt.
+    // Answered by the as-of: met or breached by response_met; unanswered then: breached once past due_at, else pending.
+    private const string MetSql = "(first_response_at <= $asof AND response_met)";
+    private const string BreachedSql =
+        "(first_response_at <= $asof AND NOT response_met OR (first_response_at IS NULL OR first_response_at > $asof) AND $asof > due_at)";
+    private const string StatusSql =
+        $"CASE WHEN excluded_reason IS NOT NULL THEN 'excluded' WHEN {MetSql} THEN 'met' WHEN {BreachedSql} THEN 'breached' ELSE 'pending' END";
 
     /// <summary>The names <see cref="Summary"/> groups by, as on the command line.</summary>
     public static IReadOnlyList<string> Groupings { get; } =
@@ -129,18 +128,17 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         using var connection = warehouse.Connect();
         using var cmd = connection.CreateCommand();
         var keyList = string.Concat(keys.Select((k, i) => $"{k} AS k{i}, "));
+        // Plain comparisons per row rather than the status text; pending is what is neither met nor breached.
         cmd.CommandText = $"""
-            WITH s AS (
-                SELECT *, {StatusSql} AS status FROM sla_evaluations
-                WHERE excluded_reason IS NULL AND created_at <= $asof {Where(filter, cmd)})
             SELECT {keyList}
                    count(*) AS eligible,
-                   count(*) FILTER (WHERE status = 'met') AS met,
-                   count(*) FILTER (WHERE status = 'breached') AS breached,
-                   count(*) FILTER (WHERE status = 'pending') AS pending,
+                   count(*) FILTER (WHERE {MetSql}) AS met,
+                   count(*) FILTER (WHERE {BreachedSql}) AS breached,
                    {(withResolution ? "quantile_cont(resolution_seconds, 0.5) FILTER (WHERE resolved_at <= $asof)" : "NULL::DOUBLE")} AS resolution_median,
                    {(withResolution ? "quantile_cont(resolution_seconds, 0.9) FILTER (WHERE resolved_at <= $asof)" : "NULL::DOUBLE")} AS resolution_p90
-            FROM s {(keys.Count > 0 ? "GROUP BY ALL" : "")}
+            FROM sla_evaluations
+            WHERE excluded_reason IS NULL AND created_at <= $asof {Where(filter, cmd)}
+            {(keys.Count > 0 ? "GROUP BY ALL" : "")}
             """;
         cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
 
@@ -150,14 +148,15 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             while (r.Read())
             {
                 var n = keys.Count;
+                var eligible = r.GetInt64(n);
                 var met = r.GetInt64(n + 1);
                 var breached = r.GetInt64(n + 2);
                 groups.Add(new SlaGroup(
                     Enumerable.Range(0, n).Select(r.GetString).ToList(),
-                    r.GetInt64(n), met, breached, r.GetInt64(n + 3),
+                    eligible, met, breached, eligible - met - breached,
                     Attainment(met, breached),
-                    r.IsDBNull(n + 4) ? null : r.GetDouble(n + 4),
-                    r.IsDBNull(n + 5) ? null : r.GetDouble(n + 5)));
+                    r.IsDBNull(n + 3) ? null : r.GetDouble(n + 3),
+                    r.IsDBNull(n + 4) ? null : r.GetDouble(n + 4)));
             }
         }
         groups.Sort(CompareKeys);

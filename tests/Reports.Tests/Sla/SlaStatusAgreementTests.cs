@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace JuniperFts.Reports.Tests.Sla;
 
-/// <summary>The SQL status of <see cref="SlaQueries"/> agrees with <see cref="SlaVerdict.StatusAt"/> at every as-of.</summary>
+/// <summary>The SQL status of <see cref="SlaQueries"/> (per case and counted per group) agrees with <see cref="SlaVerdict.StatusAt"/> at every as-of.</summary>
 public class SlaStatusAgreementTests
 {
     [Fact]
@@ -44,6 +44,10 @@ public class SlaStatusAgreementTests
         foreach (var asOf in grid.Concat(edges).Distinct())
         {
             var cases = queries.Cases(asOf, new SlaFilter());
+            var total = queries.Summary(asOf, [], new SlaFilter()).Single();
+            Assert.Equal(
+                (cases.Count(c => c.Status == "met"), cases.Count(c => c.Status == "breached"), cases.Count(c => c.Status == "pending")),
+                ((int)total.Met, (int)total.Breached, (int)total.Pending));
             for (var i = 0; i < verdicts.Length; i++)
             {
                 var expectedElapsed = rules.ElapsedAt(verdicts[i], asOf)!.Value;
