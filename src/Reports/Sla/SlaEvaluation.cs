@@ -199,19 +199,21 @@ internal static class SlaEvaluation
             LEFT JOIN at_due d ON d.row_id = v.row_id
             LEFT JOIN at_response r ON r.row_id = v.row_id)
         SELECT c.case_number, c.account_id, c.site_id, c.serial_number, c.engineer_id, c.title,
-               c.created_at, c.first_response_at, c.resolved_at, t.excluded_reason, t.stop_priority,
-               CASE WHEN t.covered THEN t.contract_id END, CASE WHEN t.covered THEN t.platform END,
-               CASE WHEN t.covered THEN t.service_window END, CASE WHEN t.covered THEN r.region END,
-               CASE WHEN t.covered THEN t.centre END,
-               coalesce(NOT t.open_at_created, false),
-               CASE WHEN t.excluded_reason IS NULL THEN t.target_us // 1000000 END,
-               (t.elapsed_us + 999999) // 1000000,
-               t.elapsed_us <= t.target_us,
-               make_timestamp(t.due_us),
-               year(t.quarter_date) || 'Q' || quarter(t.quarter_date),
+               c.created_at, c.first_response_at, c.resolved_at, t.excluded_reason, t.stop_priority AS priority,
+               CASE WHEN t.covered THEN t.contract_id END AS contract_id,
+               CASE WHEN t.covered THEN t.platform END AS platform,
+               CASE WHEN t.covered THEN t.service_window END AS service_window,
+               CASE WHEN t.covered THEN r.region END AS region,
+               CASE WHEN t.covered THEN t.centre END AS support_center,
+               coalesce(NOT t.open_at_created, false) AS after_hours,
+               CASE WHEN t.excluded_reason IS NULL THEN t.target_us // 1000000 END AS target_seconds,
+               (t.elapsed_us + 999999) // 1000000 AS response_seconds,
+               t.elapsed_us <= t.target_us AS response_met,
+               make_timestamp(t.due_us) AS due_at,
+               year(t.quarter_date) || 'Q' || quarter(t.quarter_date) AS quarter,
                CASE WHEN t.resolved_at IS NOT NULL
-                    THEN (greatest(0, epoch_us(t.resolved_at) - epoch_us(t.created_at)) - coalesce(p.us, 0)) // 1000000 END,
-               $w
+                    THEN (greatest(0, epoch_us(t.resolved_at) - epoch_us(t.created_at)) - coalesce(p.us, 0)) // 1000000 END AS resolution_seconds,
+               $w AS evaluated_through
         FROM timed t
         JOIN {source} c ON c.rowid = t.row_id
         LEFT JOIN sla_centres r ON r.support_center = t.centre
