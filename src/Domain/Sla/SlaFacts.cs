@@ -39,6 +39,12 @@ public sealed record CoveredUnit(
     bool GrayMarket,
     string? Platform);
 
+/// <summary>One installed-base row of the case's serial as rules 2 and 3 see it.</summary>
+/// <param name="CreatedOn">The local date of creation in the contract's support-centre zone.</param>
+/// <param name="Covers">The contract and the unit both cover <paramref name="CreatedOn"/>.</param>
+/// <param name="Entitles">The SKU entitles the priority in effect when the clock stops.</param>
+public sealed record CoverageCandidate(CoveredUnit Unit, Sku Sku, LocalDate CreatedOn, bool Covers, bool Entitles);
+
 /// <summary>The exclusion reasons the rules give, beyond the case's own <c>exclusion</c> value.</summary>
 public static class ExclusionReasons
 {

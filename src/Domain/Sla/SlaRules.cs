@@ -96,33 +96,49 @@ public sealed class SlaRules(ReferenceData reference, Func<string, BusinessCalen
         return priority;
     }
 
-    private (CoveredUnit Unit, Sku Sku, BusinessCalendar Calendar, LocalDate CreatedOn)? Covering(
-        CaseFacts facts, IReadOnlyList<CoveredUnit> units, Priority priority)
+    /// <summary>
+    /// Rules 2 and 3 for each installed-base row of the case's serial, in the order given: the local date of
+    /// creation in the contract's centre, whether the contract and the unit cover that date, and whether the
+    /// SKU entitles <paramref name="priority"/>.
+    /// </summary>
+    /// <exception cref="UserError">A contract names a SKU or centre the reference data lacks.</exception>
+    public IReadOnlyList<CoverageCandidate> Candidates(CaseFacts facts, IReadOnlyList<CoveredUnit> units, Priority priority)
     {
-        (CoveredUnit Unit, Sku Sku, BusinessCalendar Calendar, LocalDate CreatedOn)? best = null;
+        var list = new List<CoverageCandidate>(units.Count);
         foreach (var unit in units)
         {
             var calendar = calendarOf(unit.SupportCenter);
             // Coverage runs from the first day 00:00 to the day after the last 00:00, local to the centre.
             var createdOn = facts.CreatedAt.InZone(calendar.Zone).Date;
             var unitEnd = unit.CoveredTo ?? unit.ContractEnd;
-            if (createdOn < unit.ContractStart || createdOn > unit.ContractEnd || createdOn < unit.CoveredFrom || createdOn > unitEnd)
-                continue;
+            var covers = createdOn >= unit.ContractStart && createdOn <= unit.ContractEnd && createdOn >= unit.CoveredFrom && createdOn <= unitEnd;
             var sku = reference.FindSku(unit.Sku)
                 ?? throw new UserError($"contract {unit.ContractId}: SKU '{unit.Sku}' is not in the reference data");
-            if (best is null || Wins(unit, sku, best.Value.Unit, best.Value.Sku, priority))
-                best = (unit, sku, calendar, createdOn);
+            list.Add(new CoverageCandidate(unit, sku, createdOn, covers, sku.Entitles(priority)));
         }
+        return list;
+    }
+
+    /// <summary>The covering candidate that wins the written tie-break; null when none covers.</summary>
+    public static CoverageCandidate? Winner(IReadOnlyList<CoverageCandidate> candidates)
+    {
+        CoverageCandidate? best = null;
+        foreach (var c in candidates)
+            if (c.Covers && (best is null || Wins(c, best)))
+                best = c;
         return best;
     }
 
+    private (CoveredUnit Unit, Sku Sku, BusinessCalendar Calendar, LocalDate CreatedOn)? Covering(
+        CaseFacts facts, IReadOnlyList<CoveredUnit> units, Priority priority) =>
+        Winner(Candidates(facts, units, priority)) is { } w ? (w.Unit, w.Sku, calendarOf(w.Unit.SupportCenter), w.CreatedOn) : null;
+
     /// <summary>The tie-break: the SKU entitling the priority, then the later start, then the smaller contract id.</summary>
-    private static bool Wins(CoveredUnit a, Sku aSku, CoveredUnit b, Sku bSku, Priority priority)
+    private static bool Wins(CoverageCandidate a, CoverageCandidate b)
     {
-        var entitledA = aSku.Entitles(priority);
-        if (entitledA != bSku.Entitles(priority)) return entitledA;
-        if (a.ContractStart != b.ContractStart) return a.ContractStart > b.ContractStart;
-        return string.CompareOrdinal(a.ContractId, b.ContractId) < 0;
+        if (a.Entitles != b.Entitles) return a.Entitles;
+        if (a.Unit.ContractStart != b.Unit.ContractStart) return a.Unit.ContractStart > b.Unit.ContractStart;
+        return string.CompareOrdinal(a.Unit.ContractId, b.Unit.ContractId) < 0;
     }
 
     private SupportCentre CentreOf(CoveredUnit unit) =>

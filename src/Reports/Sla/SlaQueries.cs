@@ -7,9 +7,10 @@ using NodaTime;
 
 namespace JuniperFts.Reports.Sla;
 
-/// <summary>Which cases a query covers: one quarter (of creation, in the centre's zone) and/or some accounts.</summary>
+/// <summary>Which cases a query covers: one quarter (of creation, in the centre's zone), some accounts, one case.</summary>
 /// <param name="Accounts">Null: every account.</param>
-public sealed record SlaFilter(Quarter? Quarter = null, IReadOnlySet<string>? Accounts = null);
+/// <param name="CaseNumber">Null: every case.</param>
+public sealed record SlaFilter(Quarter? Quarter = null, IReadOnlySet<string>? Accounts = null, string? CaseNumber = null);
 
 /// <summary>One case's first-response SLA at an as-of instant, as <c>fts sla cases</c> prints it.</summary>
 /// <param name="Status">met, breached, pending or excluded.</param>
@@ -194,6 +195,11 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         {
             sql += " AND quarter = $quarter";
             cmd.Parameters.Add(new DuckDBParameter("quarter", q.ToString()));
+        }
+        if (filter.CaseNumber is { } number)
+        {
+            sql += " AND case_number = $case";
+            cmd.Parameters.Add(new DuckDBParameter("case", number));
         }
         if (filter.Accounts is { } accounts)
         {

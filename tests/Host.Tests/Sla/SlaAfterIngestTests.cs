@@ -33,4 +33,24 @@ public class SlaAfterIngestTests
 
         Assert.Equal("K1,breached,,P2,24x7,AMERICAS,SUNNYVALE,false,2460,1800", await SlaCasesCsv(temp));
     }
+
+    [Fact]
+    public async Task SlaExplain_AfterIngest_RulesStepByStepAgreeingWithTheStoredRow_UnknownCaseOneLine()
+    {
+        using var temp = new TempWarehouse();
+        using var drop = new Drop();
+        drop.IngestInto(temp);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
+
+        Assert.Equal(0, await FtsCli.RunAsync(["sla", "explain", "K1", "--db", temp.DatabasePath], context));
+        var lines = output.ToString().TrimEnd('\n').Split('\n');
+        Assert.Equal("priority: P1 at creation, P2 at 2026-03-03T01:00:00Z; in effect when the clock stops: P2", lines[1]);
+        Assert.Equal("   answered 2026-03-03T01:10:00Z: elapsed 660 s against 1800 s", lines[^3]);
+        Assert.Equal("stored evaluation (what the reports show): agrees", lines[^1]);
+
+        Assert.Equal(2, await FtsCli.RunAsync(["sla", "explain", "NOPE", "--db", temp.DatabasePath], context));
+        Assert.Equal("fts: case 'NOPE' is not in the database\n", error.ToString().Replace("\r\n", "\n"));
+    }
 }

@@ -77,7 +77,26 @@ public static class SlaCommands
         sla.Subcommands.Add(Cases(context));
         sla.Subcommands.Add(Summary(context));
         sla.Subcommands.Add(Refresh(context));
+        sla.Subcommands.Add(Explain(context));
         return sla;
+    }
+
+    private static Command Explain(CliContext context)
+    {
+        var asOf = CommonOptions.AsOf();
+        var number = new Argument<string>("case") { Description = "The case number" };
+        var command = new Command("explain",
+            "One case through the SLA rules step by step, beside the stored evaluation the reports show (exit 1 if they differ)") { number, asOf };
+        command.SetAction(pr =>
+        {
+            var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
+            SlaRefresh.Run(warehouse, context.Reference);
+            var explanation = SlaExplanation.Of(warehouse, context.Reference, pr.GetValue(number)!,
+                pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant());
+            foreach (var line in explanation.Lines()) context.Out.WriteLine(line);
+            return explanation.Differences.Count == 0 ? 0 : 1;
+        });
+        return command;
     }
 
     private static Command Cases(CliContext context)

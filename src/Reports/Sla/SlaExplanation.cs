@@ -1,0 +1,200 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
+using JuniperFts.Ingest.Store;
+using NodaTime;
+using NodaTime.Text;
+
+namespace JuniperFts.Reports.Sla;
+
+/// <summary>
+/// One case taken through the SLA rules step by step with the plain C# rules (<see cref="SlaRules"/>), and
+/// set beside the stored evaluation every report reads, so a disputed figure can be checked by hand.
+/// </summary>
+/// <param name="Candidates">Rules 2 and 3: each installed-base row of the serial under the account's contracts.</param>
+/// <param name="ClockStart">Where the clock starts: creation, or the next opening for a case created after hours.</param>
+/// <param name="Stored">The stored evaluation at the as-of; null when the case was created after it.</param>
+/// <param name="Differences">Where the stored row and the rules disagree (empty: they agree).</param>
+public sealed record SlaExplanation(
+    CaseFacts Facts, IReadOnlyList<CoverageCandidate> Candidates, SlaVerdict Verdict, Instant AsOf,
+    SlaStatus Status, Duration? Elapsed, Instant? ClockStart, SlaCase? Stored, IReadOnlyList<string> Differences)
+{
+    /// <summary>Explains <paramref name="caseNumber"/> at <paramref name="asOf"/> (run the refresh first).</summary>
+    /// <exception cref="UserError">No case has that number.</exception>
+    public static SlaExplanation Of(Warehouse warehouse, ReferenceData reference, string caseNumber, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        using var connection = warehouse.Connect();
+        var facts = ReadFacts(connection, caseNumber) ?? throw new UserError($"case '{caseNumber}' is not in the database");
+        var calendars = SlaInputs.Calendars(connection, reference);
+        var rules = new SlaRules(reference, code => calendars.TryGetValue(code, out var c) ? c
+            : throw new UserError($"support centre '{code}' of a contract is not in the reference data"));
+        var units = ReadUnits(connection, facts);
+
+        var verdict = rules.Evaluate(facts, units);
+        var candidates = rules.Candidates(facts, units, verdict.Priority);
+        var stored = new SlaQueries(warehouse, reference).Cases(asOf, new SlaFilter(CaseNumber: caseNumber)).SingleOrDefault();
+        var elapsed = rules.ElapsedAt(verdict, asOf);
+        var status = verdict.StatusAt(asOf);
+        var clockStart = verdict is { IsEligible: true, Centre: { } centre, Sku.Window: ServiceWindow.BusinessHours }
+            ? calendars[centre.Code].Due(facts.CreatedAt, Duration.Zero) : facts.CreatedAt;
+        return new SlaExplanation(facts, candidates, verdict, asOf, status, elapsed, clockStart, stored, Compare(verdict, status, elapsed, stored));
+    }
+
+    /// <summary>The explanation as lines of text, rule by rule, in the users' words.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var f = Facts;
+        var v = Verdict;
+        var lines = new List<string>
+        {
+            $"case {f.CaseNumber}: account {f.AccountId}, serial {f.SerialNumber ?? "(none)"}, created {Utc(f.CreatedAt)}, " +
+            $"first response {(f.FirstResponseAt is { } r ? Utc(r) : "none")}, as of {Utc(AsOf)}",
+            $"priority: {PriorityStory()}",
+            $"1. case exclusion: {(string.IsNullOrWhiteSpace(f.Exclusion) ? "none" : f.Exclusion.Trim() + " -> excluded")}",
+        };
+        if (!string.IsNullOrWhiteSpace(f.Exclusion)) return Finish(lines);
+
+        lines.Add(Candidates.Count == 0
+            ? "2. installed base: the serial is under no contract of the account -> excluded, unregistered_product"
+            : $"2. installed base: the serial is under {Candidates.Count} contract(s) of the account");
+        if (Candidates.Count == 0) return Finish(lines);
+
+        lines.Add("3. coverage on the local date of creation (contract, SKU, centre, contract days, unit days, created on):");
+        var winner = SlaRules.Winner(Candidates);
+        foreach (var c in Candidates)
+        {
+            var u = c.Unit;
+            lines.Add($"   {u.ContractId} {c.Sku.Code} {u.SupportCenter} {Day(u.ContractStart)}..{Day(u.ContractEnd)} " +
+                      $"unit {Day(u.CoveredFrom)}..{(u.CoveredTo is { } to ? Day(to) : "contract end")} created on {Day(c.CreatedOn)}: " +
+                      $"{(c.Covers ? "covers" : "does not cover")}, {(c.Entitles ? "entitles" : "does not entitle")} {v.Priority.Code()}" +
+                      (ReferenceEquals(c, winner) ? " <- wins" : ""));
+        }
+        if (winner is null)
+        {
+            lines.Add("   none covers -> excluded, no_active_contract");
+            return Finish(lines);
+        }
+        if (Candidates.Count(c => c.Covers) > 1)
+            lines.Add("   tie-break: the SKU entitling the priority, then the later start date, then the smaller contract id");
+
+        var unit = winner.Unit;
+        lines.Add($"4. end of support: {(unit.EndOfSupport is { } eos ? Day(eos) + (eos <= winner.CreatedOn ? " (on or before the local date of creation) -> excluded" : " (later)") : "none")}");
+        if (v.ExcludedReason == ExclusionReasons.EndOfSupport) return Finish(lines);
+        lines.Add($"5. gray market: {(unit.GrayMarket ? "yes -> excluded" : "no")}");
+        if (unit.GrayMarket) return Finish(lines);
+        lines.Add($"6. entitlement: {winner.Sku.Code} covers {string.Join(", ", winner.Sku.Entitled.Select(p => p.Code()))}" +
+                  (winner.Entitles ? "" : $", not {v.Priority.Code()} -> excluded, priority_not_entitled"));
+        if (!winner.Entitles) return Finish(lines);
+
+        var window = winner.Sku.Window;
+        lines.Add($"7. {window.Code()} at {unit.SupportCenter} ({v.Centre?.TimeZone}): target {Seconds(v.Target)}" +
+                  (window == ServiceWindow.BusinessHours
+                      ? $", business time in the centre's calendar{(v.AfterHours ? $", created after hours: the clock starts at the next opening, {(ClockStart is { } start ? Utc(start) : "never")}" : "")}"
+                      : ", wall-clock time"));
+        lines.Add($"   due {(v.DueAt is { } due ? Utc(due) : "never (the calendar does not open again)")}");
+        lines.Add(f.FirstResponseAt is { } answered && answered <= AsOf
+            ? $"   answered {Utc(answered)}: elapsed {Seconds(Elapsed)} against {Seconds(v.Target)}"
+            : $"   unanswered at the as-of: elapsed {Seconds(Elapsed)} against {Seconds(v.Target)}");
+        return Finish(lines);
+    }
+
+    private List<string> Finish(List<string> lines)
+    {
+        lines.Add($"status at {Utc(AsOf)}: {Status.Code()}{(Verdict.ExcludedReason is { } reason ? " (" + reason + ")" : "")}, quarter {Verdict.Quarter}");
+        lines.Add(Stored is null
+            ? "stored evaluation: none at this as-of (the case was created after it)"
+            : Differences.Count == 0
+                ? "stored evaluation (what the reports show): agrees"
+                : "stored evaluation (what the reports show) DIFFERS: " + string.Join("; ", Differences));
+        return lines;
+    }
+
+    private string PriorityStory()
+    {
+        var changes = Facts.Events.Where(e => e.Kind == CaseEventKinds.PriorityChanged).OrderBy(e => e.At).ToList();
+        var story = Facts.CreatedPriority.Code() + " at creation";
+        foreach (var e in changes)
+        {
+            var counted = Facts.FirstResponseAt is not { } stop || e.At <= stop;
+            story += $", {e.Value} at {Utc(e.At)}{(counted ? "" : " (after the response: not counted)")}";
+        }
+        return story + $"; in effect when the clock stops: {Verdict.Priority.Code()}";
+    }
+
+    private static List<string> Compare(SlaVerdict v, SlaStatus status, Duration? elapsed, SlaCase? stored)
+    {
+        var differences = new List<string>();
+        if (stored is null) return differences;
+        void Check(string what, object? rules, object? table)
+        {
+            if (!Equals(rules, table)) differences.Add($"{what}: rules {rules ?? "-"}, stored {table ?? "-"}");
+        }
+        Check("status", status.Code(), stored.Status);
+        Check("reason", v.ExcludedReason, stored.Reason);
+        Check("priority", v.Priority, stored.Priority);
+        Check("contract", v.Unit?.ContractId, stored.ContractId);
+        Check("window", v.Sku?.Window.Code(), stored.Window);
+        Check("after hours", v.AfterHours, stored.AfterHours);
+        Check("elapsed seconds", elapsed is { } e ? SlaSeconds.RoundedUp(e) : (long?)null, stored.ElapsedSeconds);
+        Check("target seconds", v.Target is { } t ? (long)t.TotalSeconds : (long?)null, stored.TargetSeconds);
+        Check("quarter", v.Quarter, stored.Quarter);
+        return differences;
+    }
+
+    private static CaseFacts? ReadFacts(DuckDBConnection connection, string caseNumber)
+    {
+        var events = new List<CaseEvent>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """SELECT "at", kind, value FROM case_events WHERE case_number = $n""";
+            cmd.Parameters.Add(new DuckDBParameter("n", caseNumber));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) events.Add(new CaseEvent(SlaInputs.InstantOf(r, 0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+        }
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT account_id, serial_number, priority, created_at, first_response_at, resolved_at, exclusion
+                FROM cases WHERE case_number = $n
+                """;
+            cmd.Parameters.Add(new DuckDBParameter("n", caseNumber));
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            return new CaseFacts(caseNumber, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
+                Priorities.TryParse(r.GetString(2), out var p) ? p : throw new UserError($"case {caseNumber}: priority '{r.GetString(2)}' is not P1..P4"),
+                SlaInputs.InstantOf(r, 3), r.IsDBNull(4) ? null : SlaInputs.InstantOf(r, 4), r.IsDBNull(5) ? null : SlaInputs.InstantOf(r, 5),
+                r.IsDBNull(6) ? null : r.GetString(6), events);
+        }
+    }
+
+    private static List<CoveredUnit> ReadUnits(DuckDBConnection connection, CaseFacts facts)
+    {
+        var units = new List<CoveredUnit>();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT k.contract_id, k.sku, k.support_center, k.start_date, k.end_date, u.covered_from, u.covered_to,
+                   u.end_of_support, u.gray_market, u.platform
+            FROM installed_base u JOIN contracts k ON k.contract_id = u.contract_id
+            WHERE u.serial_number = $s AND k.account_id = $a
+            ORDER BY k.contract_id
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("s", facts.SerialNumber ?? ""));
+        cmd.Parameters.Add(new DuckDBParameter("a", facts.AccountId));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            units.Add(new CoveredUnit(r.GetString(0), r.GetString(1), r.GetString(2), DateOf(r, 3), DateOf(r, 4), DateOf(r, 5),
+                r.IsDBNull(6) ? null : DateOf(r, 6), r.IsDBNull(7) ? null : DateOf(r, 7), r.GetBoolean(8), r.IsDBNull(9) ? null : r.GetString(9)));
+        return units;
+    }
+
+    private static LocalDate DateOf(DuckDBDataReader r, int ordinal) => LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(ordinal));
+
+    private static string Utc(Instant i) => InstantPattern.General.Format(i);
+
+    private static string Day(LocalDate d) => LocalDatePattern.Iso.Format(d);
+
+    private static string Seconds(Duration? d) => d is { } x ? SlaSeconds.RoundedUp(x).ToString(CultureInfo.InvariantCulture) + " s" : "-";
+}
