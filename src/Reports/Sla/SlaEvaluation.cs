@@ -66,8 +66,8 @@ internal static class SlaEvaluation
                 {
                     var from = SlaSeconds.UnixMicroseconds(open.Start);
                     var length = SlaSeconds.UnixMicroseconds(open.End) - from;
-                    hours.CreateRow().AppendValue(code).AppendValue(SlaInputs.ToTimestamp(open.Start)).AppendValue(from)
-                        .AppendValue(SlaInputs.ToTimestamp(open.End)).AppendValue(length).AppendValue(before).EndRow();
+                    hours.CreateRow().AppendValue(code).AppendValue(StoredTime.ToTimestamp(open.Start)).AppendValue(from)
+                        .AppendValue(StoredTime.ToTimestamp(open.End)).AppendValue(length).AppendValue(before).EndRow();
                     before += length;
                 }
             }

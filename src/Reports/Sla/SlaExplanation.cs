@@ -185,12 +185,10 @@ public sealed record SlaExplanation(
         cmd.Parameters.Add(new DuckDBParameter("a", facts.AccountId));
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            units.Add(new CoveredUnit(r.GetString(0), r.GetString(1), r.GetString(2), DateOf(r, 3), DateOf(r, 4), DateOf(r, 5),
-                r.IsDBNull(6) ? null : DateOf(r, 6), r.IsDBNull(7) ? null : DateOf(r, 7), r.GetBoolean(8), r.IsDBNull(9) ? null : r.GetString(9)));
+            units.Add(new CoveredUnit(r.GetString(0), r.GetString(1), r.GetString(2), SlaInputs.DateOf(r, 3), SlaInputs.DateOf(r, 4), SlaInputs.DateOf(r, 5),
+                r.IsDBNull(6) ? null : SlaInputs.DateOf(r, 6), r.IsDBNull(7) ? null : SlaInputs.DateOf(r, 7), r.GetBoolean(8), r.IsDBNull(9) ? null : r.GetString(9)));
         return units;
     }
-
-    private static LocalDate DateOf(DuckDBDataReader r, int ordinal) => LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(ordinal));
 
     private static string Utc(Instant i) => InstantPattern.General.Format(i);
 

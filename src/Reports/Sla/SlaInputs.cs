@@ -1,15 +1,14 @@
 using DuckDB.NET.Data;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Store;
 using NodaTime;
 
 namespace JuniperFts.Reports.Sla;
 
-/// <summary>Reads the centre calendars from the warehouse, and converts instants to and from its TIMESTAMPs.</summary>
+/// <summary>Reads the centre calendars, instants and dates from the warehouse.</summary>
 internal static class SlaInputs
 {
-    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
-
     /// <summary>Every configured centre's calendar with its <c>holidays</c> rows added.</summary>
     public static Dictionary<string, BusinessCalendar> Calendars(DuckDBConnection connection, ReferenceData reference)
     {
@@ -31,11 +30,7 @@ internal static class SlaInputs
             StringComparer.Ordinal);
     }
 
-    public static Instant InstantOf(DuckDBDataReader r, int ordinal) =>
-        Instant.FromUnixTimeTicks(r.GetDateTime(ordinal).Ticks - UnixEpochTicks);
+    public static Instant InstantOf(DuckDBDataReader r, int ordinal) => StoredTime.ToInstant(r.GetDateTime(ordinal));
 
-    public static DateTime ToTimestamp(Instant instant) =>
-        new(instant.ToUnixTimeTicks() + UnixEpochTicks, DateTimeKind.Unspecified);
-
-    private static LocalDate DateOf(DuckDBDataReader r, int ordinal) => LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(ordinal));
+    public static LocalDate DateOf(DuckDBDataReader r, int ordinal) => LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(ordinal));
 }

@@ -77,7 +77,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             FROM sla_evaluations
             WHERE created_at <= $asof {Where(filter, cmd)}
             """;
-        cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
+        cmd.Parameters.Add(new DuckDBParameter("asof", StoredTime.ToTimestamp(asOf)));
 
         Dictionary<string, BusinessCalendar>? calendars = null;
         var cases = new List<SlaCase>();
@@ -141,7 +141,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             WHERE excluded_reason IS NULL AND created_at <= $asof {Where(filter, cmd)}
             {(keys.Count > 0 ? "GROUP BY ALL" : "")}
             """;
-        cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
+        cmd.Parameters.Add(new DuckDBParameter("asof", StoredTime.ToTimestamp(asOf)));
 
         var groups = new List<SlaGroup>();
         using (var r = cmd.ExecuteReader())
@@ -175,7 +175,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             WHERE excluded_reason IS NOT NULL AND created_at <= $asof {Where(filter, cmd)}
             GROUP BY excluded_reason
             """;
-        cmd.Parameters.Add(new DuckDBParameter("asof", SlaInputs.ToTimestamp(asOf)));
+        cmd.Parameters.Add(new DuckDBParameter("asof", StoredTime.ToTimestamp(asOf)));
         var list = new List<(string, long)>();
         using (var r = cmd.ExecuteReader())
             while (r.Read()) list.Add((r.GetString(0), r.GetInt64(1)));
