@@ -22,15 +22,6 @@ public sealed record IngestResult(long BatchId, string Folder, IReadOnlyList<Fil
 {
     /// <summary>True when no input row was inserted or updated: the folder held what was already stored.</summary>
     public bool ChangedNothing => Files.All(f => f.ChangedNothing);
-
-    /// <summary>
-    /// True when rows other than cases and case events changed (contracts, installed base, holidays…),
-    /// which can change the SLA of any case; otherwise only <see cref="IngestQueries.CasesWrittenBy"/> need re-evaluation.
-    /// </summary>
-    public bool ReferenceRowsChanged => Files.Any(f => !f.ChangedNothing && !IsCaseFile(f.File));
-
-    private static bool IsCaseFile(string file) =>
-        Path.GetFileNameWithoutExtension(file) is var n && (n.Equals("cases", StringComparison.OrdinalIgnoreCase) || n.Equals("case_events", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A step of a running ingest, for progress displays.</summary>

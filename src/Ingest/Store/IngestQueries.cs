@@ -37,29 +37,4 @@ public static class IngestQueries
             list.Add(new ComplianceFinding(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetInt64(4)));
         return list;
     }
-
-    /// <summary>
-    /// Case numbers whose own row or one of whose events was inserted or updated by <paramref name="batchId"/>:
-    /// the cases whose SLA a refresh must re-evaluate when <see cref="IngestResult.ReferenceRowsChanged"/> is false.
-    /// </summary>
-    public static IReadOnlySet<string> CasesWrittenBy(Warehouse warehouse, long batchId)
-    {
-        using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT case_number FROM cases WHERE batch_id = $1 UNION SELECT case_number FROM case_events WHERE batch_id = $1";
-        cmd.Parameters.Add(new DuckDBParameter(batchId));
-        using var r = cmd.ExecuteReader();
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        while (r.Read()) set.Add(r.GetString(0));
-        return set;
-    }
-
-    /// <summary>The latest batch, or null before the first ingest.</summary>
-    public static long? LatestBatch(Warehouse warehouse)
-    {
-        using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT max(batch_id) FROM ingest_batches";
-        return cmd.ExecuteScalar() is long id ? id : null;
-    }
 }
