@@ -105,11 +105,14 @@ internal static class SlaEvaluation
     /// a temp table with its columns holding the cases to re-evaluate), in the table's column order; <c>$w</c> is
     /// the batch watermark stored as <c>evaluated_through</c>.
     /// </summary>
-    /// <remarks>The rules run on narrow rows keyed by the source's <c>rowid</c>; the case's own columns are joined at the end.</remarks>
+    /// <remarks>
+    /// Rows are keyed by the source's <c>rowid</c>. The case's own columns ride along the hash joins (cheap) but not
+    /// into the ranking and ASOF joins, which sort their rows and get only the few columns they need.
+    /// </remarks>
     public static string Select(string source, Prepared prepared) => $"""
         WITH scope AS (
-            SELECT rowid AS row_id, case_number, account_id, serial_number, priority, created_at, first_response_at,
-                   resolved_at, exclusion
+            SELECT rowid AS row_id, case_number, account_id, site_id, serial_number, priority, created_at, first_response_at,
+                   resolved_at, exclusion, engineer_id, title
             FROM {source}),
         -- The priority in effect when the clock stops: the latest change at or before the response (every change without one).
         stops AS (
@@ -135,7 +138,8 @@ internal static class SlaEvaluation
             SELECT row_id, CAST(sum(greatest(0, epoch_us(least(coalesce(until, resolved_at), resolved_at)) - epoch_us(greatest(since, created_at)))) AS BIGINT) AS us
             FROM waits WHERE since IS NOT NULL GROUP BY row_id),
         facts AS (
-            SELECT c.row_id, c.account_id, c.serial_number, c.created_at, c.first_response_at, c.resolved_at,
+            SELECT c.row_id, c.case_number, c.account_id, c.site_id, c.serial_number, c.engineer_id, c.title,
+                   c.created_at, c.first_response_at, c.resolved_at,
                    coalesce(s.priority, upper(trim(c.priority))) AS stop_priority, nullif(trim(c.exclusion), '') AS case_exclusion
             FROM scope c LEFT JOIN stops s ON s.row_id = c.row_id),
         -- Rules 2 and 3: the installed-base rows of the serial under the account's contracts, with the local date of
@@ -157,7 +161,8 @@ internal static class SlaEvaluation
             SELECT * FROM dated
             QUALIFY row_number() OVER (PARTITION BY row_id ORDER BY covers DESC, entitles DESC, start_date DESC, contract_id) = 1),
         verdicts AS (
-            SELECT f.row_id, f.created_at, f.first_response_at, f.resolved_at, f.stop_priority,
+            SELECT f.row_id, f.case_number, f.account_id, f.site_id, f.serial_number, f.engineer_id, f.title,
+                   f.created_at, f.first_response_at, f.resolved_at, f.stop_priority,
                    w.covers IS NOT DISTINCT FROM true AS covered, w.contract_id, w.support_center AS centre, w.platform,
                    w.service_window, w.around_the_clock, w.created_on,
                    CASE WHEN f.case_exclusion IS NOT NULL THEN f.case_exclusion
@@ -198,8 +203,8 @@ internal static class SlaEvaluation
             LEFT JOIN sla_targets t ON t.priority = v.stop_priority
             LEFT JOIN at_due d ON d.row_id = v.row_id
             LEFT JOIN at_response r ON r.row_id = v.row_id)
-        SELECT c.case_number, c.account_id, c.site_id, c.serial_number, c.engineer_id, c.title,
-               c.created_at, c.first_response_at, c.resolved_at, t.excluded_reason, t.stop_priority AS priority,
+        SELECT t.case_number, t.account_id, t.site_id, t.serial_number, t.engineer_id, t.title,
+               t.created_at, t.first_response_at, t.resolved_at, t.excluded_reason, t.stop_priority AS priority,
                CASE WHEN t.covered THEN t.contract_id END AS contract_id,
                CASE WHEN t.covered THEN t.platform END AS platform,
                CASE WHEN t.covered THEN t.service_window END AS service_window,
@@ -215,7 +220,6 @@ internal static class SlaEvaluation
                     THEN (greatest(0, epoch_us(t.resolved_at) - epoch_us(t.created_at)) - coalesce(p.us, 0)) // 1000000 END AS resolution_seconds,
                $w AS evaluated_through
         FROM timed t
-        JOIN {source} c ON c.rowid = t.row_id
         LEFT JOIN sla_centres r ON r.support_center = t.centre
         LEFT JOIN paused p ON p.row_id = t.row_id
         """;
