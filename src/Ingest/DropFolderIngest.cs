@@ -55,9 +55,8 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 
         using var connection = warehouse.Connect();
         // Staging need not keep row order, and past the memory limit DuckDB spills staging to disk, so peak
-        // memory stays flat as files grow. Both settings are the instance's, so they are restored.
-        Warehouse.Execute(connection, $"SET preserve_insertion_order = false; SET memory_limit = '{Warehouse.BatchMemoryLimit}'");
-        try
+        // memory stays flat as files grow.
+        using (Warehouse.BatchSettings(connection))
         {
             Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
 
@@ -103,10 +102,6 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 
             foreach (var s in staged) Warehouse.Execute(connection, $"DROP TABLE IF EXISTS {StageTable(s.File)}");
             return new IngestResult(batchId, drop.Path, results);
-        }
-        finally
-        {
-            Warehouse.Execute(connection, "RESET preserve_insertion_order; RESET memory_limit");
         }
     }
 

@@ -118,11 +118,24 @@ public sealed partial class Warehouse
         }
     }
 
+    /// <summary>DuckDB's memory limit while a batch job runs (see <see cref="BatchSettings"/>).</summary>
+    private const string BatchMemoryLimit = "600MB";
+
     /// <summary>
-    /// DuckDB's memory limit while a batch job runs (an ingest, a full SLA refresh): past it DuckDB spills to disk,
-    /// so the process stays well under 1 GiB whatever the data size. It is the instance's setting: restore it after.
+    /// Settings for a batch job (an ingest, an SLA refresh) until disposed: past <see cref="BatchMemoryLimit"/>
+    /// DuckDB spills to disk, so the process stays well under 1 GiB whatever the data size, and inserts need not
+    /// keep row order. Both settings are the instance's, so disposing restores them.
     /// </summary>
-    public const string BatchMemoryLimit = "600MB";
+    public static IDisposable BatchSettings(DuckDBConnection connection)
+    {
+        Execute(connection, $"SET preserve_insertion_order = false; SET memory_limit = '{BatchMemoryLimit}'");
+        return new Restore(connection);
+    }
+
+    private sealed class Restore(DuckDBConnection connection) : IDisposable
+    {
+        public void Dispose() => Execute(connection, "RESET preserve_insertion_order; RESET memory_limit");
+    }
 
     /// <summary>Runs one or more statements that return nothing.</summary>
     public static void Execute(DuckDBConnection connection, string sql)
