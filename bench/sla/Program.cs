@@ -44,9 +44,7 @@ var notStored = Measure("evaluate all, not stored, + summary", () =>
     using var cmd = c.CreateCommand();
     cmd.CommandText = $"""
         SELECT priority, region, service_window, count(*) AS eligible,
-               count(*) FILTER (WHERE first_response_at <= $asof AND response_met) AS met,
-               count(*) FILTER (WHERE first_response_at <= $asof AND NOT response_met
-                                   OR (first_response_at IS NULL OR first_response_at > $asof) AND $asof > due_at) AS breached
+               count(*) FILTER (WHERE {SlaQueries.MetSql}) AS met, count(*) FILTER (WHERE {SlaQueries.BreachedSql}) AS breached
         FROM ({SlaEvaluation.Select("cases", prepared)})
         WHERE excluded_reason IS NULL AND created_at <= $asof
         GROUP BY ALL

@@ -55,8 +55,8 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
 
     // The one place the as-of status of an eligible stored row is derived; mirrors SlaVerdict.StatusAt.
     // Answered by the as-of: met or breached by response_met; unanswered then: breached once past due_at, else pending.
-    private const string MetSql = "(first_response_at <= $asof AND response_met)";
-    private const string BreachedSql =
+    internal const string MetSql = "(first_response_at <= $asof AND response_met)";
+    internal const string BreachedSql =
         "(first_response_at <= $asof AND NOT response_met OR (first_response_at IS NULL OR first_response_at > $asof) AND $asof > due_at)";
     private const string StatusSql =
         $"CASE WHEN excluded_reason IS NOT NULL THEN 'excluded' WHEN {MetSql} THEN 'met' WHEN {BreachedSql} THEN 'breached' ELSE 'pending' END";

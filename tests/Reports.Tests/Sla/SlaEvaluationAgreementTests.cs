@@ -86,7 +86,7 @@ public class SlaEvaluationAgreementTests
     [
         v.ExcludedReason, v.Priority.Code(), v.Unit?.ContractId, v.Unit?.Platform, v.Sku?.Window.Code(), v.Centre?.Region, v.Centre?.Code,
         v.AfterHours, v.Target is { } t ? (long)t.TotalSeconds : null,
-        v.IsEligible && v.ResponseElapsed is { } e ? (e.BclCompatibleTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond : null,
+        v.IsEligible && v.ResponseElapsed is { } e ? SlaSeconds.RoundedUp(e) : null,
         v.IsEligible && v.ResponseElapsed is { } e2 ? e2 <= v.Target : null,
         v.DueAt,
         v.Quarter.ToString(),
