@@ -172,18 +172,19 @@ internal static class SlaEvaluation
                         WHEN w.gray_market THEN 'gray_market'
                         WHEN NOT w.entitles THEN 'priority_not_entitled' END AS excluded_reason
             FROM facts f LEFT JOIN chosen w ON w.row_id = f.row_id),
+        targeted AS (
+            SELECT v.*, t.target_us FROM verdicts v LEFT JOIN sla_targets t ON t.priority = v.stop_priority),
         -- Rule 7 for 8x5: business time is the centre's cumulative open time at the response minus at creation
         -- (one ASOF join each); the due instant is where the cumulative time reaches creation's plus the target.
         business AS (
-            SELECT v.row_id, v.centre, v.created_at, v.first_response_at, t.target_us
-            FROM verdicts v JOIN sla_targets t ON t.priority = v.stop_priority
-            WHERE v.excluded_reason IS NULL AND NOT v.around_the_clock),
+            SELECT row_id, centre, created_at, first_response_at, target_us
+            FROM targeted WHERE excluded_reason IS NULL AND NOT around_the_clock),
         at_created AS (
-            SELECT b.*, coalesce(h.open_before + least(epoch_us(b.created_at) - h.open_from_us, h.open_us), 0) AS created_cum,
+            SELECT b.*, coalesce({CumulativeAt("b.created_at")}, 0) AS created_cum,
                    coalesce(b.created_at < h.open_to, false) AS open_at_created
             FROM business b ASOF LEFT JOIN sla_open_hours h ON h.support_center = b.centre AND b.created_at >= h.open_from),
         at_response AS (
-            SELECT b.row_id, h.open_before + least(epoch_us(b.first_response_at) - h.open_from_us, h.open_us) AS response_cum
+            SELECT b.row_id, {CumulativeAt("b.first_response_at")} AS response_cum
             FROM business b ASOF JOIN sla_open_hours h ON h.support_center = b.centre AND b.first_response_at >= h.open_from),
         at_due AS (
             SELECT c.row_id, c.created_cum, c.open_at_created,
@@ -191,16 +192,15 @@ internal static class SlaEvaluation
                         THEN h.open_from_us + (c.created_cum + c.target_us - h.open_before) END AS due_us
             FROM at_created c ASOF LEFT JOIN sla_open_hours h ON h.support_center = c.centre AND c.created_cum + c.target_us >= h.open_before),
         timed AS (
-            SELECT v.*, t.target_us, d.open_at_created,
+            SELECT v.*, d.open_at_created,
                    CASE WHEN v.covered THEN v.created_on ELSE CAST(v.created_at AS DATE) END AS quarter_date,
                    CASE WHEN v.excluded_reason IS NOT NULL OR v.first_response_at IS NULL THEN NULL
                         WHEN v.around_the_clock THEN greatest(0, epoch_us(v.first_response_at) - epoch_us(v.created_at))
                         ELSE greatest(0, coalesce(r.response_cum, 0) - d.created_cum) END AS elapsed_us,
                    CASE WHEN v.excluded_reason IS NOT NULL THEN NULL
-                        WHEN v.around_the_clock THEN epoch_us(v.created_at) + t.target_us
+                        WHEN v.around_the_clock THEN epoch_us(v.created_at) + v.target_us
                         ELSE d.due_us END AS due_us
-            FROM verdicts v
-            LEFT JOIN sla_targets t ON t.priority = v.stop_priority
+            FROM targeted v
             LEFT JOIN at_due d ON d.row_id = v.row_id
             LEFT JOIN at_response r ON r.row_id = v.row_id)
         SELECT t.case_number, t.account_id, t.site_id, t.serial_number, t.engineer_id, t.title,
@@ -223,6 +223,9 @@ internal static class SlaEvaluation
         LEFT JOIN sla_centres r ON r.support_center = t.centre
         LEFT JOIN paused p ON p.row_id = t.row_id
         """;
+
+    // Open time of the centre up to the instant, from the last open interval h starting at or before it (ASOF).
+    private static string CumulativeAt(string instant) => $"h.open_before + least(epoch_us({instant}) - h.open_from_us, h.open_us)";
 
     /// <summary>Drops the reference tables <see cref="Prepare"/> wrote.</summary>
     public static void Clean(DuckDBConnection connection) => Warehouse.Execute(connection, """
