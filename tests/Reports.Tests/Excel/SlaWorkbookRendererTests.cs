@@ -135,9 +135,9 @@ public class SlaWorkbookRendererTests
         var row = wb.Worksheet(Sheets.Breaches).Row(6); // C-0002: 2 h elapsed against 30 min
         Assert.Equal("[h]:mm:ss", row.Cell(10).Style.NumberFormat.Format);
         Assert.Equal("[h]:mm", row.Cell(11).Style.NumberFormat.Format);
-        Assert.Equal("2:00:00", Golden.Shown(row.Cell(10)));
-        Assert.Equal("0:30", Golden.Shown(row.Cell(11)));
-        Assert.Equal("1:30:00", Golden.Shown(row.Cell(12)));
+        Assert.Equal("2:00:00", SheetText.Shown(row.Cell(10)));
+        Assert.Equal("0:30", SheetText.Shown(row.Cell(11)));
+        Assert.Equal("1:30:00", SheetText.Shown(row.Cell(12)));
         Assert.Equal("no", row.Cell(13).GetString());
     }
 
@@ -151,8 +151,8 @@ public class SlaWorkbookRendererTests
         Assert.Equal("Attainment 2026Q2", summary.Cell(4, 9).GetString());
         Assert.Equal(95.00, summary.Cell(5, 8).GetDouble());
         Assert.Equal("0.00\"%\"", summary.Cell(5, 8).Style.NumberFormat.Format);
-        Assert.Equal("95.00%", Golden.Shown(summary.Cell(5, 8)));
-        Assert.Equal("+5.00", Golden.Shown(summary.Cell(5, 10)));
+        Assert.Equal("95.00%", SheetText.Shown(summary.Cell(5, 8)));
+        Assert.Equal("+5.00", SheetText.Shown(summary.Cell(5, 10)));
         Assert.Equal(XLFillPatternValues.None, summary.Cell(5, 8).Style.Fill.PatternType);
         var formulas = summary.ConditionalFormats.Select(f => f.Values[1].Value).ToList();
         Assert.Contains("AND(ISNUMBER(H5),H5>=95)", formulas);
@@ -188,6 +188,6 @@ public class SlaWorkbookRendererTests
     {
         using var wb = new XLWorkbook(Render(SampleWorkbook.Model()));
         foreach (var sheet in wb.Worksheets)
-            Golden.Check($"sample-{sheet.Name.Replace(' ', '-').ToLowerInvariant()}.csv", Golden.SheetCsv(sheet));
+            Golden.Verify($"excel/sample-{sheet.Name.Replace(' ', '-').ToLowerInvariant()}.csv", SheetText.SheetCsv(sheet));
     }
 }

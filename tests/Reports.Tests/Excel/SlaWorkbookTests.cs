@@ -67,7 +67,7 @@ public sealed class SlaWorkbookTests(SlaWorkbookTests.SeededWarehouse seeded) : 
         using var wb = Workbook();
         var s = wb.Worksheet(Sheets.Summary);
         // Priority, Window, Target, Eligible, Met, Breached, Pending, Attainment, Attainment 2026Q2, Change.
-        string Line(int row) => string.Join(",", Enumerable.Range(1, 10).Select(c => Golden.Shown(s.Cell(row, c))));
+        string Line(int row) => string.Join(",", Enumerable.Range(1, 10).Select(c => SheetText.Shown(s.Cell(row, c))));
         Assert.Equal("P1,24x7,0:15,2,1,1,0,50.00%,100.00%,-50.00", Line(5));
         Assert.Equal("P2,24x7,0:30,1,1,0,0,100.00%,,", Line(6));
         Assert.Equal("P2,8x5,0:30,1,0,1,0,0.00%,100.00%,-100.00", Line(7));
@@ -185,7 +185,7 @@ public sealed class SlaWorkbookTests(SlaWorkbookTests.SeededWarehouse seeded) : 
     {
         using var wb = Workbook();
         var table = wb.Worksheet(Sheets.Breaches).Tables.Single();
-        var rows = table.DataRange.Rows().Select(r => string.Join(",", Enumerable.Range(1, 15).Select(c => Golden.Shown(r.Cell(c))))).ToList();
+        var rows = table.DataRange.Rows().Select(r => string.Join(",", Enumerable.Range(1, 15).Select(c => SheetText.Shown(r.Cell(c))))).ToList();
         Assert.Equal(
         [
             "C-02,2026-07-07 16:00,P1,24x7,SUNNYVALE,AMERICAS,A-1,Acme,E-1,0:20:00,0:15,0:05:00,yes,no,Case C-02",
@@ -231,6 +231,6 @@ public sealed class SlaWorkbookTests(SlaWorkbookTests.SeededWarehouse seeded) : 
     {
         using var wb = Workbook();
         foreach (var sheet in wb.Worksheets)
-            Golden.Check($"seeded-{sheet.Name.Replace(' ', '-').ToLowerInvariant()}.csv", Golden.SheetCsv(sheet));
+            Golden.Verify($"excel/seeded-{sheet.Name.Replace(' ', '-').ToLowerInvariant()}.csv", SheetText.SheetCsv(sheet));
     }
 }

@@ -183,7 +183,7 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
         var pages = PdfText.LinesPerPage(account == "A1" ? scenario.A1 : scenario.A2);
 
         var dump = string.Concat(pages.Select((lines, i) => $"--- page {i + 1} ---\n" + string.Concat(lines.Select(l => l + "\n"))));
-        GoldenFile.Verify($"review-pack/{account}-2026Q1.txt", dump);
+        Golden.Verify($"review-pack/{account}-2026Q1.txt", dump);
     }
 
     [Fact]

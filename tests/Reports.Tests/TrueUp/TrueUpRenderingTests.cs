@@ -102,10 +102,10 @@ public class TrueUpGoldenTests
 
         new TrueUpService(temp.Warehouse, FakeClock.FromUtc(2026, 4, 2, 9, 0, 0)).IssueDue(TrueUpServiceTests.LocalDateOf("2026-03-31"), temp.PathOf("out"), reissue: false);
 
-        Golden.AssertMatches("TU-C-1001-2.csv", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.csv")));
-        Golden.AssertMatches("TU-C-1001-2.json", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.json")));
+        Golden.Verify("trueup/TU-C-1001-2.csv", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.csv")));
+        Golden.Verify("trueup/TU-C-1001-2.json", File.ReadAllText(temp.PathOf("out/TU-C-1001-2.json")));
         using var pdf = PdfDocument.Open(temp.PathOf("out/TU-C-1001-2.pdf"));
         var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)));
-        Golden.AssertMatches("TU-C-1001-2.pdf.words.txt", string.Join("\n", pages) + "\n");
+        Golden.Verify("trueup/TU-C-1001-2.pdf.words.txt", string.Join("\n", pages) + "\n");
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Globalization;
 using ClosedXML.Excel;
@@ -6,25 +5,9 @@ using ExcelNumberFormat;
 
 namespace JuniperFts.Reports.Tests.Excel;
 
-/// <summary>
-/// Golden files under tests/Reports.Tests/golden/excel/: compared byte for byte, rewritten when
-/// the environment variable FTS_UPDATE_GOLDEN=1 is set (then review the diff before committing).
-/// </summary>
-internal static class Golden
+/// <summary>Workbook sheets as the user sees them: cell text through its number format, a sheet as CSV (for golden files).</summary>
+internal static class SheetText
 {
-    public static void Check(string name, string actual, [CallerFilePath] string caller = "")
-    {
-        var path = Path.Combine(Path.GetDirectoryName(caller)!, "..", "golden", "excel", name);
-        if (Environment.GetEnvironmentVariable("FTS_UPDATE_GOLDEN") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual, new UTF8Encoding(false));
-            return;
-        }
-        Assert.True(File.Exists(path), $"Golden file {path} is missing: run the tests once with FTS_UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(path), actual);
-    }
-
     /// <summary>A sheet as CSV of what the user sees (formatted cell text), used range only.</summary>
     public static string SheetCsv(IXLWorksheet sheet)
     {
