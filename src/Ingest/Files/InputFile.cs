@@ -111,7 +111,7 @@ public static class InputFiles
     public static IReadOnlyList<string> Platforms { get; } = ["Routing", "Switching", "Security", "Software"];
 
     /// <summary>The exclusions a case may carry.</summary>
-    public static IReadOnlyList<string> Exclusions { get; } = ["maintenance_window", "third_party", "modified_code"];
+    public static IReadOnlyList<string> Exclusions => Domain.Sla.ExclusionReasons.CaseExclusions;
 
     /// <summary>The kinds of case events.</summary>
     public static IReadOnlyList<string> EventKinds { get; } = ["priority_changed", "awaiting_customer", "customer_responded", "reopened"];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using NodaTime;
@@ -12,19 +13,6 @@ namespace JuniperFts.Reports.Excel;
 /// </summary>
 public static class SlaWorkbookQuery
 {
-    /// <summary>Exclusion reasons in the order the SLA rules test them, with their meaning in plain words.</summary>
-    public static IReadOnlyList<(string Reason, string Meaning)> ExclusionReasons { get; } =
-    [
-        ("maintenance_window", "Raised during an agreed maintenance window (set on the case)."),
-        ("third_party", "Caused by third-party equipment or software (set on the case)."),
-        ("modified_code", "The customer runs modified code (set on the case)."),
-        ("unregistered_product", "The serial number is in no contract's installed base of the account."),
-        ("no_active_contract", "No contract of the account covered the serial number when the case was created."),
-        ("end_of_support", "The product had reached its end of support when the case was created."),
-        ("gray_market", "The product was bought outside authorised channels."),
-        ("priority_not_entitled", "The contract's SKU does not cover the case's priority."),
-    ];
-
     private const string None = "(none)";
 
     /// <summary>Builds the model for <paramref name="quarter"/> as of <paramref name="asOf"/>.</summary>
@@ -138,13 +126,13 @@ public static class SlaWorkbookQuery
     private static BreachList Breaches(SlaQueries queries, SlaFilter filter, Instant asOf, Names names, int cap)
     {
         // Most urgent first, then oldest: if the cap cuts the list, it keeps what matters most.
-        var breached = queries.Cases(asOf, filter).Where(c => c.Status == "breached")
+        var breached = queries.Cases(asOf, filter).Where(c => c.Status == SlaStatus.Breached)
             .OrderBy(c => c.Priority).ThenBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ToList();
         var rows = breached.Take(cap).Select(c =>
         {
             var elapsed = Duration.FromSeconds(c.ElapsedSeconds ?? 0);
             var target = Duration.FromSeconds(c.TargetSeconds ?? 0);
-            return new BreachRow(c.CaseNumber, c.CreatedAt.InUtc().LocalDateTime, c.Priority.Code(), c.Window ?? "", c.SupportCenter ?? "",
+            return new BreachRow(c.CaseNumber, c.CreatedAt.InUtc().LocalDateTime, c.Priority.Code(), c.Window?.Code() ?? "", c.SupportCenter ?? "",
                 c.Region ?? "", c.AccountId, names.Account(c.AccountId), c.EngineerId ?? "", elapsed, target, elapsed - target,
                 c.FirstResponseAt is { } answered && answered <= asOf, c.AfterHours, c.Title ?? "");
         }).ToList();
@@ -154,16 +142,14 @@ public static class SlaWorkbookQuery
         return new BreachList(rows, breached.Count, cap, note);
     }
 
-    private static ExclusionTable Exclusions(IReadOnlyList<(string Reason, long Cases)> counts, long eligible)
+    private static ExclusionTable Exclusions(IReadOnlyList<(ExclusionReason Reason, long Cases)> counts, long eligible)
     {
-        var byReason = counts.ToDictionary(c => c.Reason, c => c.Cases, StringComparer.Ordinal);
+        var byReason = counts.ToDictionary(c => c.Reason, c => c.Cases);
         var excluded = counts.Sum(c => c.Cases);
         var all = eligible + excluded;
         decimal? Share(long n) => all == 0 ? null : Math.Round(100m * n / all, 2, MidpointRounding.AwayFromZero);
-        var known = ExclusionReasons.Select(r => r.Reason).ToHashSet(StringComparer.Ordinal);
-        var rows = ExclusionReasons
-            .Select(r => new ExclusionRow(r.Reason, r.Meaning, byReason.GetValueOrDefault(r.Reason), Share(byReason.GetValueOrDefault(r.Reason))))
-            .Concat(counts.Where(c => !known.Contains(c.Reason)).Select(c => new ExclusionRow(c.Reason, "", c.Cases, Share(c.Cases))))
+        var rows = ExclusionReasons.All
+            .Select(r => new ExclusionRow(r.Code, r.Meaning, byReason.GetValueOrDefault(r.Reason), Share(byReason.GetValueOrDefault(r.Reason))))
             .ToList();
         return new ExclusionTable(rows, eligible, excluded, all, Share(eligible));
     }

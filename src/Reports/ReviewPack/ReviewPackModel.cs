@@ -1,4 +1,5 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using NodaTime;
 
 namespace JuniperFts.Reports.ReviewPack;
@@ -71,8 +72,8 @@ public sealed record AfterHoursLine(string ContractId, string SupportCentre, lon
 
 /// <summary>A case as listed in the breached and open tables; instants are shown in UTC.</summary>
 /// <param name="OverBySeconds">Elapsed minus target when over; else null.</param>
-public sealed record CaseLine(string CaseNumber, Priority Priority, string Status, string? Title, string? Platform,
-    Instant CreatedAt, Instant? FirstResponseAt, long? ElapsedSeconds, long? TargetSeconds, long? OverBySeconds, string? Window);
+public sealed record CaseLine(string CaseNumber, Priority Priority, SlaStatus Status, string? Title, string? Platform,
+    Instant CreatedAt, Instant? FirstResponseAt, long? ElapsedSeconds, long? TargetSeconds, long? OverBySeconds, ServiceWindow? Window);
 
 /// <summary>Resolution time (creation to resolution minus customer waits) of eligible cases resolved by the as-of.</summary>
 public sealed record ResolutionSection(IReadOnlyList<ResolutionLine> ByPriority, ResolutionLine Total);

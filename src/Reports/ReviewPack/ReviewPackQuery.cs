@@ -1,6 +1,7 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Domain.TrueUp;
 using JuniperFts.Forecast;
 using JuniperFts.Store;
@@ -56,7 +57,7 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             contracts,
             Attainment(sla, only, quarter, asOf, byPriority, total),
             Volume(cases),
-            cases.Where(c => c.Status == "breached").OrderBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).Select(c => Line(c, asOf)).ToList(),
+            cases.Where(c => c.Status == SlaStatus.Breached).OrderBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).Select(c => Line(c, asOf)).ToList(),
             openUrgent,
             Resolution(cases, asOf, byPriority, total),
             Risks(connection, accountId, quarter, cases),
@@ -242,7 +243,7 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
         var lines = platforms.Select(p => VolumeOf(p, cases.Where(c => PlatformOf(c) == p).ToList())).ToList();
 
         // After hours is an 8x5 notion: only eligible cases were placed on the centre's calendar.
-        var afterHours = cases.Where(c => c.Window == "8x5" && c.Status != "excluded")
+        var afterHours = cases.Where(c => c.Window == ServiceWindow.BusinessHours && c.Status != SlaStatus.Excluded)
             .GroupBy(c => (Contract: c.ContractId ?? "", Centre: c.SupportCenter ?? ""))
             .OrderBy(g => g.Key.Contract, StringComparer.Ordinal)
             .Select(g =>
@@ -261,7 +262,7 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
 
     private ResolutionSection Resolution(IReadOnlyList<SlaCase> cases, Instant asOf, IReadOnlyDictionary<string, SlaGroup> byPriority, SlaGroup? total)
     {
-        var eligible = cases.Where(c => c.Status != "excluded").ToList();
+        var eligible = cases.Where(c => c.Status != SlaStatus.Excluded).ToList();
         ResolutionLine Line(string label, IReadOnlyList<SlaCase> group, SlaGroup? g)
         {
             var resolved = group.Count(c => c.ResolvedAt is { } at && at <= asOf);
@@ -287,8 +288,8 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             """, r => new EndOfSupportUnit(r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Date(4), Period.Between(from, r.Date(4), PeriodUnits.Days).Days),
             ("a", accountId), ("from", from), ("until", until));
 
-        var serials = cases.Where(c => c.Reason is "gray_market" or "unregistered_product")
-            .GroupBy(c => (Serial: c.SerialNumber ?? "(no serial)", Issue: c.Reason == "gray_market" ? "gray market" : "unregistered"))
+        var serials = cases.Where(c => c.Reason is ExclusionReason.GrayMarket or ExclusionReason.UnregisteredProduct)
+            .GroupBy(c => (Serial: c.SerialNumber ?? "(no serial)", Issue: c.Reason == ExclusionReason.GrayMarket ? "gray market" : "unregistered"))
             .Select(g => new SerialIssue(g.Key.Serial, g.Key.Issue, g.Count(),
                 g.OrderBy(c => c.CreatedAt).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).Last().CaseNumber))
             .OrderBy(s => s.SerialNumber, StringComparer.Ordinal).ThenBy(s => s.Issue, StringComparer.Ordinal)

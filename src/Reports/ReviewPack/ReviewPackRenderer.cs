@@ -1,5 +1,6 @@
 using System.Globalization;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Reports.Charts;
 using JuniperFts.Reports.Pdf;
 using NodaTime;
@@ -187,7 +188,7 @@ internal static class ReviewPackRenderer
                  new("Elapsed", 0.9, PdfAlign.Right), new("Target", 0.9, PdfAlign.Right), new("Over by", 0.9, PdfAlign.Right), new("Title", 2.5)],
                 m.BreachedCases.Select(c => (IReadOnlyList<PdfCell>)
                 [
-                    new(c.CaseNumber, Bold: true), c.Priority.Code(), c.Window ?? "", Minute.Format(c.CreatedAt),
+                    new(c.CaseNumber, Bold: true), c.Priority.Code(), c.Window?.Code() ?? "", Minute.Format(c.CreatedAt),
                     c.FirstResponseAt is { } r ? Minute.Format(r) : new PdfCell("no response", PdfTone.Bad),
                     Elapsed(c.ElapsedSeconds), Elapsed(c.TargetSeconds), new(Elapsed(c.OverBySeconds), PdfTone.Bad), c.Title ?? "",
                 ]));
@@ -202,7 +203,7 @@ internal static class ReviewPackRenderer
                 [
                     new(c.CaseNumber, Bold: true), new(c.Priority.Code(), c.Priority == Priority.P1 ? PdfTone.Bad : PdfTone.Warning), Minute.Format(c.CreatedAt),
                     c.FirstResponseAt is { } r ? Minute.Format(r) : new PdfCell("no response", PdfTone.Bad),
-                    new(c.Status, c.Status == "breached" ? PdfTone.Bad : PdfTone.Normal), c.Platform ?? "Unknown", c.Title ?? "",
+                    new(c.Status.Code(), c.Status == SlaStatus.Breached ? PdfTone.Bad : PdfTone.Normal), c.Platform ?? "Unknown", c.Title ?? "",
                 ]));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using NodaTime;
 
@@ -170,11 +171,11 @@ internal static class SlaEvaluation
                    w.covers IS NOT DISTINCT FROM true AS covered, w.contract_id, w.support_center AS centre, w.platform,
                    w.service_window, w.around_the_clock, w.created_on,
                    CASE WHEN f.case_exclusion IS NOT NULL THEN f.case_exclusion
-                        WHEN w.row_id IS NULL THEN 'unregistered_product'
-                        WHEN NOT w.covers THEN 'no_active_contract'
-                        WHEN w.end_of_support <= w.created_on THEN 'end_of_support'
-                        WHEN w.gray_market THEN 'gray_market'
-                        WHEN NOT w.entitles THEN 'priority_not_entitled' END AS excluded_reason
+                        WHEN w.row_id IS NULL THEN '{ExclusionReasons.UnregisteredProduct}'
+                        WHEN NOT w.covers THEN '{ExclusionReasons.NoActiveContract}'
+                        WHEN w.end_of_support <= w.created_on THEN '{ExclusionReasons.EndOfSupport}'
+                        WHEN w.gray_market THEN '{ExclusionReasons.GrayMarket}'
+                        WHEN NOT w.entitles THEN '{ExclusionReasons.PriorityNotEntitled}' END AS excluded_reason
             FROM facts f LEFT JOIN chosen w ON w.row_id = f.row_id),
         targeted AS (
             SELECT v.*, t.target_us FROM verdicts v LEFT JOIN sla_targets t ON t.priority = v.stop_priority),

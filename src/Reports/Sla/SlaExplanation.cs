@@ -131,11 +131,11 @@ public sealed record SlaExplanation(
         {
             if (!Equals(rules, table)) differences.Add($"{what}: rules {rules ?? "-"}, stored {table ?? "-"}");
         }
-        Check("status", status.Code(), stored.Status);
-        Check("reason", v.ExcludedReason, stored.Reason);
+        Check("status", status.Code(), stored.Status.Code());
+        Check("reason", v.ExcludedReason, stored.Reason?.Code());
         Check("priority", v.Priority, stored.Priority);
         Check("contract", v.Unit?.ContractId, stored.ContractId);
-        Check("window", v.Sku?.Window.Code(), stored.Window);
+        Check("window", v.Sku?.Window.Code(), stored.Window?.Code());
         Check("after hours", v.AfterHours, stored.AfterHours);
         Check("elapsed seconds", elapsed is { } e ? SlaSeconds.RoundedUp(e) : (long?)null, stored.ElapsedSeconds);
         Check("target seconds", v.Target is { } t ? (long)t.TotalSeconds : (long?)null, stored.TargetSeconds);

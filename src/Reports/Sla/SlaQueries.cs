@@ -1,6 +1,7 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using NodaTime;
 
@@ -12,15 +13,14 @@ namespace JuniperFts.Reports.Sla;
 public sealed record SlaFilter(Quarter? Quarter = null, IReadOnlySet<string>? Accounts = null, string? CaseNumber = null);
 
 /// <summary>One case's first-response SLA at an as-of instant, as <c>fts sla cases</c> prints it.</summary>
-/// <param name="Status">met, breached, pending or excluded.</param>
 /// <param name="Reason">The exclusion reason; null unless excluded.</param>
 /// <param name="Priority">The priority in effect when the clock stopped.</param>
-/// <param name="Window">8x5 or 24x7; null when excluded before a contract was found.</param>
+/// <param name="Window">Null when excluded before a contract was found.</param>
 /// <param name="ElapsedSeconds">Whole seconds, rounded up; null when excluded.</param>
 /// <param name="Quarter">Of <paramref name="CreatedAt"/> in the centre's zone (UTC without a contract).</param>
 /// <param name="ResolutionSeconds">Creation to resolution minus customer waits; null while unresolved.</param>
-public sealed record SlaCase(string CaseNumber, string Status, string? Reason,
-    Priority Priority, string? Window, string? Region, string? SupportCenter,
+public sealed record SlaCase(string CaseNumber, SlaStatus Status, ExclusionReason? Reason,
+    Priority Priority, ServiceWindow? Window, string? Region, string? SupportCenter,
     bool AfterHours, long? ElapsedSeconds, long? TargetSeconds, string AccountId, string SiteId, string? ContractId,
     string? Platform, string? EngineerId, string? SerialNumber, string? Title, Quarter Quarter,
     Instant CreatedAt, Instant? FirstResponseAt, Instant? ResolvedAt, long? ResolutionSeconds);
@@ -57,8 +57,11 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     internal const string MetSql = "(first_response_at <= $asof AND response_met)";
     internal const string BreachedSql =
         "(first_response_at <= $asof AND NOT response_met OR (first_response_at IS NULL OR first_response_at > $asof) AND $asof > due_at)";
-    private const string StatusSql =
-        $"CASE WHEN excluded_reason IS NOT NULL THEN 'excluded' WHEN {MetSql} THEN 'met' WHEN {BreachedSql} THEN 'breached' ELSE 'pending' END";
+    private static readonly string StatusSql =
+        $"CASE WHEN excluded_reason IS NOT NULL THEN '{SlaStatus.Excluded.Code()}' WHEN {MetSql} THEN '{SlaStatus.Met.Code()}' " +
+        $"WHEN {BreachedSql} THEN '{SlaStatus.Breached.Code()}' ELSE '{SlaStatus.Pending.Code()}' END";
+
+    private static readonly Dictionary<string, SlaStatus> Statuses = Enum.GetValues<SlaStatus>().ToDictionary(s => s.Code(), StringComparer.Ordinal);
 
     /// <summary>The names <see cref="Summary"/> groups by, as on the command line.</summary>
     public static IReadOnlyList<string> Groupings { get; } =
@@ -78,17 +81,17 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             WHERE created_at <= $asof {where}
             """, r =>
         {
-            var status = r.Text(1);
-            var window = r.TextOrNull(4);
+            var status = StatusOf(r.Text(1));
+            var window = r.TextOrNull(4) is { } w ? WindowOf(w) : (ServiceWindow?)null;
             var centre = r.TextOrNull(6);
             var created = r.Instant(18);
             var response = r.InstantOrNull(19);
             long? elapsed = null;
-            if (status != "excluded")
+            if (status != SlaStatus.Excluded)
             {
                 if (response is { } at && at <= asOf)
                     elapsed = r.Long(8);
-                else if (window == "24x7")
+                else if (window == ServiceWindow.AroundTheClock)
                     elapsed = SlaSeconds.RoundedUp(asOf - created);
                 else
                 {
@@ -98,7 +101,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
                 }
             }
             return new SlaCase(
-                r.Text(0), status, r.TextOrNull(2), PriorityOf(r.Text(3)), window, r.TextOrNull(5), centre,
+                r.Text(0), status, r.TextOrNull(2) is { } reason ? ReasonOf(reason) : null, PriorityOf(r.Text(3)), window, r.TextOrNull(5), centre,
                 r.Bool(7), elapsed, r.LongOrNull(9), r.Text(10), r.Text(11),
                 r.TextOrNull(12), r.TextOrNull(13), r.TextOrNull(14), r.TextOrNull(15), r.TextOrNull(16), Quarter.Parse(r.Text(17)),
                 created, response, r.InstantOrNull(20), r.LongOrNull(21));
@@ -151,7 +154,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
 
     /// <summary>How many cases created by <paramref name="asOf"/> each exclusion reason removed, sorted by reason.</summary>
     /// <remarks>The same population as <see cref="Summary"/>, so shares of a quarter still running add up.</remarks>
-    public IReadOnlyList<(string Reason, long Cases)> Exclusions(Instant asOf, SlaFilter filter)
+    public IReadOnlyList<(ExclusionReason Reason, long Cases)> Exclusions(Instant asOf, SlaFilter filter)
     {
         using var connection = warehouse.Connect();
         var (where, parameters) = Where(filter, asOf);
@@ -159,8 +162,8 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             SELECT excluded_reason, count(*) FROM sla_evaluations
             WHERE excluded_reason IS NOT NULL AND created_at <= $asof {where}
             GROUP BY excluded_reason
-            """, r => (r.Text(0), r.Long(1)), parameters);
-        list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+            """, r => (ReasonOf(r.Text(0)), r.Long(1)), parameters);
+        list.Sort((a, b) => string.CompareOrdinal(a.Item1.Code(), b.Item1.Code()));
         return list;
     }
 
@@ -206,6 +209,14 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         }
         return 0;
     }
+
+    private static SlaStatus StatusOf(string code) => Statuses[code];
+
+    private static ServiceWindow WindowOf(string code) =>
+        ServiceWindows.TryParse(code, out var w) ? w : throw new InvalidOperationException($"sla_evaluations holds service window '{code}'");
+
+    private static ExclusionReason ReasonOf(string code) =>
+        ExclusionReasons.TryParse(code, out var reason) ? reason : throw new InvalidOperationException($"sla_evaluations holds exclusion reason '{code}'");
 
     private static Priority PriorityOf(string code) =>
         Priorities.TryParse(code, out var p) ? p : throw new InvalidOperationException($"sla_evaluations holds priority '{code}'");

@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Sla;
 using ClosedXML.Excel;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store.Tests.Support;
@@ -176,7 +177,7 @@ public sealed class SlaWorkbookTests(SlaWorkbookTests.SeededWarehouse seeded) : 
         var counts = new SlaQueries(_temp.Warehouse, ReferenceData.BuiltIn).Exclusions(AsOf, new SlaFilter(Q3));
         var shown = sheet.Rows(5, 12).ToDictionary(r => r.Cell(1).GetString(), r => (long)r.Cell(3).GetDouble());
         Assert.Equal(8, shown.Count);
-        Assert.All(counts, c => Assert.Equal(c.Cases, shown[c.Reason]));
+        Assert.All(counts, c => Assert.Equal(c.Cases, shown[c.Reason.Code()]));
         Assert.Equal(counts.Sum(c => c.Cases), shown.Values.Sum());
     }
 

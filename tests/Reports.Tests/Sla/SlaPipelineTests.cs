@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Sla;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
@@ -28,9 +29,9 @@ public class SlaPipelineTests
         var cases = new SlaQueries(temp.Warehouse, ReferenceData.BuiltIn).Cases(Instant.FromUtc(2026, 4, 1, 0, 0), new SlaFilter());
 
         Assert.Equal(["C1", "C2"], cases.Select(c => c.CaseNumber));
-        Assert.Equal(("met", 900L, 900L), (cases[0].Status, cases[0].ElapsedSeconds!.Value, cases[0].TargetSeconds!.Value));
-        Assert.Equal(("breached", 901L), (cases[1].Status, cases[1].ElapsedSeconds!.Value));
-        Assert.All(cases, c => Assert.Equal(("8x5", "AMERICAS", "HERNDON", "K1", "Routing", "2026Q1"), (c.Window, c.Region, c.SupportCenter, c.ContractId, c.Platform, c.Quarter.ToString())));
+        Assert.Equal(("met", 900L, 900L), (cases[0].Status.Code(), cases[0].ElapsedSeconds!.Value, cases[0].TargetSeconds!.Value));
+        Assert.Equal(("breached", 901L), (cases[1].Status.Code(), cases[1].ElapsedSeconds!.Value));
+        Assert.All(cases, c => Assert.Equal(("8x5", "AMERICAS", "HERNDON", "K1", "Routing", "2026Q1"), (c.Window?.Code(), c.Region, c.SupportCenter, c.ContractId, c.Platform, c.Quarter.ToString())));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public class SlaPipelineTests
         var before = queries.Cases(Instant.FromUtc(2026, 3, 2, 14, 10), new SlaFilter()).Single();
         var after = queries.Cases(Instant.FromUtc(2026, 3, 2, 14, 16), new SlaFilter()).Single();
 
-        Assert.Equal(("pending", 600L), (before.Status, before.ElapsedSeconds!.Value));
-        Assert.Equal(("breached", 960L), (after.Status, after.ElapsedSeconds!.Value));
+        Assert.Equal(("pending", 600L), (before.Status.Code(), before.ElapsedSeconds!.Value));
+        Assert.Equal(("breached", 960L), (after.Status.Code(), after.ElapsedSeconds!.Value));
     }
 }

@@ -46,14 +46,14 @@ public class SlaStatusAgreementTests
             var cases = queries.Cases(asOf, new SlaFilter());
             var total = queries.Summary(asOf, [], new SlaFilter()).Single();
             Assert.Equal(
-                (cases.Count(c => c.Status == "met"), cases.Count(c => c.Status == "breached"), cases.Count(c => c.Status == "pending")),
+                (cases.Count(c => c.Status.Code() == "met"), cases.Count(c => c.Status.Code() == "breached"), cases.Count(c => c.Status.Code() == "pending")),
                 ((int)total.Met, (int)total.Breached, (int)total.Pending));
             for (var i = 0; i < verdicts.Length; i++)
             {
                 var expectedElapsed = rules.ElapsedAt(verdicts[i], asOf)!.Value;
                 Assert.Equal(
                     (verdicts[i].StatusAt(asOf).Code(), (long)Math.Ceiling(expectedElapsed.TotalSeconds)),
-                    (cases[i].Status, cases[i].ElapsedSeconds!.Value));
+                    (cases[i].Status.Code(), cases[i].ElapsedSeconds!.Value));
             }
         }
     }

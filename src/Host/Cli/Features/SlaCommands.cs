@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using NodaTime;
@@ -54,7 +55,7 @@ public static class SlaCommands
     public static Tabular CasesTable(IEnumerable<SlaCase> cases) => new(CaseColumns,
         cases.Select(c => (IReadOnlyList<object?>)
         [
-            c.CaseNumber, c.Status, c.Reason, c.Priority.Code(), c.Window, c.Region, c.SupportCenter,
+            c.CaseNumber, c.Status.Code(), c.Reason?.Code(), c.Priority.Code(), c.Window?.Code(), c.Region, c.SupportCenter,
             c.AfterHours, c.ElapsedSeconds, c.TargetSeconds,
         ]).ToList());
 
