@@ -12,23 +12,7 @@ public static class WorkloadHistoryQuery
     /// <summary>The label of a case whose region or platform cannot be found.</summary>
     public const string Unknown = "Unknown";
 
-    // A site's region is the centre of its contract with the latest start (ties: smaller contract id).
-    private const string SiteCentre = """
-        site_centre AS (
-            SELECT site_id, support_center FROM (
-                SELECT site_id, support_center,
-                       row_number() OVER (PARTITION BY site_id ORDER BY start_date DESC, contract_id) AS rn
-                FROM contracts) WHERE rn = 1)
-        """;
-
-    // A serial's platform is that of its installed-base row under the latest-starting contract.
-    private const string SerialPlatform = """
-        serial_platform AS (
-            SELECT serial_number, platform FROM (
-                SELECT ib.serial_number, ib.platform,
-                       row_number() OVER (PARTITION BY ib.serial_number ORDER BY k.start_date DESC NULLS LAST, ib.contract_id) AS rn
-                FROM installed_base ib LEFT JOIN contracts k ON k.contract_id = ib.contract_id) WHERE rn = 1)
-        """;
+    private static readonly string SiteCentre = EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "SiteCentre.sql");
 
     /// <summary>The latest <c>created_at</c> of any accepted case: the default as-of of a forecast.</summary>
     public static Instant? LatestCaseCreated(Warehouse warehouse)
@@ -89,31 +73,16 @@ public static class WorkloadHistoryQuery
 
     private static List<CaseCount> CaseCounts(WarehouseConnection c, Instant end)
     {
-        return c.Query($"""
-            WITH {SiteCentre}, {SerialPlatform}
-            SELECT sc.support_center, coalesce(sp.platform, '{Unknown}'), CAST(date_trunc('week', k.created_at) AS DATE), k.priority, count(*)
-            FROM cases k
-            LEFT JOIN site_centre sc ON sc.site_id = k.site_id
-            LEFT JOIN serial_platform sp ON sp.serial_number = k.serial_number
-            WHERE k.created_at < $end
-            GROUP BY ALL
-            """, r => new CaseCount(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
+        return c.Query(EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CaseCounts.sql", ("site_centre", SiteCentre), ("unknown", Unknown)),
+            r => new CaseCount(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
                 Priorities.TryParse(r.Text(3), out var p) ? p : null, r.Long(4)), ("end", end));
     }
 
     private static List<(string? Centre, string Platform, IsoWeek Week, int Units)> CoveredUnits(WarehouseConnection c, IsoWeek first, IsoWeek last)
     {
         // A unit counts in a week when it is covered on the week's Monday.
-        return c.Query($"""
-            WITH {SiteCentre},
-            weeks AS (SELECT CAST(unnest(generate_series($first, $last, INTERVAL 7 DAY)) AS DATE) AS monday)
-            SELECT sc.support_center, ib.platform, w.monday, count(DISTINCT ib.serial_number)
-            FROM installed_base ib
-            JOIN contracts k ON k.contract_id = ib.contract_id
-            JOIN weeks w ON ib.covered_from <= w.monday AND w.monday <= coalesce(ib.covered_to, k.end_date)
-            LEFT JOIN site_centre sc ON sc.site_id = k.site_id
-            GROUP BY ALL
-            """, r => (r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)), (int)r.Long(3)), ("first", first.Monday), ("last", last.Monday));
+        return c.Query(EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CoveredUnits.sql", ("site_centre", SiteCentre)),
+            r => (r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)), (int)r.Long(3)), ("first", first.Monday), ("last", last.Monday));
     }
 
     private static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
