@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Files;
@@ -47,10 +46,9 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         var drop = DropFolder.Find(folder);
         var started = clock.GetCurrentInstant();
 
-        // Check every header before any row is read, so a wrong header fails fast.
-        foreach (var (file, path) in drop.Files)
-            using (DropFolder.Open(path, file)) { }
-
+        // Every file is opened (and its header checked) before any row is read, so a wrong header fails fast;
+        // each is then read once, for its rows and its hash together.
+        using var readers = new InputReaders(drop);
         using var connection = warehouse.Connect();
         // Staging need not keep row order, and past the memory limit DuckDB spills staging to disk, so peak
         // memory stays flat as files grow.
@@ -59,10 +57,10 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
             connection.Execute("CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
 
             var staged = new List<StagedFile>();
-            foreach (var (file, path) in drop.Files)
+            foreach (var (file, path, reader) in readers.All)
             {
                 cancellation.ThrowIfCancellationRequested();
-                staged.Add(Stage(connection, file, path, progress, cancellation));
+                staged.Add(Stage(connection, file, path, reader, progress, cancellation));
             }
 
             progress?.Report(new IngestProgress("writing", null, 0, staged.Count));
@@ -107,17 +105,17 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 
     internal static string StageTable(InputFile file) => "stage_" + file.Name;
 
-    private StagedFile Stage(WarehouseConnection connection, InputFile file, string path, IProgress<IngestProgress>? progress, CancellationToken cancellation)
+    private StagedFile Stage(WarehouseConnection connection, InputFile file, string path, IInputReader reader,
+        IProgress<IngestProgress>? progress, CancellationToken cancellation)
     {
         var name = Path.GetFileName(path);
-        var sha = Sha256Of(path);
         var total = new FileInfo(path).Length;
         var columns = string.Join(", ", file.Columns.Select(c => $"{Sql.Name(c.Name)} {Sql.Type(c.Kind)}"));
         connection.Execute($"CREATE OR REPLACE TEMP TABLE {StageTable(file)} (line BIGINT, raw VARCHAR, {columns})");
 
         var validator = new RowValidator(file, reference);
         long read = 0, rejected = 0;
-        using var reader = DropFolder.Open(path, file);
+        string sha;
         progress?.Report(new IngestProgress("reading", name, 0, total));
         try
         {
@@ -144,6 +142,7 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
                     progress?.Report(new IngestProgress("reading", name, reader.Position, total));
                 }
             }
+            sha = reader.Sha256();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -152,18 +151,31 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         progress?.Report(new IngestProgress("reading", name, total, total));
         return new StagedFile(file, name, sha, read, rejected);
     }
+}
 
-    private static string Sha256Of(string path)
+/// <summary>The readers of a drop folder's files, opened together (headers checked) and disposed together.</summary>
+internal sealed class InputReaders : IDisposable
+{
+    private readonly List<(InputFile File, string Path, IInputReader Reader)> _all = [];
+
+    public InputReaders(DropFolder drop)
     {
-        using var stream = DropFolder.OpenRead(path);
         try
         {
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
+            foreach (var (file, path) in drop.Files) _all.Add((file, path, DropFolder.Open(path, file)));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch
         {
-            throw new UserError($"cannot read {path}: {e.Message}", e);
+            Dispose();
+            throw;
         }
+    }
+
+    public IReadOnlyList<(InputFile File, string Path, IInputReader Reader)> All => _all;
+
+    public void Dispose()
+    {
+        foreach (var (_, _, reader) in _all) reader.Dispose();
     }
 }
 

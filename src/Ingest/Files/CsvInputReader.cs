@@ -10,21 +10,24 @@ namespace JuniperFts.Ingest.Files;
 /// </remarks>
 public sealed class CsvInputReader : IInputReader
 {
-    private readonly FileStream _stream;
+    private readonly FileStream _file;
+    private readonly HashingStream _stream;
     private readonly SepReader _reader;
     private readonly int[] _map;
 
     public CsvInputReader(string path, InputFile file)
     {
         var name = Path.GetFileName(path);
-        _stream = DropFolder.OpenRead(path);
+        _file = DropFolder.OpenRead(path);
+        _stream = new HashingStream(_file);
         try
         {
             _reader = Sep.Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Unescape = true, Sep = new Sep(',') }).From(_stream);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
         {
-            _stream.Dispose();
+            _stream.Release();
+            _file.Dispose();
             throw new UserError($"{name}: cannot read it as CSV: {e.Message}", e);
         }
         try
@@ -39,7 +42,9 @@ public sealed class CsvInputReader : IInputReader
         }
     }
 
-    public long Position => _stream.CanSeek ? _stream.Position : 0;
+    public long Position => _stream.Position;
+
+    public string Sha256() => _stream.Finish();
 
     public IEnumerable<SourceRow> Rows()
     {
@@ -58,7 +63,8 @@ public sealed class CsvInputReader : IInputReader
     public void Dispose()
     {
         _reader?.Dispose();
-        _stream.Dispose();
+        _stream.Release();
+        _file.Dispose();
     }
 }
 

@@ -12,4 +12,7 @@ public interface IInputReader : IDisposable
 
     /// <summary>How far reading has got, in bytes of the file (for progress).</summary>
     long Position { get; }
+
+    /// <summary>The SHA-256 (lower-case hex) of the whole file, taken from the same read as the rows; call it after <see cref="Rows"/>.</summary>
+    string Sha256();
 }

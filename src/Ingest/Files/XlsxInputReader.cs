@@ -18,17 +18,32 @@ public sealed class XlsxInputReader : IInputReader
     private readonly InputFile _file;
     private readonly int _lastColumn;
     private readonly long _length;
+    private readonly string _sha256;
     private long _position;
 
     public XlsxInputReader(string path, InputFile file)
     {
         var name = Path.GetFileName(path);
         _file = file;
-        _length = new FileInfo(path).Length;
+        // One read: the bytes give the hash and the workbook (which needs a seekable stream anyway).
+        byte[] bytes;
+        using (var stream = DropFolder.OpenRead(path))
+        {
+            try
+            {
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserError($"cannot read {path}: {e.Message}", e);
+            }
+        }
+        _length = bytes.Length;
+        _sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         try
         {
-            using var stream = DropFolder.OpenRead(path);
-            _workbook = new XLWorkbook(stream);
+            _workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
         }
         catch (UserError) { throw; }
         catch (Exception e)
@@ -52,6 +67,8 @@ public sealed class XlsxInputReader : IInputReader
     }
 
     public long Position => _position;
+
+    public string Sha256() => _sha256;
 
     public IEnumerable<SourceRow> Rows()
     {
