@@ -13,11 +13,11 @@ public static class WorkloadHistoryQuery
     /// <summary>The label of a case whose region or platform cannot be found.</summary>
     public const string Unknown = "Unknown";
 
-    // A site's region is the centre of its contract with the latest start (ties: smaller contract id).
-    private const string SiteCentre = """
+    // A site's region is the centre of its contract with the latest start (ties: smaller contract id); its SKU gives the window.
+    internal const string SiteCentre = """
         site_centre AS (
-            SELECT site_id, support_center FROM (
-                SELECT site_id, support_center,
+            SELECT site_id, support_center, sku FROM (
+                SELECT site_id, support_center, sku,
                        row_number() OVER (PARTITION BY site_id ORDER BY start_date DESC, contract_id) AS rn
                 FROM contracts) WHERE rn = 1)
         """;
@@ -137,7 +137,7 @@ public static class WorkloadHistoryQuery
         return rows;
     }
 
-    private static List<(string Centre, LocalDate Date)> Holidays(DuckDBConnection c, LocalDate from, LocalDate to)
+    internal static List<(string Centre, LocalDate Date)> Holidays(DuckDBConnection c, LocalDate from, LocalDate to)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT support_center, date FROM holidays WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)";

@@ -115,10 +115,10 @@ public static class ForecastCommands
         }
     }
 
-    // Adding 0.00m keeps two decimals on every figure (0.00, not 0), so columns read alike.
-    private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) + 0.00m;
+    private static decimal Round(double value) => ForecastRow.Printed(value);
 
-    private static Instant DefaultAsOf(Warehouse warehouse) =>
+    /// <summary>The latest <c>created_at</c> in the data: the default as-of of the forecast and the staffing.</summary>
+    public static Instant DefaultAsOf(Warehouse warehouse) =>
         WorkloadHistoryQuery.LatestCaseCreated(warehouse)
         ?? throw new UserError("the database holds no cases: ingest a drop folder before forecasting");
 
@@ -144,7 +144,10 @@ public static class ForecastCommands
         var staffing = new StaffingPlan(hours,
             Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
             Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
-            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"));
+            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"),
+            // Staffing answers each priority within its target as often as the SLA workbook's attainment goal asks.
+            Number("ServiceLevelGoal", (double)ExcelCommands.Options(configuration).GreenGoalPct / 100, v => v is > 0 and < 1,
+                "a share between 0 and 1 (both excluded)"));
         var model = new ModelSettings(
             Seed: Whole("Seed", 1, 0, int.MaxValue),
             Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
