@@ -82,9 +82,11 @@ public static class ExcelCommands
     private static void Write(Warehouse warehouse, CliContext context, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, string path)
     {
         var options = Options(context.Configuration);
+        var forecast = ForecastCommands.Options(context.Configuration, context.Reference);
         try
         {
-            ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant()));
+            ReportFile.Write(path, file =>
+                SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant(), forecast));
         }
         catch (IOException e)
         {
