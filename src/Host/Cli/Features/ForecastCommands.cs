@@ -62,7 +62,7 @@ public static class ForecastCommands
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new ForecastStep()];
 
-    /// <summary>Writes <c>forecast.csv</c> and <c>forecast.png</c> into the output folder.</summary>
+    /// <summary>Writes <c>forecast.csv</c>, <c>forecast.png</c> and, from the same forecast, <c>staffing.csv</c> into the output folder.</summary>
     private sealed class ForecastStep : IMainJobStep
     {
         public string Name => "forecast";
@@ -87,6 +87,7 @@ public static class ForecastCommands
             var png = Path.Combine(run.OutFolder, "forecast.png");
             WriteChart(result, png);
             run.Wrote("forecast chart", png);
+            StaffingCommands.WriteCsv(run, result, options);
         }
     }
 

@@ -50,6 +50,24 @@ public static class StaffingCommands
         return [staffing];
     }
 
+    /// <summary><c>fts run</c>'s <c>staffing.csv</c>, from the forecast the run just made; a setting staffing cannot use skips it with a line.</summary>
+    internal static void WriteCsv(MainJobRun run, ForecastResult forecast, ForecastOptions options)
+    {
+        IReadOnlyList<ShiftStaffing> hours;
+        try
+        {
+            hours = ShiftStaffingPlanner.Plan(run.Warehouse, forecast, options);
+        }
+        catch (UserError e)
+        {
+            run.Cli.Out.WriteLine($"staffing: skipped ({e.Message})");
+            return;
+        }
+        var csv = Path.Combine(run.OutFolder, "staffing.csv");
+        using (var writer = new StreamWriter(csv)) TabularOutput.WriteCsv(Rows(hours), writer);
+        run.Wrote("staffing", csv);
+    }
+
     /// <summary>One row per centre × priority × week × local hour with expected cases, as the CSV contract orders them.</summary>
     public static Tabular Rows(IEnumerable<ShiftStaffing> hours) => new(Columns,
         hours.Select(h => (IReadOnlyList<object?>)
