@@ -46,7 +46,8 @@ public sealed record StaffingPlan
     public double ServiceLevelGoal { get; }
 
     /// <summary>Engineer minutes one case of <paramref name="priority"/> takes: the queue's handling time.</summary>
-    public double HandlingMinutes(Priority priority) => HandlingHours[priority] * 60;
+    // Through decimal so 0.1 h is 6 minutes, not 6.000000000000001: the CSV prints the minutes the figures used.
+    public double HandlingMinutes(Priority priority) => (double)((decimal)HandlingHours[priority] * 60);
 
     /// <summary>Defaults: P1 6 h, P2 4 h, P3 2 h, P4 1 h; 40 h weeks, 30 % shrinkage, 85 % occupancy.</summary>
     public static StaffingPlan Default { get; } = new(
