@@ -7,7 +7,7 @@ using System.Globalization;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 
 if (args.Length < 1)
 {

@@ -1,8 +1,7 @@
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Forecast.Staffing;
@@ -18,25 +17,18 @@ public static class ArrivalHistoryQuery
     public static IReadOnlyList<ArrivalCount> Load(Warehouse warehouse, ReferenceData reference, Instant from, Instant to)
     {
         using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"""
+        var rows = c.Query($"""
             WITH {WorkloadHistoryQuery.SiteCentre}
             SELECT sc.support_center, sc.sku, k.priority, time_bucket(INTERVAL 15 MINUTE, k.created_at), count(*)
             FROM cases k JOIN site_centre sc ON sc.site_id = k.site_id
             WHERE k.created_at >= $from AND k.created_at < $to
             GROUP BY ALL
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("from", StoredTime.ToTimestamp(from)));
-        cmd.Parameters.Add(new DuckDBParameter("to", StoredTime.ToTimestamp(to)));
-        var rows = new List<ArrivalCount>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            if (!Priorities.TryParse(r.GetString(2), out var priority)) continue;
-            var window = reference.FindSku(r.IsDBNull(1) ? null : r.GetString(1))?.Window ?? ServiceWindow.AroundTheClock;
-            rows.Add(new ArrivalCount(r.GetString(0), priority, window, StoredTime.ToInstant(r.GetDateTime(3)), r.GetInt64(4)));
-        }
-        return rows;
+            """, r => (Centre: r.Text(0), Sku: r.TextOrNull(1), Priority: r.Text(2), At: r.Instant(3), Cases: r.Long(4)), ("from", from), ("to", to));
+        var arrivals = new List<ArrivalCount>(rows.Count);
+        foreach (var row in rows)
+            if (Priorities.TryParse(row.Priority, out var priority))
+                arrivals.Add(new ArrivalCount(row.Centre, priority, reference.FindSku(row.Sku)?.Window ?? ServiceWindow.AroundTheClock, row.At, row.Cases));
+        return arrivals;
     }
 
     /// <summary>Every configured centre's calendar with its <c>holidays</c> rows from <paramref name="from"/> to <paramref name="to"/> added.</summary>

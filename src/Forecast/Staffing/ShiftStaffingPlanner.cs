@@ -1,7 +1,7 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Forecast.Staffing;

@@ -2,7 +2,7 @@ using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast.Staffing;
 using JuniperFts.Forecast.Tests.Support;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 
 namespace JuniperFts.Forecast.Tests.Staffing;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Host.Cli;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 
