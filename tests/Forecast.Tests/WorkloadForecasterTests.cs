@@ -15,7 +15,7 @@ public sealed class WorkloadForecasterTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private ForecastOptions Options(int horizon = 13, bool retrain = false) =>
-        new() { Horizon = horizon, Model = Small, ModelFolder = _db.PathOf("forecast"), Retrain = retrain };
+        new() { Horizon = horizon, Model = Small, ModelFolder = _db.PathOf("forecast"), Training = retrain ? ModelTraining.Always : ModelTraining.WhenStale };
 
     // 110 weeks from 2024-W01 (2024 and 2025 have 52 weeks) end with 2026-W06 (Monday 2 Feb); the as-of is its end.
     private static readonly Instant AfterHistory = Instant.FromUtc(2026, 2, 9, 0, 0);
