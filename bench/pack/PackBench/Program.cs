@@ -55,8 +55,7 @@ Console.WriteLine($"per pack ({ids.Count} packs, forecast reused): build {build.
 // A second run reuses the saved forecast model: the steady-state cost of the packs themselves.
 cpu = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
-ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"),
-    new JuniperFts.Forecast.ForecastOptions { ModelFolder = Path.Combine(folder, "model") });
+ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"), packOptions);
 Console.WriteLine($"again with the saved forecast model: {clock.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s)");
 Console.WriteLine($"packs in {Path.Combine(folder, "packs")}");
 
