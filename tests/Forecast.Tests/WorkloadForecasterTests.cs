@@ -91,6 +91,53 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Run_NeverTrainWithoutASavedModel_NoForecastYetAndNoFilesWritten()
+    {
+        new WorkloadData(_db).Seasonal();
+
+        var error = Assert.Throws<Domain.UserError>(() =>
+            WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory));
+
+        Assert.StartsWith("no forecast has been made yet", error.Message);
+        Assert.False(Directory.Exists(_db.PathOf("forecast")));
+    }
+
+    [Fact]
+    public void Run_NeverTrainAfterAForecastOnOlderData_UsesTheSavedModelOnTheNewHistoryWithoutSaving()
+    {
+        var data = new WorkloadData(_db).Seasonal();
+        var saved = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        var metadata = File.ReadAllText(saved.Provenance.MetadataPath);
+        data.Weekly("S-AM", "SN-R", new DateTime(2026, 2, 9), 1, _ => 9);
+
+        var read = WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory.Plus(Duration.FromDays(7)));
+
+        Assert.True(read.Provenance.Reused);
+        Assert.Equal("2026-W07", read.History.Weeks[^1].ToString());
+        Assert.Equal(saved.Backtest.Statement, read.Backtest.Statement);
+        Assert.Equal(metadata, File.ReadAllText(saved.Provenance.MetadataPath));
+    }
+
+    [Fact]
+    public void Run_NeverTrainWithOtherModelSettings_NoForecastYet()
+    {
+        new WorkloadData(_db).Seasonal();
+        WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+
+        Assert.Throws<Domain.UserError>(() => WorkloadForecaster.Run(_db.Warehouse,
+            Options() with { Training = ModelTraining.Never, Model = Small with { Seed = 7 } }, AfterHistory));
+    }
+
+    [Fact]
+    public void Run_HorizonOutOfRange_MessageNamesTheValueNotAnOption()
+    {
+        var error = Assert.Throws<Domain.UserError>(() => WorkloadForecaster.Run(_db.Warehouse, Options(horizon: 0), AfterHistory));
+
+        Assert.Equal("the horizon must be between 1 and 104 weeks, not 0", error.Message);
+        Assert.Equal("horizon", error.Subject);
+    }
+
+    [Fact]
     public void Run_DamagedMetadata_TrainsAgainAndRewritesIt()
     {
         new WorkloadData(_db).Seasonal();

@@ -89,6 +89,15 @@ public sealed class ForecastCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Forecast_HorizonSettingZero_NamesTheKeyNotTheOption()
+    {
+        var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:HorizonWeeks"] = "0" }, "forecast");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: configuration Forecast:HorizonWeeks = '0' must be a whole number from 1 to 104", error.TrimEnd());
+    }
+
+    [Fact]
     public async Task Forecast_BadShrinkageSetting_NamesTheKey()
     {
         var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:Shrinkage"] = "1.5" }, "forecast");
