@@ -3,7 +3,7 @@ using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Settings;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -2,7 +2,7 @@ using Coravel.Scheduling.Schedule;
 using Coravel.Scheduling.Schedule.Interfaces;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -66,7 +66,7 @@ public sealed class ServiceHarness : IDisposable
         ServiceSchedule.Schedule(Provider);
     }
 
-    private readonly DuckDB.NET.Data.DuckDBConnection _owner;
+    private readonly JuniperFts.Store.WarehouseConnection _owner;
 
     public TempWarehouse Store { get; } = new();
     public FakeClock Clock { get; }

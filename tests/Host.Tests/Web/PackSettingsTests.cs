@@ -2,7 +2,7 @@ using System.Net;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Host.Tests.Service;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

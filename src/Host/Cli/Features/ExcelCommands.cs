@@ -1,6 +1,6 @@
 using System.CommandLine;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Sla;
 using NodaTime;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using JuniperFts.Domain;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Files;
 using JuniperFts.Reports.ForecastChart;
 using NodaTime;

@@ -1,6 +1,6 @@
 using JuniperFts.Forecast;
 using JuniperFts.Host.Cli.Features;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.Extensions.Logging;
 
 namespace JuniperFts.Host.Service.Jobs;
