@@ -35,7 +35,6 @@ public static class SlaWorkbookQuery
     public static SlaWorkbookModel Build(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf,
         IReadOnlySet<string>? accounts, SlaWorkbookOptions options, Instant generatedAt, ForecastOptions? forecast = null)
     {
-        options.Validate();
         var queries = new SlaQueries(warehouse, reference);
         var now = new SlaFilter(quarter, accounts);
         var before = new SlaFilter(quarter.Previous, accounts);
@@ -48,7 +47,7 @@ public static class SlaWorkbookQuery
             Duration.FromSeconds(Priorities.TryParse(priority, out var p) ? reference.TargetFor(p) : 0);
 
         var total = Compare(Now(), Before(), keepPreviousOnly: false).Single();
-        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals());
+        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals);
 
         var byPriorityAndWindow = new AttainmentTable("By priority and service window", ["Priority", "Window"], AttainmentColumns.Target,
             [.. Compare(Now("priority", "window"), Before("priority", "window"), keepPreviousOnly: true)
@@ -80,7 +79,7 @@ public static class SlaWorkbookQuery
             byAccount, byCentre, byPlatform, byEngineer,
             Breaches(queries, now, asOf, names, options.BreachRowCap),
             Exclusions(queries.Exclusions(asOf, now), total.Eligible),
-            Staffing(QuarterOutlook.Make(warehouse, forecast ?? new ForecastOptions { Reference = reference }, quarter, asOf), reference));
+            Staffing(QuarterOutlook.Make(warehouse, forecast ?? new ForecastOptions { Reference = reference, Training = ModelTraining.Never }, quarter, asOf), reference));
     }
 
     /// <summary>

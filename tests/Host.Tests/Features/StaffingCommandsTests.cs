@@ -35,7 +35,7 @@ public sealed class StaffingCommandsTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
+        var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
         var exit = await FtsCli.RunAsync([.. args, "--db", _db.DatabasePath], context);
         return (exit, output.ToString(), error.ToString());
     }

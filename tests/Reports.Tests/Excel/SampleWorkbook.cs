@@ -1,5 +1,6 @@
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Reports.Excel;
 using NodaTime;
 

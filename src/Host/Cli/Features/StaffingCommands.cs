@@ -4,6 +4,7 @@ using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli.Features;
 
@@ -31,9 +32,13 @@ public static class StaffingCommands
         staffing.Options.Add(asOf);
         staffing.SetAction(pr =>
         {
-            var options = ForecastCommands.Options(context.Configuration, context.Reference);
+            var options = context.Settings.Forecast;
             if (pr.GetValue(weeks) is { } w)
-                options = options with { Horizon = w is >= 1 and <= 104 ? w : throw new UserError($"--weeks must be between 1 and 104, not {w}") };
+                options = options with
+                {
+                    Horizon = w is >= ForecastOptions.MinHorizon and <= ForecastOptions.MaxHorizon ? w
+                        : throw new UserError($"--weeks must be between {ForecastOptions.MinHorizon} and {ForecastOptions.MaxHorizon}, not {w}"),
+                };
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
             var result = ShiftStaffingPlanner.Run(warehouse, options, pr.GetValue(asOf) ?? ForecastCommands.DefaultAsOf(warehouse));
             var fmt = pr.GetValue(format)!;
@@ -64,7 +69,11 @@ public static class StaffingCommands
             return;
         }
         var csv = Path.Combine(run.OutFolder, "staffing.csv");
-        using (var writer = new StreamWriter(csv)) TabularOutput.WriteCsv(Rows(hours), writer);
+        ReportFile.Write(csv, file =>
+        {
+            using var writer = new StreamWriter(file);
+            TabularOutput.WriteCsv(Rows(hours), writer);
+        }, "out");
         run.Wrote("staffing", csv);
     }
 
