@@ -18,14 +18,19 @@ namespace JuniperFts.Host.Web;
 
 /// <summary>Everything <c>fts serve</c> is built from, validated before the host starts.</summary>
 /// <param name="RunJobs">False to serve the portal without the scheduler and the start-up catch-up (tests of the web part).</param>
+/// <param name="Oidc">Sign-in with the company's identity provider; null: bearer tokens only.</param>
 public sealed record ServiceRuntime(
-    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, SlaWorkbookOptions Workbook, Warehouse Warehouse,
+    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, OidcSettings? Oidc, SlaWorkbookOptions Workbook, Warehouse Warehouse,
     ReferenceData Reference, IClock Clock, bool RunJobs = true)
 {
     /// <summary>Reads and validates the configuration; throws a one-line <see cref="Domain.UserError"/> on the first problem.</summary>
-    public static ServiceRuntime Load(IConfiguration configuration, Warehouse warehouse, ReferenceData reference, IClock clock) =>
-        new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), ExcelCommands.Options(configuration),
+    public static ServiceRuntime Load(IConfiguration configuration, Warehouse warehouse, ReferenceData reference, IClock clock)
+    {
+        var settings = ServiceSettings.Load(configuration);
+        var oidc = OidcSettings.Load(configuration);
+        return new(configuration, settings, PortalUsers.Load(configuration, optional: oidc is not null), oidc, ExcelCommands.Options(configuration),
             warehouse, reference, clock);
+    }
 }
 
 /// <summary>The host of <c>fts serve</c>: Kestrel, the portal endpoints and the Coravel schedule in one process.</summary>
@@ -44,10 +49,14 @@ public sealed class PortalHost
             {
                 logging.AddConfiguration(runtime.Configuration.GetSection("Logging"));
                 logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss "; });
+                // Whatever Logging says: below Information the authentication handlers write callback URLs (codes, state).
+                logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Information);
             })
             .ConfigureServices(services =>
             {
                 services.AddRouting();
+                services.AddSingleton(runtime);
+                PortalSignIn.AddTo(services, runtime);
                 services.AddSingleton(runtime.Settings);
                 services.AddSingleton(runtime.Users);
                 services.AddSingleton(runtime.Workbook);
@@ -71,6 +80,7 @@ public sealed class PortalHost
                 {
                     if (runtime.RunJobs) ServiceSchedule.Schedule(app.ApplicationServices);
                     app.UseRouting();
+                    app.UseAuthentication();
                     app.UseEndpoints(PortalEndpoints.Map);
                 }));
 }
