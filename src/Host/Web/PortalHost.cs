@@ -49,7 +49,9 @@ public sealed class PortalHost
             {
                 logging.AddConfiguration(runtime.Configuration.GetSection("Logging"));
                 logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss "; });
-                // Whatever Logging says: below Information the authentication handlers write callback URLs (codes, state).
+                // Whatever Logging says: the request log and the authentication handlers' debug lines carry callback
+                // URLs with the sign-in code and state, which must never reach a log.
+                logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
                 logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Information);
             })
             .ConfigureServices(services =>

@@ -21,6 +21,8 @@ if (!existsSync(stateFile)) {
 const state = JSON.parse(readFileSync(stateFile, 'utf8'));
 const accounts = JSON.parse(env('OIDC_ACCOUNTS'));
 
+const page = (title, body) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+
 const provider = new Provider(env('OIDC_ISSUER'), {
   clients: [{
     client_id: env('OIDC_CLIENT_ID'),
@@ -36,7 +38,16 @@ const provider = new Provider(env('OIDC_ISSUER'), {
   // Scopes and the claims they release; "groups" as Okta and Keycloak name it.
   claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], groups: ['groups'] },
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+  features: {
+    devInteractions: { enabled: true },
+    // The stock sign-out pages import a web font; these ask nothing beyond this machine.
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: async (ctx, form) => { ctx.body = page('Sign out', `<h1>Do you want to sign-out from ${ctx.host}?</h1>${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button><button type="submit" form="op.logoutForm">No, stay signed in</button>`); },
+      postLogoutSuccessSource: async (ctx) => { ctx.body = page('Signed out', '<h1>Sign-out Success</h1>'); },
+    },
+  },
+  renderError: async (ctx, out) => { ctx.type = 'html'; ctx.body = page('Error', `<h1>Error</h1><pre>${JSON.stringify(out)}</pre>`); },
   async findAccount(ctx, id) {
     const account = accounts[id];
     if (!account) return undefined;
