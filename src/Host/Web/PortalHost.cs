@@ -8,6 +8,7 @@ using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -81,6 +82,9 @@ public sealed class PortalHost
                 .Configure(app =>
                 {
                     if (runtime.RunJobs) ServiceSchedule.Schedule(app.ApplicationServices);
+                    // Behind a TLS-terminating proxy on this machine (the default trusted proxies are loopback only),
+                    // X-Forwarded-Proto makes the sign-in's redirect URI https and the cookies Secure.
+                    app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
                     app.UseRouting();
                     app.UseAuthentication();
                     app.UseEndpoints(PortalEndpoints.Map);

@@ -50,8 +50,11 @@ public static class PortalSignIn
     public static void AddTo(IServiceCollection services, ServiceRuntime runtime)
     {
         // Keys beside the database: cookies and anti-forgery tokens survive a restart of the service.
+        // The folder is the service account's alone: the keys decrypt every session cookie.
         var keys = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(runtime.Warehouse.Path))!, "portal-keys");
-        services.AddDataProtection().SetApplicationName("JuniperFts").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var folder = OperatingSystem.IsWindows() ? Directory.CreateDirectory(keys)
+            : Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        services.AddDataProtection().SetApplicationName("JuniperFts").PersistKeysToFileSystem(folder);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "fts_antiforgery";
@@ -184,6 +187,15 @@ public static class PortalSignIn
                 // Fetches the provider's discovery document (cached): this is where a provider that is down shows.
                 await http.ChallengeAsync(OidcScheme, new AuthenticationProperties { RedirectUri = "/" });
                 return Results.Empty;
+            }
+            catch (OpenIdConnectProtocolException e)
+            {
+                // The provider answered but refused the request: almost always a redirect URI it does not know.
+                Logger(http).LogWarning("The identity provider refused the sign-in request: {Failure}", e.GetType().Name);
+                var callback = $"{http.Request.Scheme}://{http.Request.Host}/signin-oidc";
+                return PageResult(StatusCodes.Status502BadGateway, "Sign-in is not set up correctly",
+                    $"The identity provider refused the sign-in request. The JuniperFts administrator should check that {callback} " +
+                    $"is registered as a redirect URI of the client '{runtime.Oidc.ClientId}' (see docs/service.md).", ("/signin", "Try again"));
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
             {

@@ -78,7 +78,9 @@ public sealed class OidcProvider : IAsyncDisposable
         start.Environment["OIDC_ISSUER"] = Issuer;
         start.Environment["OIDC_CLIENT_ID"] = ClientId;
         start.Environment["OIDC_CLIENT_SECRET"] = ClientSecret;
-        start.Environment["OIDC_REDIRECT_URI"] = portalUrl + "/signin-oidc";
+        // Also the https address of the same portal: behind a TLS-terminating proxy it sees X-Forwarded-Proto: https.
+        var https = new UriBuilder(portalUrl) { Scheme = "https", Port = new Uri(portalUrl).Port }.Uri.ToString().TrimEnd('/');
+        start.Environment["OIDC_REDIRECT_URI"] = $"{portalUrl}/signin-oidc,{https}/signin-oidc";
         start.Environment["OIDC_POST_LOGOUT_URI"] = portalUrl + "/signout-callback-oidc";
         start.Environment["OIDC_STATE_DIR"] = _stateDir;
         start.Environment["OIDC_ACCOUNTS"] = JsonSerializer.Serialize(Accounts);

@@ -124,6 +124,13 @@ public class OidcSignInTests
         script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/me")).StatusCode);
 
+        // Behind a TLS-terminating proxy on this machine, the sign-in's cookies are Secure.
+        using var proxied = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(rig.Browser.BaseUrl) };
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var viaProxy = await proxied.GetAsync("/signin");
+        Assert.Equal(HttpStatusCode.Redirect, viaProxy.StatusCode);
+        Assert.All(viaProxy.Headers.GetValues("Set-Cookie"), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+
         // The provider goes down and comes back: the session is the portal's own and goes on.
         await rig.Provider.StopAsync();
         await page.ReloadAsync();
@@ -267,6 +274,13 @@ public class OidcSignInTests
         // which this provider requires) went to it directly and the browser carries only a reference.
         var query = System.Web.HttpUtility.ParseQueryString(location.Query);
         Assert.Equal(OidcProvider.ClientId, query["client_id"]);
+
+        // A portal address the provider does not know as a redirect URI: the administrator is told which one to register.
+        var unknown = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://fts.vendor.example") });
+        var refused = await unknown.GetAsync("/signin");
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Contains("check that https://fts.vendor.example/signin-oidc is registered as a redirect URI of the client 'juniper-fts'",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.StartsWith("urn:ietf:params:oauth:request_uri:", query["request_uri"]);
 
         // The correlation and nonce cookies survive the top-level GET back from the provider (Lax), and are Secure over HTTPS.

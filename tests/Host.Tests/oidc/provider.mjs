@@ -1,6 +1,6 @@
 // A real OpenID provider (panva's oidc-provider) for the portal's sign-in tests, on loopback only.
 // Configured by environment variables set by the test fixture (OidcProviderProcess.cs):
-//   OIDC_PORT, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_POST_LOGOUT_URI,
+//   OIDC_PORT, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI (comma-separated), OIDC_POST_LOGOUT_URI,
 //   OIDC_STATE_DIR (signing key and cookie secret, kept so a restart is the same provider),
 //   OIDC_ACCOUNTS (JSON: login -> { sub, name, email, groups }).
 // Its own login page (devInteractions) accepts any password for a known login: the tests exercise the portal, not it.
@@ -27,7 +27,7 @@ const provider = new Provider(env('OIDC_ISSUER'), {
   clients: [{
     client_id: env('OIDC_CLIENT_ID'),
     client_secret: env('OIDC_CLIENT_SECRET'),
-    redirect_uris: [env('OIDC_REDIRECT_URI')],
+    redirect_uris: env('OIDC_REDIRECT_URI').split(','),
     post_logout_redirect_uris: [env('OIDC_POST_LOGOUT_URI')],
     grant_types: ['authorization_code'],
     response_types: ['code'],
