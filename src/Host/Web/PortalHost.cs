@@ -50,10 +50,10 @@ public sealed class PortalHost
             {
                 logging.AddConfiguration(runtime.Configuration.GetSection("Logging"));
                 logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss "; });
-                // Whatever Logging says: the request log and the authentication handlers' debug lines carry callback
-                // URLs with the sign-in code and state, which must never reach a log.
+                // Whatever Logging says: the request log and the authentication handlers' lower levels carry callback
+                // URLs with the sign-in code and state, which must never reach a log (the portal logs sign-ins itself).
                 logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-                logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Information);
+                logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
             })
             .ConfigureServices(services =>
             {

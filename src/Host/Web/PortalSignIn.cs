@@ -173,7 +173,6 @@ public static class PortalSignIn
                 signed_in = signedIn,
                 name = signedIn ? user?.Name ?? principal.FindFirst(NameClaim)?.Value : null,
                 role = user?.RoleCode,
-                provider = signedIn && principal.Identity?.AuthenticationType == OidcScheme,
                 oidc = runtime.Oidc is not null,
                 antiforgery = new { field = tokens.FormFieldName, token = tokens.RequestToken },
             });
@@ -228,8 +227,10 @@ public static class PortalSignIn
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Refused(http);
             http.Response.Cookies.Delete(PortalAccess.CookieName, TokenCookie(http));
-            if (runtime.Oidc is null || http.User.Identity?.AuthenticationType != OidcScheme) return Results.Redirect("/");
-            Logger(http).LogInformation("Signed out: subject {Subject}", http.User.FindFirst(SubjectClaim)?.Value);
+            // The provider session is ended even when a token cookie took precedence for this request.
+            var session = runtime.Oidc is null ? AuthenticateResult.NoResult() : await http.AuthenticateAsync(SessionScheme);
+            if (!session.Succeeded) return Results.Redirect("/");
+            Logger(http).LogInformation("Signed out: subject {Subject}", session.Principal.FindFirst(SubjectClaim)?.Value);
             try
             {
                 // Ends the provider's session too (RP-initiated logout); it sends the browser back to /signout-callback-oidc, then to /.
