@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using JuniperFts.Host.Settings;
 
 namespace JuniperFts.Host.Web;
 
@@ -63,7 +64,7 @@ public static class PortalSignIn
             o.FormFieldName = "fts_antiforgery";
         });
 
-        var oidc = runtime.Oidc;
+        var oidc = runtime.Settings.Oidc;
         var auth = services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "token or session", o => o.ForwardDefaultSelector = http =>
                 oidc is null || PortalAccess.TokenOf(http.Request) is not null ? TokenScheme : SessionScheme)
@@ -161,7 +162,7 @@ public static class PortalSignIn
     {
         // What the page needs before anything else: who is signed in (also without a role), which sign-in to offer,
         // and the anti-forgery token for its forms.
-        app.MapGet("/session", (HttpContext http, IAntiforgery antiforgery, ServiceRuntime runtime) =>
+        app.MapGet("/session", (HttpContext http, IAntiforgery antiforgery, FtsSettings settings) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
             http.Response.Headers.CacheControl = "no-store";
@@ -173,14 +174,14 @@ public static class PortalSignIn
                 signed_in = signedIn,
                 name = signedIn ? user?.Name ?? principal.FindFirst(NameClaim)?.Value : null,
                 role = user?.RoleCode,
-                oidc = runtime.Oidc is not null,
+                oidc = settings.Oidc is not null,
                 antiforgery = new { field = tokens.FormFieldName, token = tokens.RequestToken },
             });
         });
 
-        app.MapGet("/signin", async (HttpContext http, ServiceRuntime runtime) =>
+        app.MapGet("/signin", async (HttpContext http, FtsSettings settings) =>
         {
-            if (runtime.Oidc is null) return Results.Redirect("/");
+            if (settings.Oidc is null) return Results.Redirect("/");
             try
             {
                 // Fetches the provider's discovery document (cached): this is where a provider that is down shows.
@@ -194,13 +195,13 @@ public static class PortalSignIn
                 var callback = $"{http.Request.Scheme}://{http.Request.Host}/signin-oidc";
                 return PageResult(StatusCodes.Status502BadGateway, "Sign-in is not set up correctly",
                     $"The identity provider refused the sign-in request. The JuniperFts administrator should check that {callback} " +
-                    $"is registered as a redirect URI of the client '{runtime.Oidc.ClientId}' (see docs/service.md).", ("/signin", "Try again"));
+                    $"is registered as a redirect URI of the client '{settings.Oidc.ClientId}' (see docs/service.md).", ("/signin", "Try again"));
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
             {
                 Logger(http).LogWarning("Sign-in could not reach the identity provider: {Failure}", e.GetType().Name);
                 return PageResult(StatusCodes.Status503ServiceUnavailable, "Sign-in is not available right now",
-                    $"The identity provider at {runtime.Oidc.Authority.Host} did not answer. Try again in a few minutes; " +
+                    $"The identity provider at {settings.Oidc.Authority.Host} did not answer. Try again in a few minutes; " +
                     "if it keeps failing, tell the JuniperFts administrator. Scripts using access tokens are not affected.",
                     ("/signin", "Try again"));
             }
@@ -223,12 +224,12 @@ public static class PortalSignIn
             return Results.Redirect("/");
         }).DisableAntiforgery(); // checked above, before the form is read
 
-        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, ServiceRuntime runtime) =>
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, FtsSettings settings) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Refused(http);
             http.Response.Cookies.Delete(PortalAccess.CookieName, TokenCookie(http));
             // The provider session is ended even when a token cookie took precedence for this request.
-            var session = runtime.Oidc is null ? AuthenticateResult.NoResult() : await http.AuthenticateAsync(SessionScheme);
+            var session = settings.Oidc is null ? AuthenticateResult.NoResult() : await http.AuthenticateAsync(SessionScheme);
             if (!session.Succeeded) return Results.Redirect("/");
             Logger(http).LogInformation("Signed out: subject {Subject}", session.Principal.FindFirst(SubjectClaim)?.Value);
             try
