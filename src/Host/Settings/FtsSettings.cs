@@ -29,6 +29,7 @@ public sealed class FtsSettings
     private readonly Lazy<ForecastOptions> _forecast;
     private readonly Lazy<ServiceSettings> _service;
     private readonly Lazy<PortalUsers> _users;
+    private readonly Lazy<OidcSettings?> _oidc;
 
     public FtsSettings(IConfiguration configuration)
     {
@@ -38,7 +39,9 @@ public sealed class FtsSettings
         _workbook = new(() => BindWorkbook(configuration.GetSection(ExcelSection), Goals));
         _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference, Goals));
         _service = new(() => ServiceSettings.Load(configuration));
-        _users = new(() => PortalUsers.Load(configuration));
+        _oidc = new(() => OidcSettings.Load(configuration));
+        // With company sign-in, tokens are only for automation and may be none.
+        _users = new(() => PortalUsers.Load(configuration, optional: Oidc is not null));
     }
 
     /// <summary>The configuration section of the attainment goals and the workbook's settings.</summary>
@@ -67,6 +70,9 @@ public sealed class FtsSettings
     /// <summary>The <c>Portal:Users</c> list.</summary>
     public PortalUsers Users => _users.Value;
 
+    /// <summary>The <c>Portal:Oidc</c> section: sign-in with the company's identity provider; null without it (bearer tokens only).</summary>
+    public OidcSettings? Oidc => _oidc.Value;
+
     /// <summary>What a review pack takes from the settings; <paramref name="training"/> says whether making it may train the forecast model.</summary>
     public ReviewPackOptions ReviewPacks(ModelTraining training) =>
         new() { Goals = Goals, Forecast = Forecast with { Training = training } };
@@ -82,6 +88,7 @@ public sealed class FtsSettings
     public void ValidateForService()
     {
         _ = Service;
+        _ = Oidc;
         _ = Users;
         _ = Reference;
         _ = Workbook;
