@@ -36,7 +36,7 @@ internal sealed class ModelStore(string folder)
     };
 
     /// <summary>The saved metadata and model when they were made from <paramref name="dataHash"/>; else false.</summary>
-    public bool TryLoad(string dataHash, out ForecastModelMetadata metadata, out CaseModel? model)
+    public bool TryLoad(string dataHash, WorkloadHistory history, out ForecastModelMetadata metadata, out CaseModel? model)
     {
         metadata = null!;
         model = null;
@@ -48,7 +48,7 @@ internal sealed class ModelStore(string folder)
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {
                 if (!File.Exists(ModelPath)) return false;
-                model = CaseModel.Load(ModelPath, saved.Settings.Seed);
+                model = CaseModel.Load(ModelPath, history, saved.Settings.Seed);
             }
             metadata = saved;
             return true;
@@ -82,7 +82,7 @@ internal sealed class ModelStore(string folder)
     public static string DataHash(WorkloadHistory history, ModelSettings settings, double coverage)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', WeekFeatures.Names));
+        text.AppendLine(string.Join(',', CaseModel.FeaturesOf(history).Names));
         text.AppendLine(settings.ToString());
         text.AppendLine(coverage.ToString("R", CultureInfo.InvariantCulture));
         foreach (var s in history.Series)

@@ -147,8 +147,7 @@ public static class ForecastCommands
             Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"));
         var model = new ModelSettings(
             Seed: Whole("Seed", 1, 0, int.MaxValue),
-            Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
-            Leaves: Whole("Leaves", new ModelSettings().Leaves, 2, 512));
+            Regularization: Number("Regularization", new ModelSettings().Regularization, v => v is >= 0 and <= 1e6, "a number from 0 to 1000000"));
         return new ForecastOptions
         {
             Horizon = Whole("HorizonWeeks", 13, 1, 104),
