@@ -33,6 +33,16 @@ public sealed record IntervalSpread(IReadOnlyList<double> Dispersion, double Z)
         return (Math.Max(0, mean - Z * sd), mean + Z * sd);
     }
 
+    /// <summary>A Poisson spread (no dispersion) at the normal quantile of <paramref name="coverage"/>: mean ± z·√mean.</summary>
+    public static IntervalSpread Poisson(double coverage) => new([0], NormalQuantile(1 - (1 - coverage) / 2));
+
+    /// <summary>Upper standard normal quantile for 0.5 ≤ p &lt; 1 (Abramowitz–Stegun 26.2.23, error under 4.5e-4).</summary>
+    private static double NormalQuantile(double p)
+    {
+        var t = Math.Sqrt(-2 * Math.Log(1 - p));
+        return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+    }
+
     /// <summary>The standard deviation of a count with this mean and dispersion (the mean floored at 0.5, so a quiet week still has a spread).</summary>
     public static double Deviation(double mean, double dispersion) => Math.Sqrt(Math.Max(mean, 0.5) + dispersion * mean * mean);
 }
@@ -139,9 +149,13 @@ internal static class Backtest
             modelEverywhere ? Mean(s => s.Model) : null, Mean(s => s.SeasonalNaive), Mean(s => s.Naive));
 
         var (chosen, statement) = Choose(overall, origins.Count, fullSeason: origins[0] >= WeekFeatures.Season);
+
         var originWeeks = origins.Select(o => history.Weeks[o].ToString()).ToList();
+        // Back-tested models that never saw a season err more than the forecasting one: their spread would overstate it.
+        var fullSeason = origins[0] >= WeekFeatures.Season;
         return new BacktestSummary(originWeeks, Steps, regionScores, overall, chosen, statement,
-            Spread(errors[chosen], coverage), Spread(regionErrors[chosen], coverage));
+            fullSeason ? Spread(errors[chosen], coverage) : IntervalSpread.Poisson(coverage),
+            fullSeason ? Spread(regionErrors[chosen], coverage) : IntervalSpread.Poisson(coverage));
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace JuniperFts.Forecast;
 
 /// <summary>Seed and L2 penalty of the count model.</summary>
 /// <param name="Regularization">The L2 weight of the Poisson regression: larger shrinks seasonality and trends towards flat.</param>
-public sealed record ModelSettings(int Seed = 1, double Regularization = 20);
+public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
 
 /// <summary>
 /// One ML.NET Poisson regression (L-BFGS) over every series of the history: the week's cases over the series'

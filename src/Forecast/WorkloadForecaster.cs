@@ -78,14 +78,7 @@ public static class WorkloadForecaster
     /// </summary>
     private static (double Low, double High) Interval(double mean, int step, IntervalSpread? spread, double coverage)
     {
-        var (low, high) = (spread ?? new IntervalSpread([0], NormalQuantile(1 - (1 - coverage) / 2))).Around(mean, step);
+        var (low, high) = (spread ?? IntervalSpread.Poisson(coverage)).Around(mean, step);
         return (Math.Min(low, mean), Math.Max(high, mean));
-    }
-
-    /// <summary>Upper standard normal quantile for 0.5 ≤ p &lt; 1 (Abramowitz–Stegun 26.2.23, error under 4.5e-4).</summary>
-    private static double NormalQuantile(double p)
-    {
-        var t = Math.Sqrt(-2 * Math.Log(1 - p));
-        return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
     }
 }

@@ -47,8 +47,6 @@ internal static class Evaluation
         var skipR = args.Contains("--no-r");
         var settings = new ModelSettings();
         if (Value(args, "--l2") is { } l2) settings = settings with { Regularization = double.Parse(l2, CultureInfo.InvariantCulture) };
-        if (Value(args, "--trend") is { } trend) WeekFeatures.TrendScale = float.Parse(trend, CultureInfo.InvariantCulture);
-        if (Value(args, "--woy") is { } woy) WeekFeatures.WeekOfYearScale = float.Parse(woy, CultureInfo.InvariantCulture);
         Directory.CreateDirectory(folder);
         var observations = new List<Observation>();
         var rInput = new StringBuilder();
@@ -216,6 +214,8 @@ internal static class Evaluation
             Console.WriteLine($"{"estate",-22}" + string.Concat(methods.Select(m => $"{m,15}")));
             var groups = rows.GroupBy(o => o.Estate).Select(g => (g.Key, g.ToList())).ToList();
             groups.Add(("overall", rows));
+            if (rows.Any(o => o.Truth is null) && rows.Any(o => o.Truth is not null))
+                groups.Add(("estates with true rate", rows.Where(o => o.Truth is not null).ToList()));
             groups.Add(("first origin (1 year)", rows.Where(o => o.FirstOrigin).ToList()));
             foreach (var (estate, list) in groups)
             {
@@ -237,7 +237,11 @@ internal static class Evaluation
             Console.WriteLine($"{"estate",-22}" + string.Concat(intervalMethods.Select(m => $"{m,15}")));
             foreach (var (estate, list) in groups)
                 Console.WriteLine($"{estate,-22}" + string.Concat(intervalMethods.Select(m =>
-                    $"{list.Count(o => o.Methods[m].Low <= o.Actual && o.Actual <= o.Methods[m].High) / (double)list.Count,15:0.0%}")));
+                {
+                    // R's snaive and stlf give no interval (NaN) on a single year.
+                    var stated = list.Where(o => !double.IsNaN(o.Methods[m].Low) && !double.IsNaN(o.Methods[m].High)).ToList();
+                    return stated.Count == 0 ? $"{"-",15}" : $"{stated.Count(o => o.Methods[m].Low <= o.Actual && o.Actual <= o.Methods[m].High) / (double)stated.Count,15:0.0%}";
+                })));
         }
     }
 

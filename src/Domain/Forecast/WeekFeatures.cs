@@ -20,12 +20,13 @@ public sealed class WeekFeatures
     public const int Harmonics = 4;
 
     /// <summary>Fourier pairs each region may add (a summer dip deeper in one region, say).</summary>
-    public const int RegionHarmonics = 2;
+    public const int RegionHarmonics = 4;
 
     /// <summary>Scale of the week-of-year indicator columns; below 1 shrinks them harder than the smooth terms.</summary>
-    public static float WeekOfYearScale { get; set; } = 0.3f;
+    public const float WeekOfYearScale = 0.3f;
 
-    public static float TrendScale { get; set; } = 0.25f;
+    /// <summary>Scale of the trend columns: below 1 shrinks a trend harder, so a year of history does not mistake season for trend.</summary>
+    public const float TrendScale = 0.25f;
 
     private readonly Dictionary<string, int> _region;
     private readonly int _firstRegion, _firstWeek, _firstSeries;
