@@ -7,7 +7,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Ingest;
 using JuniperFts.Ingest.Sample;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Bench.Forecast;
@@ -88,7 +88,7 @@ internal static class Evaluation
             foreach (var origin in origins)
             {
                 var fts = Stopwatch.StartNew();
-                var options = new ForecastOptions { Horizon = Horizon, Model = settings, ModelFolder = Path.Combine(folder, "model-" + name), Retrain = true };
+                var options = new ForecastOptions { Horizon = Horizon, Model = settings, ModelFolder = Path.Combine(folder, "model-" + name), Training = ModelTraining.Always };
                 var result = WorkloadForecaster.Run(warehouse, options, full.Weeks[origin].Start);
                 ftsSeconds += fts.Elapsed.TotalSeconds;
                 chosen.Add(result.Method.Code());

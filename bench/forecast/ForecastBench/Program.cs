@@ -8,7 +8,7 @@ using System.Globalization;
 using JuniperFts.Bench.Forecast;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.ForecastChart;
 using NodaTime;
 
@@ -48,13 +48,13 @@ else
 var settings = new ModelSettings();
 if (modelArgs.Length >= 1) settings = settings with { Regularization = double.Parse(modelArgs[0], CultureInfo.InvariantCulture) };
 Console.WriteLine($"model: {settings}");
-var options = new ForecastOptions { Horizon = heldOut, ModelFolder = Path.Combine(outFolder, "model"), Model = settings, Retrain = true };
+var options = new ForecastOptions { Horizon = heldOut, ModelFolder = Path.Combine(outFolder, "model"), Model = settings, Training = ModelTraining.Always };
 
 var clock = Stopwatch.StartNew();
 var result = WorkloadForecaster.Run(warehouse, options, asOf);
 var trained = clock.Elapsed;
 clock.Restart();
-var reused = WorkloadForecaster.Run(warehouse, options with { Retrain = false }, asOf);
+var reused = WorkloadForecaster.Run(warehouse, options with { Training = ModelTraining.WhenStale }, asOf);
 var reuse = clock.Elapsed;
 Console.WriteLine($"{result.History.Series.Count} series x {result.History.Weeks.Count} weeks ({result.History.Weeks[0]}..{result.History.Weeks[^1]})");
 Console.WriteLine($"train + back-test + forecast: {trained.TotalSeconds:0.00} s; reuse of the saved model: {reuse.TotalSeconds:0.00} s (reused: {reused.Provenance.Reused})");
