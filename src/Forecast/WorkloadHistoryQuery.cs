@@ -12,7 +12,8 @@ public static class WorkloadHistoryQuery
     /// <summary>The label of a case whose region or platform cannot be found.</summary>
     public const string Unknown = "Unknown";
 
-    private static readonly string SiteCentre = EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "SiteCentre.sql");
+    // A site's region is the centre of its contract with the latest start (ties: smaller contract id); its SKU gives the window.
+    internal static readonly string SiteCentre = EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "SiteCentre.sql");
 
     /// <summary>The latest <c>created_at</c> of any accepted case: the default as-of of a forecast.</summary>
     public static Instant? LatestCaseCreated(Warehouse warehouse)
@@ -85,7 +86,7 @@ public static class WorkloadHistoryQuery
             r => (r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)), (int)r.Long(3)), ("first", first.Monday), ("last", last.Monday));
     }
 
-    private static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
+    internal static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
     {
         return c.Query("SELECT support_center, date FROM holidays WHERE date BETWEEN $from AND $to",
             r => (r.Text(0), r.Date(1)), ("from", from), ("to", to));

@@ -1,4 +1,5 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using NodaTime;
 
 namespace JuniperFts.Reports.Excel;
@@ -15,29 +16,27 @@ public sealed record SlaWorkbookModel(
     AttainmentTable ByPlatform,
     AttainmentTable ByEngineer,
     BreachList Breaches,
-    ExclusionTable Exclusions);
+    ExclusionTable Exclusions,
+    StaffingHeatMap Staffing);
+
+/// <summary>
+/// The Staffing sheet: engineers to roster by Erlang C (priorities summed) per centre, forecast week and local hour of the
+/// week, for the weeks starting in the quarter after the workbook's.
+/// </summary>
+/// <param name="MadeAsOf">The forecast's as-of: the end of the workbook's quarter, or the data's as-of if earlier.</param>
+/// <param name="Unavailable">Why there is no map (no history to forecast from, a setting staffing cannot use); null when there is one.</param>
+public sealed record StaffingHeatMap(Quarter Quarter, Instant MadeAsOf, string? Unavailable, IReadOnlyList<string> Weeks, IReadOnlyList<CentreHeatMap> Centres);
+
+/// <summary>One centre's engineers to roster: a row per week of <see cref="StaffingHeatMap.Weeks"/>, a column per local hour of the week.</summary>
+/// <param name="Engineers">[week][hour of the week, Monday 00:00 = 0]; 0 where no case is expected.</param>
+/// <param name="EngineerHours">Per week: the engineer-hours on shift the week needs (the row's sum).</param>
+public sealed record CentreHeatMap(string Centre, string Region, IReadOnlyList<int[]> Engineers, IReadOnlyList<int> EngineerHours);
 
 /// <summary>What the workbook is about: quarter, scope, instants and the colour goals.</summary>
 /// <param name="Scope">In words: "All accounts" or the service manager's accounts.</param>
 /// <param name="DataAsOf">The as-of instant: unanswered cases are judged at this instant.</param>
 public sealed record WorkbookHeader(
     string Title, Quarter Quarter, Quarter PreviousQuarter, string Scope, Instant DataAsOf, Instant GeneratedAt, AttainmentGoals Goals);
-
-/// <summary>Attainment goals in percent: at least <see cref="Green"/> shows green, at least <see cref="Amber"/> amber, below that red.</summary>
-public sealed record AttainmentGoals
-{
-    public AttainmentGoals(decimal green, decimal amber)
-    {
-        if (green is < 0 or > 100 || amber is < 0 or > 100)
-            throw new ArgumentOutOfRangeException(nameof(green), "Attainment goals are percentages from 0 to 100.");
-        if (amber > green) throw new ArgumentException($"The amber goal ({amber}) must not be above the green goal ({green}).", nameof(amber));
-        Green = green;
-        Amber = amber;
-    }
-
-    public decimal Green { get; }
-    public decimal Amber { get; }
-}
 
 /// <summary>One definition on the "Read me" sheet.</summary>
 public sealed record ReadMeEntry(string Term, string Meaning);

@@ -38,10 +38,9 @@ internal sealed partial class ReviewPackQuery
             trend.Add(new TrendLine(p.Code(), groups.Select(g => g?.AttainmentPct).ToList(), groups.Select(g => g?.Eligible ?? 0).ToList()));
         }
 
-        return new AttainmentSection(AttainmentGoalPct, rows, Row("All priorities", null, total), quarters, trend);
+        return new AttainmentSection(options.Goals.Green, rows, Row("All priorities", null, total), quarters, trend);
     }
 
-    private static AttainmentLine Row(string label, long? target, SlaGroup? g) =>
-        new(label, target, g?.Eligible ?? 0, g?.Met ?? 0, g?.Breached ?? 0, g?.Pending ?? 0, g?.AttainmentPct,
-            g?.AttainmentPct is { } pct ? pct >= AttainmentGoalPct : null);
+    private AttainmentLine Row(string label, long? target, SlaGroup? g) =>
+        new(label, target, g?.Eligible ?? 0, g?.Met ?? 0, g?.Breached ?? 0, g?.Pending ?? 0, g?.AttainmentPct, options.Goals.Meets(g?.AttainmentPct));
 }

@@ -1,27 +1,28 @@
 using JuniperFts.Domain;
+using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
+using JuniperFts.Domain.TrueUp;
 using JuniperFts.Forecast;
+using JuniperFts.Forecast.Staffing;
 using JuniperFts.Store;
+using JuniperFts.Reports.TrueUp;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 
 namespace JuniperFts.Reports.ReviewPack;
 
 /// <summary>Reads one account's quarter from the warehouse and the SLA queries and computes every figure of its pack.</summary>
-/// <remarks>One file per section of the pack: this one builds the model, the cover and the contracts; the others are named by section.</remarks>
 /// <remarks>
 /// SLA figures come from <see cref="SlaQueries"/> only, so the pack always agrees with
 /// <c>fts sla summary</c>; this class adds what the SLA engine does not hold (contracts, engineers,
 /// installed base, compliance findings) and the pack's own groupings.
 /// </remarks>
-internal sealed partial class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ForecastOptions forecastOptions)
+// One file per section of the pack: this one builds the model, the cover and the contracts; the others are named by section.
+internal sealed partial class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options)
 {
-    // One forecast serves every account's pack of a run: it depends on the as-of only. Packs may be built in parallel.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Instant, Lazy<(ForecastResult? Result, string? Error)>> _forecasts = new();
-
-    /// <summary>The attainment the service aims for; the spec names no figure, so the pack uses the industry's usual 95 %.</summary>
-    public const decimal AttainmentGoalPct = 95m;
+    // One forecast and its staffing serve every account's pack of a run: they depend on the quarter and as-of only. Packs may be built in parallel.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Quarter, Instant), Lazy<QuarterOutlook>> _outlooks = new();
 
     /// <summary>How many quarters the trend shows at most, and at least.</summary>
     private const int TrendMax = 8, TrendMin = 4;
