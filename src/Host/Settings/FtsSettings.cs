@@ -158,8 +158,7 @@ public sealed class FtsSettings
             Number("ServiceLevelGoal", (double)goals.Green / 100, v => v is > 0 and < 1, "a share between 0 and 1 (both excluded)"));
         var model = new ModelSettings(
             Seed: Whole("Seed", 1, 0, int.MaxValue),
-            Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
-            Leaves: Whole("Leaves", new ModelSettings().Leaves, 2, 512));
+            Regularization: Number("Regularization", new ModelSettings().Regularization, v => v is >= 0 and <= 1e6, "a number from 0 to 1000000"));
         return new ForecastOptions
         {
             Horizon = Whole("HorizonWeeks", 13, ForecastOptions.MinHorizon, ForecastOptions.MaxHorizon),
