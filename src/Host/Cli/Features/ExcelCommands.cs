@@ -40,7 +40,7 @@ public static class ExcelCommands
             var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
             var path = Path.Combine(run.OutFolder, SlaWorkbook.FileName(quarter));
             Write(run.Warehouse, run.Cli, quarter, run.AsOf, accounts: null, path);
-            run.Wrote($"SLA workbook {quarter}", path);
+            run.Done("excel", $"SLA workbook {quarter}", path);
         }
     }
 

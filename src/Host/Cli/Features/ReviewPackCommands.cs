@@ -40,7 +40,8 @@ public static class ReviewPackCommands
             var folder = Path.Combine(run.OutFolder, RunFolder);
             var forecast = ForecastCommands.Options(run.Cli.Configuration, run.Cli.Reference);
             var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, forecast);
-            run.Wrote($"Review packs {quarter} ({written.Count} accounts)", folder);
+            run.Done("review-packs", $"Review packs {quarter} ({written.Count} accounts)", folder);
+            run.Files(written);
         }
     }
 
