@@ -152,7 +152,7 @@ public class TrueUpCliTests
         Assert.True(File.Exists(temp.PathOf("out/trueup/TU-C-7-1.pdf")));
         Assert.False(File.Exists(temp.PathOf("out/trueup/TU-C-7-2.pdf")));
         Assert.True(File.Exists(temp.PathOf("out/trueup/trueup-summary-2024-12-31.xlsx")));
-        Assert.Equal($"true-up: due by 2024-12-31: 1 issued, 0 already issued (written as issued); summary trueup-summary-2024-12-31.xlsx -> {temp.PathOf("out/trueup")}/\n",
+        Assert.Equal($"true-up: due by 2024-12-31: 1 issued, 0 already issued; summary trueup-summary-2024-12-31.xlsx -> {temp.PathOf("out/trueup")}/\n",
             output.ToString().Replace("\r\n", "\n"));
     }
 

@@ -208,6 +208,26 @@ public class TrueUpServiceTests
         Assert.Contains("\"amount\": \"1627.40\"", File.ReadAllText(temp.PathOf("second/TU-C-1001-2.json")));
     }
 
+    [Fact]
+    public void IssueDue_RevisionIssuedBeforeCopiesWereKept_RerenderedWhileUnchangedNotWrittenOnceChanged()
+    {
+        using var temp = new TempWarehouse();
+        temp.CliExample();
+        var service = Service(temp);
+        service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("first"), reissue: false);
+        // As a database issued before migration 006 holds them.
+        Correct(temp, "UPDATE trueup_statement_revisions SET statement_csv = NULL, statement_pdf = NULL");
+
+        service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("unchanged"), reissue: false);
+        Correct(temp, "UPDATE installed_base SET covered_from = DATE '2025-10-15' WHERE serial_number = 'JN1234'");
+        var changed = service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("changed"), reissue: false);
+
+        Assert.Equal(Contents(temp.PathOf("first")), Contents(temp.PathOf("unchanged")));
+        Assert.Empty(changed.Statements.Single(s => s.Number == "TU-C-1001-2").Files);
+        Assert.Equal(3, changed.Statements.Single(s => s.Number == "TU-C-1001-1").Files.Count);
+        Assert.False(File.Exists(temp.PathOf("changed/TU-C-1001-2.json")));
+    }
+
     /// <summary>Every statement file of a folder (the run's summary workbook aside) with its bytes, by name.</summary>
     private static SortedDictionary<string, string> Contents(string folder) =>
         new(Directory.GetFiles(folder).Where(f => !f.EndsWith(".xlsx", StringComparison.Ordinal))

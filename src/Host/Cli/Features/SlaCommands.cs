@@ -25,6 +25,8 @@ public static class SlaCommands
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new SlaReportsStep()];
 
+    private static readonly string[] StatusOrder = ["met", "breached", "pending", "excluded"];
+
     /// <summary>Evaluates what changed, then the <c>sla-cases.csv</c> and <c>sla-summary.csv</c> of the latest complete quarter.</summary>
     private sealed class SlaReportsStep : IMainJobStep
     {
@@ -47,7 +49,7 @@ public static class SlaCommands
             using (var writer = new StreamWriter(summaryPath))
                 TabularOutput.WriteCsv(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), writer);
 
-            var statuses = cases.CountBy(c => c.Status).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}");
+            var statuses = cases.CountBy(c => c.Status).OrderBy(s => Array.IndexOf(StatusOrder, s.Key)).Select(s => $"{s.Value} {s.Key}");
             run.Done("sla", $"{evaluated} case(s) evaluated; {filter.Quarter}: {cases.Count} case(s) ({string.Join(", ", statuses)})", casesPath, summaryPath);
         }
     }

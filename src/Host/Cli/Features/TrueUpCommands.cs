@@ -79,7 +79,7 @@ public static class TrueUpCommands
             var already = result.Statements.Where(s => s.Outcome == IssueOutcome.AlreadyIssued).ToList();
             var changed = already.Count(s => s.Changes.Count > 0);
             var unwritten = already.Count(s => s.Files.Count == 0);
-            run.Done("true-up", $"due by {TrueUpJson.Date(due)}: {issued} issued, {already.Count} already issued (written as issued)" +
+            run.Done("true-up", $"due by {TrueUpJson.Date(due)}: {issued} issued, {already.Count} already issued" + (already.Count > unwritten ? " (written as issued)" : "") +
                 (changed > 0 ? $", {changed} of them changed since (fts trueup --due {TrueUpJson.Date(due)} --out DIR --reissue)" : "") +
                 (unwritten > 0 ? $", {unwritten} not written (issued before copies were kept, and changed since)" : "") +
                 $"; summary {Path.GetFileName(result.SummaryPath)}", folder);
