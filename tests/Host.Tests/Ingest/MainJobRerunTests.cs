@@ -44,7 +44,7 @@ public class MainJobRerunTests
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await FtsCli.RunAsync(["run", "--data", drop, "--out", temp.PathOf(outFolder), "--db", temp.DatabasePath, .. more],
-            CliContext.ForTest(output, error, new FakeClock(now)));
+            TestCli.Context(output, error, new FakeClock(now)));
         Assert.True(exit == 0, error.ToString());
         return output.ToString().Replace("\r\n", "\n");
     }

@@ -163,11 +163,7 @@ public static class IngestCommands
             // The SLA step refreshes the evaluations and counts them in its line.
             Ingest(context, warehouse, pr.GetValue(data)!, refreshSla: false, logLines: false);
             var outFolder = Path.GetFullPath(pr.GetValue(output)!);
-            try { Directory.CreateDirectory(outFolder); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserError($"cannot create the output folder {pr.GetValue(output)}: {e.Message}", e);
-            }
+            UserError.OnIo($"cannot create the output folder {pr.GetValue(output)}", () => Directory.CreateDirectory(outFolder));
             var instant = pr.GetValue(asOf) ?? DataFacts.LatestInstant(warehouse) ?? context.Clock.GetCurrentInstant();
             context.Out.WriteLine($"as of {instant}");
             MainJobSteps.RunAll(new MainJobRun(context, warehouse, outFolder, instant, pr.GetValue(verbose)));
