@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
@@ -47,11 +49,16 @@ public static class ReviewPacks
     /// <summary>Every account id in the data, in ordinal order.</summary>
     public static IReadOnlyList<string> AccountIds(Warehouse warehouse) => ReviewPackQuery.AccountIds(warehouse);
 
+    private const int MaxIdInFileName = 60;
+
     /// <summary>The pack's file name: <c>review-pack-A0001-2026Q3.pdf</c> (characters unsafe in file names become '_').</summary>
     public static string FileName(string accountId, Quarter quarter)
     {
         // Unsafe on any common file system, not only this one, since packs are mailed and copied around.
-        var safe = new string(accountId.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || char.IsWhiteSpace(c) ? '_' : c).ToArray());
+        var safe = new string(accountId.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? '_' : c).ToArray());
+        // A name holds at most 255 bytes: a longer id keeps its start and a hash of the whole, so names stay distinct.
+        if (safe.Length > MaxIdInFileName)
+            safe = safe[..(MaxIdInFileName - 9)] + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..8];
         return $"review-pack-{safe}-{quarter}.pdf";
     }
 }
