@@ -50,15 +50,13 @@ public static class ReportEndpoints
 
         app.MapGet("/api/trueup", (string? due, Warehouse warehouse, TrueUpService trueUp) =>
         {
-            var parsed = LocalDatePattern.Iso.Parse(due ?? "");
-            if (!parsed.Success) return PortalEndpoints.BadRequest($"due: '{due}' is not a date (yyyy-MM-dd)");
-            return Results.Json(new { due = TrueUpJson.Date(parsed.Value), statements = trueUp.StatementsDue(parsed.Value).Select(Json).ToList() });
+            if (!AskedValues.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
+            return Results.Json(new { due = TrueUpJson.Date(date), statements = trueUp.StatementsDue(date).Select(Json).ToList() });
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
 
         app.MapGet("/api/trueup/{contract}/{year}.pdf", (string contract, string year, TrueUpService trueUp) =>
         {
-            if (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k))
-                return PortalEndpoints.BadRequest($"year: '{year}' is not a contract year number");
+            if (!AskedValues.TryWhole(year, 1, 1000, out var k, out var problem)) return PortalEndpoints.BadRequest("year: " + problem);
             TrueUpStatement statement;
             try
             {
