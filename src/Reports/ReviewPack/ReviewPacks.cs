@@ -30,15 +30,16 @@ public static class ReviewPacks
         ReviewPackRenderer.Render(Build(warehouse, reference, accountId, quarter, asOf, forecast), output);
 
     /// <summary>Writes the pack of every account into <paramref name="folder"/> (created when missing); returns the files written, by account.</summary>
+    /// <param name="cancellation">Checked between packs: a stop ends the run within one pack's time, each written pack whole.</param>
     public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
-        ForecastOptions? forecast = null)
+        ForecastOptions? forecast = null, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(folder);
         var query = Query(warehouse, reference, forecast);
         var accounts = ReviewPackQuery.AccountIds(warehouse);
         var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
         // Packs are independent: lay them out on every core (the forecast is made once, on first use).
-        Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, i =>
             ReportFile.Write(paths[i], file => ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file)));
         return paths;
     }

@@ -80,7 +80,8 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     /// PDF, CSV and JSON into <paramref name="outDir"/>, recorded in the warehouse; plus one Excel summary of the run.
     /// With <paramref name="reissue"/>, statements issued before are re-created under the same number.
     /// </summary>
-    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue)
+    /// <param name="cancellation">Checked between statements: a stop leaves every statement issued so far whole and recorded.</param>
+    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue, CancellationToken cancellation = default)
     {
         try
         {
@@ -100,6 +101,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         foreach (var row in TrueUpQueries.AllContracts(connection))
             foreach (var year in TrueUpRules.YearsDueBy(row.Contract, due))
             {
+                cancellation.ThrowIfCancellationRequested();
                 var statement = TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []));
                 results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, now));
             }
