@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Tests.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -40,7 +40,7 @@ public class EdgeArgumentsTests(SeededPortal seeded) : IClassFixture<SeededPorta
     public async Task Cli_EveryOptionWithEdgeValues_OneLineOrSuccessNeverAStackTrace()
     {
         using var temp = new TempWarehouse();
-        var tree = CommandCatalog.Create(CliContext.ForTest(TextWriter.Null, TextWriter.Null, new FakeClock(Instant.FromUtc(2026, 11, 1, 0, 0))));
+        var tree = CommandCatalog.Create(TestCli.Context(TextWriter.Null, TextWriter.Null, new FakeClock(Instant.FromUtc(2026, 11, 1, 0, 0))));
         var leaves = tree.SelectMany(c => Leaves(c, [c.Name])).ToList();
         Assert.Contains(leaves, l => l.Option.Name == "--batch");
         Assert.Contains(leaves, l => l.Option.Name == "--quarter");
@@ -54,7 +54,7 @@ public class EdgeArgumentsTests(SeededPortal seeded) : IClassFixture<SeededPorta
                 string[] args = [.. path, option.Name, value, "--db", temp.DatabasePath];
                 var output = new StringWriter();
                 var error = new StringWriter();
-                var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 1, 0, 0)));
+                var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 11, 1, 0, 0)));
                 int exit;
                 try
                 {

@@ -1,7 +1,7 @@
 using System.Text;
 using ClosedXML.Excel;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
@@ -89,7 +89,7 @@ public sealed class ExtremeTextTests : IDisposable
     [Fact]
     public void ReviewPacks_ExtremeTexts_EveryPackRendersWithItsCasesAndFewPages()
     {
-        var files = ReviewPacks.WriteAll(_temp.Warehouse, ReferenceData.BuiltIn, Q3, AsOf, _folder);
+        var files = ReviewPacks.WriteAll(_temp.Warehouse, ReferenceData.BuiltIn, Q3, AsOf, _folder, JuniperFts.Reports.Tests.ReviewPack.ReviewPackScenario.Options);
 
         Assert.Equal(Texts.Count, files.Count);
         IReadOnlyList<IReadOnlyList<string>> Pages(string kind) =>

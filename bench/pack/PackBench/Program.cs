@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using NodaTime;
@@ -25,11 +25,15 @@ Console.WriteLine($"SLA evaluation (not part of the pack time): {clock.Elapsed.T
 
 // The data ends on 2026-06-30: the packs are those of 2026Q2, as fts run would write them.
 var asOf = Instant.FromUtc(2026, 7, 1, 0, 0);
-var quarter = Quarter.LatestCompleteOn(asOf.InUtc().Date);
+var quarter = Quarter.DefaultAt(asOf);
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
-var written = ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"),
-    new JuniperFts.Forecast.ForecastOptions { ModelFolder = Path.Combine(folder, "model") });
+// As fts run makes them: the packs may train the forecast once for the quarter's end.
+var packOptions = new ReviewPackOptions
+{
+    Forecast = new JuniperFts.Forecast.ForecastOptions { ModelFolder = Path.Combine(folder, "model"), Training = JuniperFts.Forecast.ModelTraining.WhenStale },
+};
+var written = ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"), packOptions);
 var total = clock.Elapsed;
 var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 var bytes = written.Sum(p => new FileInfo(p).Length);
@@ -39,10 +43,9 @@ Console.WriteLine($"{written.Count} packs for {quarter} in {total.TotalSeconds:0
 Console.WriteLine($"CPU time of those packs: {cpuUsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores");
 
 // Where a pack's time goes: computing the model vs laying it out.
-var forecastOptions = new JuniperFts.Forecast.ForecastOptions { ModelFolder = Path.Combine(folder, "model") };
 var ids = ReviewPacks.AccountIds(warehouse).Take(10).ToList();
 var build = Stopwatch.StartNew();
-var models = ids.Select(id => ReviewPacks.Build(warehouse, ReferenceData.BuiltIn, id, quarter, asOf, forecastOptions)).ToList();
+var models = ids.Select(id => ReviewPacks.Build(warehouse, ReferenceData.BuiltIn, id, quarter, asOf, packOptions)).ToList();
 build.Stop();
 var render = Stopwatch.StartNew();
 foreach (var m in models) ReviewPacks.Render(m, Stream.Null);
@@ -52,24 +55,21 @@ Console.WriteLine($"per pack ({ids.Count} packs, forecast reused): build {build.
 // A second run reuses the saved forecast model: the steady-state cost of the packs themselves.
 cpu = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
-ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"),
-    new JuniperFts.Forecast.ForecastOptions { ModelFolder = Path.Combine(folder, "model") });
+ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"), packOptions);
 Console.WriteLine($"again with the saved forecast model: {clock.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s)");
 Console.WriteLine($"packs in {Path.Combine(folder, "packs")}");
 
 static long Count(Warehouse w, string table)
 {
     using var c = w.Connect();
-    using var cmd = c.CreateCommand();
-    cmd.CommandText = $"SELECT count(*) FROM {table}";
-    return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    return c.Scalar<long>($"SELECT count(*) FROM {table}");
 }
 
 // Deterministic data from hash(): the same N gives the same estate on every run.
 static void Generate(Warehouse w, int n)
 {
     using var c = w.Connect();
-    Warehouse.Execute(c, $"""
+    c.Execute($"""
         CREATE TEMP TABLE centres AS SELECT * FROM (VALUES (0,'SUNNYVALE'),(1,'HERNDON'),(2,'SCHIPHOL_RIJK'),(3,'SINGAPORE'),(4,'TOKYO'),(5,'SYDNEY'),(6,'BANGALORE')) v(k, code);
         INSERT INTO accounts SELECT printf('A%03d', i), 'Account ' || i, 'US', printf('sm%d@vendor.example', i % 10), 0 FROM range(1, {n} + 1) t(i);
         INSERT INTO sites SELECT printf('S%03d', i), printf('A%03d', i), 'Site ' || i, 'US', CASE WHEN i % 7 = 0 THEN NULL ELSE 'ops@example.com' END, 0 FROM range(1, {n} + 1) t(i);

@@ -39,8 +39,10 @@ public static class PortalPage
         // The quarters the picker offers: the last eight, the latest complete one selected.
         app.MapGet("/api/quarters", (IClock clock, Service.ServiceSettings settings) =>
         {
-            var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;
-            var latest = Quarter.LatestCompleteOn(today);
+            // Today is the service's date (the true-up link's due date); the quarter follows the one rule of Quarter.DefaultAt.
+            var now = clock.GetCurrentInstant();
+            var today = now.InZone(settings.Zone).Date;
+            var latest = Quarter.DefaultAt(now);
             return Results.Json(new { today = today.ToString("uuuu'-'MM'-'dd", null), latest_complete = latest.ToString(), quarters = latest.Next.Trailing(8).Reverse().Select(q => q.ToString()) });
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager, PortalRole.Finance);
 

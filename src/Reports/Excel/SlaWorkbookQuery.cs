@@ -1,7 +1,6 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 
@@ -33,7 +32,6 @@ public static class SlaWorkbookQuery
     public static SlaWorkbookModel Build(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf,
         IReadOnlySet<string>? accounts, SlaWorkbookOptions options, Instant generatedAt)
     {
-        options.Validate();
         var queries = new SlaQueries(warehouse, reference);
         var now = new SlaFilter(quarter, accounts);
         var before = new SlaFilter(quarter.Previous, accounts);
@@ -46,7 +44,7 @@ public static class SlaWorkbookQuery
             Duration.FromSeconds(Priorities.TryParse(priority, out var p) ? reference.TargetFor(p) : 0);
 
         var total = Compare(Now(), Before(), keepPreviousOnly: false).Single();
-        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals());
+        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals);
 
         var byPriorityAndWindow = new AttainmentTable("By priority and service window", ["Priority", "Window"], AttainmentColumns.Target,
             [.. Compare(Now("priority", "window"), Before("priority", "window"), keepPreviousOnly: true)
@@ -226,14 +224,8 @@ public static class SlaWorkbookQuery
             return new Names(Read(connection, "SELECT account_id, name FROM accounts"), Read(connection, "SELECT engineer_id, name FROM engineers"));
         }
 
-        private static Dictionary<string, string> Read(DuckDBConnection connection, string sql)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            using var r = cmd.ExecuteReader();
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            while (r.Read()) map[r.GetString(0)] = r.GetString(1);
-            return map;
-        }
+        private static Dictionary<string, string> Read(WarehouseConnection connection, string sql) =>
+            connection.Query(sql, r => (Id: r.Text(0), Name: r.Text(1))).GroupBy(x => x.Id, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last().Name, StringComparer.Ordinal);
     }
 }

@@ -2,7 +2,7 @@ using JuniperFts.Domain;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 using NodaTime.Testing;
@@ -31,7 +31,7 @@ public class ServiceConfigurationTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "http://127.0.0.1:0"],
-            CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
+            TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
         return (exit, error.ToString());
     }
 
@@ -110,7 +110,7 @@ public class ServiceConfigurationTests : IDisposable
     {
         var error = new StringWriter();
         var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "notaurl"],
-            CliContext.ForTest(new StringWriter(), error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), Valid()));
+            TestCli.Context(new StringWriter(), error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), Valid()));
         Assert.Equal(FtsCli.UserErrorExit, exit);
         Assert.Equal("fts: --urls: 'notaurl' is not an http:// or https:// address (e.g. http://127.0.0.1:5080) (see fts --help)", error.ToString().TrimEnd());
     }

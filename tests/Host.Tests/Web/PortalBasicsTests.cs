@@ -83,6 +83,21 @@ public class PortalBasicsTests : IDisposable
     }
 
     [Fact]
+    public async Task DefaultQuarter_ServiceZoneAlreadyInTheNextQuarter_TheCliRuleInUtc()
+    {
+        // 31 December 2026 12:00 UTC is 1 January 2027 01:00 in Auckland: the rule is the UTC date's, as in the CLI.
+        using var portal = new PortalFactory(Instant.FromUtc(2026, 12, 31, 12, 0), new Dictionary<string, string?> { ["Service:TimeZone"] = "Pacific/Auckland" });
+        var client = portal.As(PortalFactory.LeadershipToken);
+
+        var quarters = await client.GetFromJsonAsync<JsonElement>("/api/quarters");
+        var summary = await client.GetFromJsonAsync<JsonElement>("/api/sla/summary");
+
+        Assert.Equal("2026Q3", quarters.GetProperty("latest_complete").GetString());
+        Assert.Equal("2027-01-01", quarters.GetProperty("today").GetString());
+        Assert.Equal("2026Q3", summary.GetProperty("quarter").GetString());
+    }
+
+    [Fact]
     public async Task SignIn_KnownToken_HttpOnlyStrictCookieThatAuthenticates()
     {
         var client = _portal.As(null);

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using JuniperFts.Host.Service;
+using JuniperFts.Host.Settings;
 using JuniperFts.Host.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -23,7 +25,7 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
     /// <summary>A second service manager whose accounts are configured, not looked up by e-mail.</summary>
     public const string ConfiguredManagerToken = "kim-77e1-token";
 
-    private readonly DuckDB.NET.Data.DuckDBConnection _owner;
+    private readonly JuniperFts.Store.WarehouseConnection _owner;
 
     public PortalFactory(Instant? now = null, IDictionary<string, string?>? settings = null)
     {
@@ -58,9 +60,17 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
 
     protected override IHostBuilder CreateHostBuilder()
     {
-        var runtime = ServiceRuntime.Load(Configuration, Store.Warehouse, Domain.Reference.ReferenceData.BuiltIn, Clock) with { RunJobs = RunJobs };
+        var runtime = ServiceRuntime.Load(new FtsSettings(Configuration), Store.Warehouse, Clock);
         return PortalHost.CreateHostBuilder(runtime, "http://127.0.0.1:0")
-            .ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
+            .ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs))
+            .ConfigureServices(services =>
+            {
+                if (RunJobs) return;
+                // The portal alone: without the start-up catch-up and Coravel's scheduler loop no job ever starts.
+                foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService)
+                             && (d.ImplementationType == typeof(CatchUpAtStart) || d.ImplementationType?.Namespace?.StartsWith("Coravel", StringComparison.Ordinal) == true)).ToList())
+                    services.Remove(hosted);
+            });
     }
 
     /// <summary>A client that sends <paramref name="token"/> as a bearer token (none when null).</summary>

@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 
@@ -21,6 +21,10 @@ public static class ReviewPackScenario
 {
     public static readonly Quarter Quarter = new(2026, 1);
     public static readonly Instant AsOf = Instant.FromUtc(2026, 4, 15, 0, 0);
+
+    /// <summary>As <c>fts run</c> makes packs: the forecast is trained for the quarter's end when no saved model is current.</summary>
+    public static readonly Reports.ReviewPack.ReviewPackOptions Options =
+        new() { Forecast = new Forecast.ForecastOptions { Training = Forecast.ModelTraining.WhenStale } };
 
     private static DateTime Utc(int month, int day, int hour, int minute = 0, int year = 2026) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 
@@ -70,10 +74,7 @@ public static class ReviewPackScenario
     public static void Finding(TempWarehouse temp, string kind, string subject, string account, string detail)
     {
         using var c = temp.Warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT INTO compliance_findings VALUES ($1, $2, $3, $4, 0)";
-        foreach (var v in new object[] { kind, subject, account, detail }) cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(v));
-        cmd.ExecuteNonQuery();
+        c.Insert("compliance_findings", ("kind", kind), ("subject", subject), ("account_id", account), ("detail", detail), ("batch_id", 0L));
     }
 }
 
@@ -87,19 +88,19 @@ public sealed class ReviewPackScenarioFixture : IDisposable
         A2 = Render("A2");
     }
 
-    public Ingest.Tests.Support.TempWarehouse Temp { get; }
+    public Store.Tests.Support.TempWarehouse Temp { get; }
     public byte[] A1 { get; }
     public byte[] A2 { get; }
 
     public byte[] Render(string account)
     {
         using var output = new MemoryStream();
-        Reports.ReviewPack.ReviewPacks.Write(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output);
+        Reports.ReviewPack.ReviewPacks.Write(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output, ReviewPackScenario.Options);
         return output.ToArray();
     }
 
     public Reports.ReviewPack.ReviewPackModel Model(string account) =>
-        Reports.ReviewPack.ReviewPacks.Build(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf);
+        Reports.ReviewPack.ReviewPacks.Build(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, ReviewPackScenario.Options);
 
     public void Dispose() => Temp.Dispose();
 }

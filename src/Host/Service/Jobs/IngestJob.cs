@@ -3,7 +3,7 @@ using System.Text;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
