@@ -29,6 +29,7 @@ public sealed class FtsSettings
     private readonly Lazy<ForecastOptions> _forecast;
     private readonly Lazy<ServiceSettings> _service;
     private readonly Lazy<PortalUsers> _users;
+    private readonly Lazy<OidcSettings?> _oidc;
 
     public FtsSettings(IConfiguration configuration)
     {
@@ -36,9 +37,11 @@ public sealed class FtsSettings
         _reference = new(() => ReferenceDataConfiguration.Load(configuration));
         _goals = new(() => BindGoals(configuration.GetSection(ExcelSection)));
         _workbook = new(() => BindWorkbook(configuration.GetSection(ExcelSection), Goals));
-        _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference));
+        _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference, Goals));
         _service = new(() => ServiceSettings.Load(configuration));
-        _users = new(() => PortalUsers.Load(configuration));
+        _oidc = new(() => OidcSettings.Load(configuration));
+        // With company sign-in, tokens are only for automation and may be none.
+        _users = new(() => PortalUsers.Load(configuration, optional: Oidc is not null));
     }
 
     /// <summary>The configuration section of the attainment goals and the workbook's settings.</summary>
@@ -67,6 +70,9 @@ public sealed class FtsSettings
     /// <summary>The <c>Portal:Users</c> list.</summary>
     public PortalUsers Users => _users.Value;
 
+    /// <summary>The <c>Portal:Oidc</c> section: sign-in with the company's identity provider; null without it (bearer tokens only).</summary>
+    public OidcSettings? Oidc => _oidc.Value;
+
     /// <summary>What a review pack takes from the settings; <paramref name="training"/> says whether making it may train the forecast model.</summary>
     public ReviewPackOptions ReviewPacks(ModelTraining training) =>
         new() { Goals = Goals, Forecast = Forecast with { Training = training } };
@@ -82,6 +88,7 @@ public sealed class FtsSettings
     public void ValidateForService()
     {
         _ = Service;
+        _ = Oidc;
         _ = Users;
         _ = Reference;
         _ = Workbook;
@@ -127,7 +134,7 @@ public sealed class FtsSettings
             : throw new UserError($"{ExcelSection}:{key}: '{text}' is not a number");
     }
 
-    private static ForecastOptions BindForecast(IConfigurationSection section, ReferenceData reference)
+    private static ForecastOptions BindForecast(IConfigurationSection section, ReferenceData reference, AttainmentGoals goals)
     {
         var defaults = StaffingPlan.Default;
         double Number(string key, double fallback, Func<double, bool> valid, string range)
@@ -146,11 +153,12 @@ public sealed class FtsSettings
         var staffing = new StaffingPlan(hours,
             Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
             Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
-            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"));
+            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"),
+            // Staffing answers each priority within its target as often as the one attainment goal asks, unless told otherwise.
+            Number("ServiceLevelGoal", (double)goals.Green / 100, v => v is > 0 and < 1, "a share between 0 and 1 (both excluded)"));
         var model = new ModelSettings(
             Seed: Whole("Seed", 1, 0, int.MaxValue),
-            Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
-            Leaves: Whole("Leaves", new ModelSettings().Leaves, 2, 512));
+            Regularization: Number("Regularization", new ModelSettings().Regularization, v => v is >= 0 and <= 1e6, "a number from 0 to 1000000"));
         return new ForecastOptions
         {
             Horizon = Whole("HorizonWeeks", 13, ForecastOptions.MinHorizon, ForecastOptions.MaxHorizon),

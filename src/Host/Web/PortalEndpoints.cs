@@ -38,6 +38,7 @@ public static class PortalEndpoints
         SlaEndpoints.Map(app);
         ReportEndpoints.Map(app);
         PortalPage.Map(app);
+        PortalSignIn.Map(app);
     }
 
     /// <summary>A ledger row as JSON; errors and output paths only for those allowed to read the ledger.</summary>

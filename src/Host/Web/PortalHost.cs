@@ -7,6 +7,7 @@ using JuniperFts.Store;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,11 +66,16 @@ public sealed class PortalHost
             {
                 logging.AddConfiguration(runtime.Settings.Configuration.GetSection("Logging"));
                 logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss "; });
+                // Whatever Logging says: the request log and the authentication handlers' lower levels carry callback
+                // URLs with the sign-in code and state, which must never reach a log (the portal logs sign-ins itself).
+                logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+                logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
             })
             .ConfigureServices(services =>
             {
                 services.AddRouting();
                 runtime.AddTo(services);
+                PortalSignIn.AddTo(services, runtime);
                 ServiceJobs.Add(services);
                 services.AddJobScheduler();
                 services.AddHostedService<CatchUpAtStart>();
@@ -81,7 +87,11 @@ public sealed class PortalHost
                 .Configure(app =>
                 {
                     ServiceSchedule.Schedule(app.ApplicationServices);
+                    // Behind a TLS-terminating proxy on this machine (the default trusted proxies are loopback only),
+                    // X-Forwarded-Proto makes the sign-in's redirect URI https and the cookies Secure.
+                    app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
                     app.UseRouting();
+                    app.UseAuthentication();
                     app.UseEndpoints(PortalEndpoints.Map);
                 }));
 }

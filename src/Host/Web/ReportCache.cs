@@ -39,14 +39,16 @@ public sealed class ReportCache
     private int _admitted;
 
     /// <summary>
-    /// The key of a report: its kind, scope and quarter, and the data version: the latest ingest batch and SLA
-    /// refresh, plus the hour while the quarter is still running (pending cases turn breached as time passes).
+    /// The key of a report: its kind, scope and quarter, and the data version: the latest ingest batch, SLA
+    /// refresh and saved forecast (the forecast job's latest success), plus the hour while the quarter is still
+    /// running (pending cases turn breached as time passes).
     /// </summary>
     public static string Key(Warehouse warehouse, string report, string scope, Quarter quarter, Instant now)
     {
         using var c = warehouse.Connect();
         var version = c.Scalar<string>("""
             SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches) || '.' || (SELECT coalesce(max(refreshed_through), -1) FROM sla_refresh_state)
+                || '.' || (SELECT coalesce(max(run_id), 0) FROM job_successes WHERE job = 'forecast')
             """);
         var running = now < quarter.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromDays(1))
             ? "@" + now.InUtc().ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture) : "";

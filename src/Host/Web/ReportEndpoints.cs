@@ -22,7 +22,7 @@ public static class ReportEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/sla.xlsx", async (HttpContext http, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, SlaWorkbookOptions options, ReportCache cache) =>
+            IClock clock, SlaWorkbookOptions options, ReviewPackOptions packs, ReportCache cache) =>
         {
             var now = clock.GetCurrentInstant();
             if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
@@ -32,7 +32,8 @@ public static class ReportEndpoints
             var report = await cache.GetAsync(ReportCache.Key(warehouse, "sla.xlsx", scope, q, now), () =>
             {
                 using var file = new MemoryStream();
-                SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now);
+                // The Staffing sheet reads the forecast the packs read: the latest saved one, never trained by a request.
+                SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now, packs.Forecast);
                 return file.ToArray();
             });
             return Served(http, report, XlsxType, SlaWorkbook.FileName(q));

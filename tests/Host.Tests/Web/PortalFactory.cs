@@ -26,9 +26,13 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
     public const string ConfiguredManagerToken = "kim-77e1-token";
 
     private readonly JuniperFts.Store.WarehouseConnection _owner;
+    private readonly bool _ownsStore;
 
-    public PortalFactory(Instant? now = null, IDictionary<string, string?>? settings = null)
+    /// <param name="store">Another portal's warehouse, to start a second service over the same database (a restart); it stays that portal's to delete.</param>
+    public PortalFactory(Instant? now = null, IDictionary<string, string?>? settings = null, TempWarehouse? store = null)
     {
+        _ownsStore = store is null;
+        Store = store ?? new TempWarehouse();
         Clock = new FakeClock(now ?? Instant.FromUtc(2026, 11, 25, 8, 0));
         _owner = Store.Warehouse.Connect();
         var values = new Dictionary<string, string?>
@@ -50,7 +54,7 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    public TempWarehouse Store { get; } = new();
+    public TempWarehouse Store { get; }
     /// <summary>Every log line of the host, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
     public FakeClock Clock { get; }
@@ -81,6 +85,15 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
         return client;
     }
 
+    /// <summary>Posts a form of the page as a browser does: with the anti-forgery token that <c>/session</c> hands the page.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
+    {
+        var session = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/session")).RootElement.GetProperty("antiforgery");
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new(session.GetProperty("field").GetString()!, session.GetProperty("token").GetString()!));
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
     /// <summary>The run ledger of the served warehouse.</summary>
     public RunLedger Ledger => new(Store.Warehouse);
 
@@ -90,7 +103,7 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
         if (disposing)
         {
             _owner.Dispose();
-            Store.Dispose();
+            if (_ownsStore) Store.Dispose();
         }
     }
 }
