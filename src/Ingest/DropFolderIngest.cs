@@ -124,7 +124,7 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
             foreach (var row in reader.Rows())
             {
                 read++;
-                var check = validator.Check(row.Cells);
+                var check = validator.Check(row.Cells, row.BadShape);
                 if (check.Accepted)
                 {
                     var appended = accepted.Row().Add((long?)row.Line).Add(row.Raw);

@@ -52,10 +52,29 @@ public readonly record struct Quarter : IComparable<Quarter>
     {
         quarter = default;
         var t = text?.Trim();
-        if (t is not { Length: 6 } || (t[4] != 'Q' && t[4] != 'q') || !int.TryParse(t.AsSpan(0, 4), out var y) || t[5] < '1' || t[5] > '4')
+        if (t is not { Length: 6 } || (t[4] != 'Q' && t[4] != 'q') || !int.TryParse(t.AsSpan(0, 4), System.Globalization.NumberStyles.None, null, out var y)
+            || y < 1 || t[5] < '1' || t[5] > '4')
             return false;
         quarter = new Quarter(y, t[5] - '0');
         return true;
+    }
+
+    /// <summary>The first quarter a user may ask for: reports look eight quarters back and one ahead.</summary>
+    public static Quarter FirstAskable { get; } = new(1900, 1);
+
+    /// <summary>The last quarter a user may ask for.</summary>
+    public static Quarter LastAskable { get; } = new(2999, 4);
+
+    /// <summary>Parses a quarter a user asked for (a command-line or query value) within <see cref="FirstAskable"/>..<see cref="LastAskable"/>.</summary>
+    /// <param name="problem">Why <paramref name="text"/> is refused, as the end of a one-line message.</param>
+    public static bool TryParseAsked(string? text, out Quarter quarter, out string problem)
+    {
+        problem = "";
+        if (TryParse(text, out quarter) && quarter >= FirstAskable && quarter <= LastAskable) return true;
+        problem = TryParse(text, out _)
+            ? $"'{text}' is outside {FirstAskable} to {LastAskable}"
+            : $"'{text}' is not a quarter (expected e.g. 2026Q3)";
+        return false;
     }
 
     public static Quarter Parse(string text) =>

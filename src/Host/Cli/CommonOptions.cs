@@ -1,7 +1,6 @@
 using System.CommandLine;
 using JuniperFts.Domain.Reference;
 using NodaTime;
-using NodaTime.Text;
 
 namespace JuniperFts.Host.Cli;
 
@@ -23,7 +22,13 @@ public static class CommonOptions
             Description = "Output format: " + string.Join(", ", allowed),
             DefaultValueFactory = _ => allowed[0],
         };
-        option.AcceptOnlyFromAmong(allowed);
+        option.CompletionSources.Add(allowed);
+        option.Validators.Add(r =>
+        {
+            // One line, where the parser's own message lists the values on lines of their own.
+            if (r.GetValueOrDefault<string>() is { } value && !allowed.Contains(value))
+                r.AddError($"--format: '{value}' is not one of {string.Join(", ", allowed)}");
+        });
         return option;
     }
 
@@ -39,21 +44,32 @@ public static class CommonOptions
     {
         Description = description,
         Required = required,
-        CustomParser = r =>
-        {
-            if (r.Tokens.Count == 0) return null;
-            if (Domain.Reference.Quarter.TryParse(r.Tokens[0].Value, out var q)) return q;
-            r.AddError($"--quarter: '{r.Tokens[0].Value}' is not a quarter (expected e.g. 2026Q3)");
-            return null;
-        },
+        CustomParser = r => Parsed<Quarter>(r, "--quarter", AskedValues.TryQuarter),
     };
 
     /// <summary>Parses an ISO 8601 instant with an offset or Z, reporting a parse error on <paramref name="result"/>.</summary>
-    public static Instant? ParseInstant(string text, string what, System.CommandLine.Parsing.ArgumentResult result)
+    public static Instant? ParseInstant(string text, string what, System.CommandLine.Parsing.ArgumentResult result) =>
+        AskedValues.TryInstant(text, out var instant, out var problem) ? instant : Refuse<Instant>(result, what, problem);
+
+    /// <summary>An option holding a whole number from <paramref name="min"/> to <paramref name="max"/> (null when absent).</summary>
+    public static Option<T?> WholeNumber<T>(string name, string description, T min, T max) where T : struct, System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T> => new(name)
     {
-        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (parsed.Success) return parsed.Value.ToInstant();
-        result.AddError($"{what}: '{text}' is not an ISO 8601 instant with an offset or Z (e.g. 2026-03-02T16:59:00-08:00)");
+        Description = description,
+        CustomParser = r => Parsed(r, name, (string? text, out T value, out string problem) => AskedValues.TryWhole(text, min, max, out value, out problem)),
+    };
+
+    /// <summary>Reads an option's one token with <paramref name="parse"/>; a refusal is a parse error naming the option.</summary>
+    private static T? Parsed<T>(System.CommandLine.Parsing.ArgumentResult result, string name, TryParse<T> parse) where T : struct
+    {
+        if (result.Tokens.Count == 0) return null;
+        return parse(result.Tokens[0].Value, out var value, out var problem) ? value : Refuse<T>(result, name, problem);
+    }
+
+    private delegate bool TryParse<T>(string? text, out T value, out string problem);
+
+    private static T? Refuse<T>(System.CommandLine.Parsing.ArgumentResult result, string name, string problem) where T : struct
+    {
+        result.AddError($"{name}: {problem}");
         return null;
     }
 }

@@ -21,6 +21,16 @@ public interface IServiceJob
     Task<IReadOnlyList<string>> RunAsync(JobRunContext run);
 }
 
+/// <summary>
+/// A job whose runs are keyed by the work waiting for it rather than by a calendar period: each firing runs
+/// every waiting key that has no success yet, and a firing with nothing waiting records nothing.
+/// </summary>
+public interface IWaitingWorkJob : IServiceJob
+{
+    /// <summary>The keys of the work waiting now, in the order to run it; each becomes a run's period key.</summary>
+    IReadOnlyList<string> WaitingKeys();
+}
+
 /// <summary>How a request to run a job ended.</summary>
 public enum RunOutcome
 {
@@ -83,14 +93,28 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
 
     private async Task<RunOutcome> RunLockedAsync(IServiceJob job, string trigger, CancellationToken cancellation)
     {
+        if (job is IWaitingWorkJob waiting)
+        {
+            var outcome = RunOutcome.NothingDue;
+            foreach (var key in waiting.WaitingKeys())
+            {
+                var one = await RunPeriodAsync(job, key, trigger, cancellation);
+                // The firing's outcome is its worst: one failed key shows even if the others succeeded.
+                if (one == RunOutcome.Failed || outcome is RunOutcome.NothingDue or RunOutcome.AlreadySucceeded) outcome = one;
+            }
+            return outcome;
+        }
         var due = settings.Calendar.LatestDue(settings.Plan(job.Name), clock.GetCurrentInstant());
-        if (due is not { } run) return RunOutcome.NothingDue;
+        return due is { } run ? await RunPeriodAsync(job, run.PeriodKey, trigger, cancellation) : RunOutcome.NothingDue;
+    }
 
-        var history = ledger.History(job.Name, run.PeriodKey);
+    private async Task<RunOutcome> RunPeriodAsync(IServiceJob job, string periodKey, string trigger, CancellationToken cancellation)
+    {
+        var history = ledger.History(job.Name, periodKey);
         if (history.Succeeded) return RunOutcome.AlreadySucceeded;
         if (history.Attempts >= settings.MaxAttempts)
         {
-            logger.LogDebug("Job {Job} period {PeriodKey} used its {Attempts} tries; not retried", job.Name, run.PeriodKey, history.Attempts);
+            logger.LogDebug("Job {Job} period {PeriodKey} used its {Attempts} tries; not retried", job.Name, periodKey, history.Attempts);
             return RunOutcome.GaveUp;
         }
 
@@ -99,23 +123,27 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
         for (var attempt = history.Attempts + 1; attempt <= settings.MaxAttempts; attempt++)
         {
             var started = clock.GetCurrentInstant();
-            var runId = ledger.Start(job.Name, run.PeriodKey, attempt, trigger, started);
-            logger.LogInformation("Job {Job} period {PeriodKey} attempt {Attempt} started ({Trigger})", job.Name, run.PeriodKey, attempt, trigger);
+            var runId = ledger.Start(job.Name, periodKey, attempt, trigger, started);
+            Instant? stopAskedAt = null;
+            using var stopRequest = cancellation.Register(() => stopAskedAt = clock.GetCurrentInstant());
+            logger.LogInformation("Job {Job} period {PeriodKey} attempt {Attempt} started ({Trigger})", job.Name, periodKey, attempt, trigger);
             try
             {
                 Directory.CreateDirectory(outFolder);
-                var outputs = await job.RunAsync(new JobRunContext(run.PeriodKey, started, previous, outFolder, cancellation));
+                var outputs = await job.RunAsync(new JobRunContext(periodKey, started, previous, outFolder, cancellation));
                 if (ledger.Succeed(runId, clock.GetCurrentInstant(), outputs))
                 {
-                    logger.LogInformation("Job {Job} period {PeriodKey} succeeded with {Outputs} outputs", job.Name, run.PeriodKey, outputs.Count);
+                    logger.LogInformation("Job {Job} period {PeriodKey} succeeded with {Outputs} outputs", job.Name, periodKey, outputs.Count);
                     return RunOutcome.Succeeded;
                 }
-                logger.LogWarning("Job {Job} period {PeriodKey} finished but the period already had a success", job.Name, run.PeriodKey);
+                logger.LogWarning("Job {Job} period {PeriodKey} finished but the period already had a success", job.Name, periodKey);
                 return RunOutcome.AlreadySucceeded;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                ledger.Fail(runId, clock.GetCurrentInstant(), "cancelled: the service is stopping");
+                // A stop is not a failure: it uses no try, and the catch-up at the next start runs the period again.
+                ledger.Stop(runId, stopAskedAt ?? clock.GetCurrentInstant());
+                logger.LogInformation("Job {Job} period {PeriodKey} stopped with the service", job.Name, periodKey);
                 throw;
             }
             catch (Exception e)
@@ -123,7 +151,7 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
                 var error = Describe(e);
                 ledger.Fail(runId, clock.GetCurrentInstant(), error);
                 logger.LogError("Job {Job} period {PeriodKey} attempt {Attempt} of {MaxAttempts} failed: {Error}",
-                    job.Name, run.PeriodKey, attempt, settings.MaxAttempts, error);
+                    job.Name, periodKey, attempt, settings.MaxAttempts, error);
                 if (attempt < settings.MaxAttempts && settings.RetryDelay > Duration.Zero)
                     await Task.Delay(settings.RetryDelay.ToTimeSpan(), cancellation);
             }

@@ -8,7 +8,7 @@ public sealed record JobRun(
     long RunId, string Job, string PeriodKey, int Attempt, string Trigger, Instant StartedAt, Instant? FinishedAt,
     string Status, IReadOnlyList<string> OutputPaths, string? Error);
 
-/// <summary>What the ledger knows about one period key of one job.</summary>
+/// <summary>What the ledger knows about one period key of one job (<see cref="Attempts"/> leaves out stopped runs).</summary>
 public readonly record struct PeriodHistory(bool Succeeded, int Attempts, bool Running);
 
 /// <summary>Statuses of a ledger row.</summary>
@@ -17,6 +17,8 @@ public static class RunStatus
     public const string Running = "running";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
+    /// <summary>Ended by a stop of the service at a safe point; not a try: the period runs again at the next start.</summary>
+    public const string Stopped = "stopped";
 }
 
 /// <summary>The run ledger (tables <c>job_runs</c> and <c>job_successes</c> of migration 005).</summary>
@@ -31,7 +33,7 @@ public sealed class RunLedger(Warehouse warehouse)
     {
         using var c = warehouse.Connect();
         return c.Query("""
-            SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*), count(*) FILTER (WHERE status = 'running')
+            SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status <> 'stopped'), count(*) FILTER (WHERE status = 'running')
             FROM job_runs WHERE job = $job AND period_key = $key
             """, r => new PeriodHistory(r.Long(0) > 0, (int)r.Long(1), r.Long(2) > 0), ("job", job), ("key", periodKey)).Single();
     }
@@ -73,7 +75,14 @@ public sealed class RunLedger(Warehouse warehouse)
         Finish(c, runId, RunStatus.Failed, finishedAt, outputs ?? [], error);
     }
 
-    /// <summary>Marks runs left "running" by a stopped process as failed; returns how many there were.</summary>
+    /// <summary>Marks run <paramref name="runId"/> stopped at <paramref name="stoppedAt"/>, the instant the stop was asked for.</summary>
+    public void Stop(long runId, Instant stoppedAt)
+    {
+        using var c = warehouse.Connect();
+        Finish(c, runId, RunStatus.Stopped, stoppedAt, [], "stopped: the service was asked to stop; the period runs again at the next start");
+    }
+
+    /// <summary>Marks runs left "running" by a killed process as failed; returns how many there were.</summary>
     public int AbandonUnfinished(Instant now)
     {
         using var c = warehouse.Connect();

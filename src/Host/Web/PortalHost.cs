@@ -45,6 +45,7 @@ public sealed record ServiceRuntime(FtsSettings Settings, Warehouse Warehouse, I
         services.AddSingleton<TrueUpService>();
         services.AddSingleton<RunLedger>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<ReportCache>();
         return services;
     }
 }

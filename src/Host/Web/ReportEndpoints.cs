@@ -21,21 +21,26 @@ public static class ReportEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/sla.xlsx", (HttpContext http, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, SlaWorkbookOptions options, ReviewPackOptions packs) =>
+        app.MapGet("/api/reports/sla.xlsx", async (HttpContext http, string? quarter, Warehouse warehouse, ReferenceData reference,
+            IClock clock, SlaWorkbookOptions options, ReviewPackOptions packs, ReportCache cache) =>
         {
             var now = clock.GetCurrentInstant();
             if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             // A service manager's workbook holds their accounts only.
             var accounts = PortalAccess.AccountsOf(http.User(), warehouse);
-            using var file = new MemoryStream();
-            // The Staffing sheet reads the forecast the packs read: the latest saved one, never trained by a request.
-            SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now, packs.Forecast);
-            return Results.File(file.ToArray(), XlsxType, SlaWorkbook.FileName(q));
+            var scope = accounts is null ? "all" : string.Join(',', accounts.Order(StringComparer.Ordinal));
+            var report = await cache.GetAsync(ReportCache.Key(warehouse, "sla.xlsx", scope, q, now), () =>
+            {
+                using var file = new MemoryStream();
+                // The Staffing sheet reads the forecast the packs read: the latest saved one, never trained by a request.
+                SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now, packs.Forecast);
+                return file.ToArray();
+            });
+            return Served(http, report, XlsxType, SlaWorkbook.FileName(q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
-        app.MapGet("/api/accounts/{id}/review-pack.pdf", (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, ReviewPackOptions options) =>
+        app.MapGet("/api/accounts/{id}/review-pack.pdf", async (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
+            IClock clock, ReviewPackOptions options, ReportCache cache) =>
         {
             var user = http.User();
             // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
@@ -43,22 +48,24 @@ public static class ReportEndpoints
             var now = clock.GetCurrentInstant();
             if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
-            using var file = new MemoryStream();
-            ReviewPacks.Write(warehouse, reference, id, q, now, file, options);
-            return Results.File(file.ToArray(), "application/pdf", ReviewPacks.FileName(id, q));
+            var report = await cache.GetAsync(ReportCache.Key(warehouse, "review-pack.pdf", id, q, now), () =>
+            {
+                using var file = new MemoryStream();
+                ReviewPacks.Write(warehouse, reference, id, q, now, file, options);
+                return file.ToArray();
+            });
+            return Served(http, report, "application/pdf", ReviewPacks.FileName(id, q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
         app.MapGet("/api/trueup", (string? due, Warehouse warehouse, TrueUpService trueUp) =>
         {
-            var parsed = LocalDatePattern.Iso.Parse(due ?? "");
-            if (!parsed.Success) return PortalEndpoints.BadRequest($"due: '{due}' is not a date (yyyy-MM-dd)");
-            return Results.Json(new { due = TrueUpJson.Date(parsed.Value), statements = trueUp.StatementsDue(parsed.Value).Select(Json).ToList() });
+            if (!AskedValues.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
+            return Results.Json(new { due = TrueUpJson.Date(date), statements = trueUp.StatementsDue(date).Select(Json).ToList() });
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
 
         app.MapGet("/api/trueup/{contract}/{year}.pdf", (string contract, string year, TrueUpService trueUp) =>
         {
-            if (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k))
-                return PortalEndpoints.BadRequest($"year: '{year}' is not a contract year number");
+            if (!AskedValues.TryWhole(year, 1, 1000, out var k, out var problem)) return PortalEndpoints.BadRequest("year: " + problem);
             TrueUpStatement statement;
             try
             {
@@ -76,6 +83,19 @@ public static class ReportEndpoints
 
     /// <summary>A statement in the JSON of <c>fts trueup --format json</c>, as an element of the listing.</summary>
     private static JsonElement Json(TrueUpStatement statement) => JsonDocument.Parse(TrueUpJson.Write(statement)).RootElement.Clone();
+
+    /// <summary>The built file, marked <c>X-Report-Cache: hit|miss</c>; or 503 with Retry-After when no build could be queued.</summary>
+    private static IResult Served(HttpContext http, CachedReport report, string type, string fileName)
+    {
+        if (report.Bytes is not { } bytes)
+        {
+            http.Response.Headers.RetryAfter = ReportCache.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new { error = $"too many reports are being built; try again in {ReportCache.RetryAfterSeconds} seconds" },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        http.Response.Headers["X-Report-Cache"] = report.FromCache ? "hit" : "miss";
+        return Results.File(bytes, type, fileName);
+    }
 
     private static bool AccountExists(Warehouse warehouse, string id)
     {

@@ -64,8 +64,8 @@ public static class SlaEndpoints
             quarter = Quarter.DefaultAt(now);
             return true;
         }
-        if (Quarter.TryParse(text, out quarter)) return true;
-        problem = $"quarter: '{text}' is not a quarter (expected e.g. 2026Q3)";
+        if (AskedValues.TryQuarter(text, out quarter, out problem)) return true;
+        problem = "quarter: " + problem;
         return false;
     }
 }

@@ -5,8 +5,8 @@ namespace JuniperFts.Ingest.Files;
 
 /// <summary>Reads an input CSV (RFC 4180, UTF-8, optional BOM, LF or CRLF) with Sep.</summary>
 /// <remarks>
-/// Column counts are not enforced by the parser: a short row reads its missing cells as empty (so a
-/// required one is <c>missing_field</c>), and cells beyond the header are ignored.
+/// The parser does not enforce column counts; a row whose field count differs from the header's is
+/// marked <see cref="SourceRow.BadShape"/> (a line cut off by a truncated copy must not update a stored row).
 /// </remarks>
 public sealed class CsvInputReader : IInputReader
 {
@@ -48,6 +48,7 @@ public sealed class CsvInputReader : IInputReader
 
     public IEnumerable<SourceRow> Rows()
     {
+        var headerFields = _reader.Header.ColNames.Count;
         foreach (var row in _reader)
         {
             // Raw text first: unescaping a column may rewrite the row's buffer.
@@ -56,7 +57,9 @@ public sealed class CsvInputReader : IInputReader
             var cells = new string?[_map.Length];
             for (var i = 0; i < _map.Length; i++)
                 cells[i] = _map[i] < row.ColCount ? row[_map[i]].ToString() : null;
-            yield return new SourceRow(row.LineNumberFrom, raw, cells);
+            var shape = row.ColCount == headerFields ? null
+                : $"the row has {row.ColCount} field{(row.ColCount == 1 ? "" : "s")}, the header {headerFields}";
+            yield return new SourceRow(row.LineNumberFrom, raw, cells, shape);
         }
     }
 

@@ -4,7 +4,9 @@ namespace JuniperFts.Ingest.Files;
 /// <remarks>A row with several problems is rejected once, with the reason that comes first here.</remarks>
 public enum RejectReason
 {
-    MissingField = 1,
+    BadRowShape = 1,
+    FieldTooLong,
+    MissingField,
     BadDate,
     BadInstant,
     BadNumber,
@@ -26,6 +28,8 @@ public static class RejectReasons
 {
     public static string Code(this RejectReason reason) => reason switch
     {
+        RejectReason.BadRowShape => "bad_row_shape",
+        RejectReason.FieldTooLong => "field_too_long",
         RejectReason.MissingField => "missing_field",
         RejectReason.BadDate => "bad_date",
         RejectReason.BadInstant => "bad_instant",

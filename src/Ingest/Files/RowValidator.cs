@@ -28,9 +28,15 @@ public sealed class RowValidator(InputFile file, ReferenceData reference)
 
     public InputFile File => file;
 
+    /// <summary>The most characters a field may hold: what a spreadsheet cell holds, so every report can show it.</summary>
+    public const int MaxFieldLength = 32_767;
+
     /// <summary>Checks <paramref name="text"/> (one entry per column of <see cref="File"/>, null when absent).</summary>
-    public RowCheck Check(string?[] text)
+    /// <param name="badShape">Why the row's field count differs from the header's (see <see cref="SourceRow.BadShape"/>).</param>
+    public RowCheck Check(string?[] text, string? badShape = null)
     {
+        // A row of the wrong shape is rejected on that alone: its cells may belong to other columns.
+        if (badShape is not null) return new RowCheck(null, RejectReason.BadRowShape, badShape);
         var columns = file.Columns;
         var values = new object?[columns.Count];
         RejectReason? worst = null;
@@ -45,6 +51,11 @@ public sealed class RowValidator(InputFile file, ReferenceData reference)
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
+            if (text[i] is { Length: > MaxFieldLength } tooLong)
+            {
+                Reject(RejectReason.FieldTooLong, $"{column.Name} has {tooLong.Length:N0} characters (at most {MaxFieldLength:N0})");
+                continue;
+            }
             var raw = text[i]?.Trim();
             if (string.IsNullOrEmpty(raw))
             {

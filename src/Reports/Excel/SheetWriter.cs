@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JuniperFts.Reports.Files;
 using NodaTime;
 
 namespace JuniperFts.Reports.Excel;
@@ -24,12 +25,14 @@ internal sealed class SheetWriter(IXLWorksheet sheet)
     /// <summary>
     /// Writes text as a text cell. Text from input data that starts like a formula (= + - @ tab CR)
     /// also gets Excel's quote prefix, so even editing the cell later cannot turn it into a formula
-    /// (OWASP CSV injection); the text itself is kept unchanged.
+    /// (OWASP CSV injection); the text itself is kept unchanged, except what a cell cannot hold
+    /// (<see cref="CellText"/>).
     /// </summary>
     public IXLCell Text(int row, int column, string? text, bool measure = true)
     {
         var cell = Sheet.Cell(row, column);
         if (text is null) return cell;
+        text = CellText(text);
         cell.SetValue(text);
         // Force the text type: ClosedXML would otherwise read "00123" or "2026-01-01" as a number or date.
         cell.DataType = XLDataType.Text;
@@ -86,6 +89,12 @@ internal sealed class SheetWriter(IXLWorksheet sheet)
     /// <summary>Widens a column to at least <paramref name="chars"/> characters of content.</summary>
     public void Measure(int column, int chars) =>
         _widths[column] = Math.Max(_widths.GetValueOrDefault(column), chars);
+
+    /// <summary>
+    /// Text as a cell holds it: characters XML cannot carry become U+FFFD and text beyond the cell's
+    /// 32,767 characters is cut with an ellipsis (only text composed around a value can be that long).
+    /// </summary>
+    public static string CellText(string text) => ReportText.Clip(ReportText.ForXml(text), ReportText.MaxCellLength);
 
     /// <summary>True for text that a spreadsheet would take as a formula or a DDE command.</summary>
     public static bool LooksLikeFormula(string text) =>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using JuniperFts.Reports.Files;
 using JuniperFts.Reports.Pdf.Fonts;
 using NodaTime;
 using PdfSharp.Drawing;
@@ -26,9 +28,19 @@ public sealed partial class PdfDocumentBuilder : IDisposable
     private const double CellPadX = 5;
     private const double CellPadY = 3.5;
 
+    // Most lines a block of data text shows; the rest is cut with an ellipsis (the full text stays in
+    // the warehouse and the CSV outputs), so one long value never pushes a row or a band off the page.
+    private const int CellLines = 4;
+    private const int TitleLines = 3;
+    private const int HeadingLines = 3;
+    private const int ValueLines = 8;
+    private const int NoticeLines = 12;
+    private const int BookmarkLength = 120;
+
     private readonly PdfDocument _document = new();
     private readonly XGraphics _measure;
     private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
+    private readonly Dictionary<(XFont Font, int CodePoint), double> _advances = [];
     private readonly string _runningTitle;
     private readonly Instant _created;
     private readonly double _pageWidth;
@@ -49,7 +61,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         _runningTitle = title;
         _created = created;
         (_pageWidth, _pageHeight) = landscape ? (841.89, 595.28) : (595.28, 841.89);
-        _document.Info.Title = title;
+        _document.Info.Title = ReportText.Clip(ReportText.ForDrawing(title), 2 * BookmarkLength);
         _document.Info.Creator = "JuniperFts";
         _document.Info.CreationDate = created.ToDateTimeUtc();
         _document.Info.ModificationDate = created.ToDateTimeUtc();
@@ -76,11 +88,11 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         var titleFont = Font(24, bold: true);
         var subFont = Font(13, bold: false);
         var width = ContentWidth - 2 * 22;
-        var titleLines = Wrap(title, titleFont, width);
-        var subLines = subtitle is null ? [] : Wrap(subtitle, subFont, width);
+        var titleLines = Wrap(title, titleFont, width, TitleLines);
+        var subLines = subtitle is null ? [] : Wrap(subtitle, subFont, width, TitleLines);
         var height = 26 + titleLines.Count * 24 * PdfTheme.LineFactor + subLines.Count * 13 * PdfTheme.LineFactor + 20;
         Ensure(height);
-        if (bookmark is not null) _document.Outlines.Add(bookmark, _page!, true);
+        if (bookmark is not null) _document.Outlines.Add(Bookmark(bookmark), _page!, true);
         var g = _gfx!;
         g.DrawRectangle(new XSolidBrush(PdfTheme.Primary), Margin, _y, ContentWidth, height);
         g.DrawRectangle(new XSolidBrush(PdfTheme.Accent), Margin, _y + height - 5, ContentWidth, 5);
@@ -104,12 +116,12 @@ public sealed partial class PdfDocumentBuilder : IDisposable
     public PdfDocumentBuilder Heading(string text, bool bookmark = true)
     {
         var font = Font(PdfTheme.HeadingSize, bold: true);
-        var lines = Wrap(text, font, ContentWidth);
+        var lines = Wrap(text, font, ContentWidth, HeadingLines);
         var height = lines.Count * PdfTheme.HeadingSize * PdfTheme.LineFactor + 10;
         // Keep the heading with what follows: never leave it alone at the bottom of a page.
         Ensure(height + 80);
         if (_y > TopOfContent) _y += 6;
-        if (bookmark) _document.Outlines.Add(text, _page!, true);
+        if (bookmark) _document.Outlines.Add(Bookmark(text), _page!, true);
         foreach (var line in lines)
         {
             _gfx!.DrawString(line, font, new XSolidBrush(PdfTheme.Primary), Margin, _y, XStringFormats.TopLeft);
@@ -125,7 +137,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
     public PdfDocumentBuilder SubHeading(string text)
     {
         var font = Font(PdfTheme.SubHeadingSize, bold: true);
-        var lines = Wrap(text, font, ContentWidth);
+        var lines = Wrap(text, font, ContentWidth, HeadingLines);
         var lineHeight = PdfTheme.SubHeadingSize * PdfTheme.LineFactor;
         Ensure(lines.Count * lineHeight + 50);
         if (_y > TopOfContent) _y += 4;
@@ -163,8 +175,8 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         var valueWidth = ContentWidth - keyWidth;
         foreach (var (key, value) in pairs)
         {
-            var keyLines = Wrap(key, keyFont, keyWidth - 10);
-            var valueLines = Wrap(value, valueFont, valueWidth);
+            var keyLines = Wrap(key, keyFont, keyWidth - 10, HeadingLines);
+            var valueLines = Wrap(value, valueFont, valueWidth, ValueLines);
             var height = Math.Max(keyLines.Count, valueLines.Count) * lineHeight + 5;
             Ensure(height);
             DrawLines(keyLines, keyFont, PdfTheme.MutedText, Margin, _y + 2, keyWidth - 10, PdfAlign.Left, lineHeight);
@@ -206,7 +218,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
     {
         var font = Font(PdfTheme.BodySize, bold: false);
         var lineHeight = PdfTheme.BodySize * PdfTheme.LineFactor;
-        var lines = Wrap(text, font, ContentWidth - 28);
+        var lines = Wrap(text, font, ContentWidth - 28, NoticeLines);
         var height = lines.Count * lineHeight + 16;
         Ensure(height);
         _gfx!.DrawRectangle(new XSolidBrush(PdfTheme.Band), Margin, _y, ContentWidth, height);
@@ -236,7 +248,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         {
             if (row.Count != columns.Count)
                 throw new ArgumentException($"Table row {index + 1} has {row.Count} cells for {columns.Count} columns.", nameof(rows));
-            var cellLines = row.Select((cell, i) => Wrap(cell.Text, Font(PdfTheme.TableSize, cell.Bold), widths[i] - 2 * CellPadX)).ToArray();
+            var cellLines = row.Select((cell, i) => Wrap(cell.Text, Font(PdfTheme.TableSize, cell.Bold), widths[i] - 2 * CellPadX, CellLines)).ToArray();
             var height = cellLines.Max(l => l.Count) * lineHeight + 2 * CellPadY;
             if (!any)
             {
@@ -449,46 +461,104 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         return font;
     }
 
-    private double Width(string text, XFont font) => _measure.MeasureString(text, font).Width;
+    /// <summary>
+    /// Width of one-line text as the sum of its code points' advance widths, each measured once per
+    /// font: linear in the text's length (PDFsharp draws without kerning, so the sum is the width), and
+    /// safe for any length (PDFsharp's own sum over a very long string overflows).
+    /// </summary>
+    private double Width(string text, XFont font) => Width(text, 0, text.Length, font);
+
+    private double Width(string text, int start, int length, XFont font)
+    {
+        var width = 0.0;
+        foreach (var rune in text.AsSpan(start, length).EnumerateRunes()) width += Advance(rune, font);
+        return width;
+    }
+
+    private double Advance(Rune rune, XFont font)
+    {
+        if (!_advances.TryGetValue((font, rune.Value), out var width))
+            _advances[(font, rune.Value)] = width = _measure.MeasureString(rune.ToString(), font).Width;
+        return width;
+    }
+
+    private static string Bookmark(string text) => ReportText.Clip(ReportText.ForDrawing(text), BookmarkLength);
 
     /// <summary>Shortens a single line with an ellipsis so it never runs past <paramref name="width"/>.</summary>
     private string Fit(string text, XFont font, double width)
     {
-        if (Width(text, font) <= width) return text;
-        var cut = text.Length;
-        while (cut > 0 && Width(text[..cut] + "…", font) > width) cut--;
-        return text[..cut].TrimEnd() + "…";
+        text = ReportText.ForDrawing(text);
+        return Width(text, font) <= width ? text : WithEllipsis(text, font, width);
     }
 
-    /// <summary>Greedy word wrap; a word wider than the line is broken between characters.</summary>
-    internal List<string> Wrap(string text, XFont font, double width)
+    /// <summary>The longest start of <paramref name="text"/> that fits <paramref name="width"/> with "…" after it.</summary>
+    private string WithEllipsis(string text, XFont font, double width)
+    {
+        var room = width - Width(ReportText.Ellipsis, font);
+        var keep = PrefixFitting(text, 0, font, room, atLeastOne: false);
+        return text[..keep].TrimEnd() + ReportText.Ellipsis;
+    }
+
+    /// <summary>The length of the longest run of whole text elements from <paramref name="start"/> that fits <paramref name="width"/>.</summary>
+    private int PrefixFitting(string text, int start, XFont font, double width, bool atLeastOne)
+    {
+        var end = start;
+        var used = 0.0;
+        while (end < text.Length)
+        {
+            var length = StringInfo.GetNextTextElementLength(text, end);
+            var w = Width(text, end, length, font);
+            if (used + w > width && !(atLeastOne && end == start)) break;
+            used += w;
+            end += length;
+        }
+        return end - start;
+    }
+
+    /// <summary>
+    /// Greedy word wrap, linear in the text's length; a word wider than the line is broken between
+    /// text elements. Past <paramref name="maxLines"/> lines the last one shown ends with "…".
+    /// </summary>
+    internal List<string> Wrap(string text, XFont font, double width, int maxLines = int.MaxValue)
     {
         var lines = new List<string>();
-        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
+        var space = Width(" ", font);
+        var cut = false;
+        foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
         {
             var current = new StringBuilder();
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var currentWidth = 0.0;
+            foreach (var word in ReportText.ForDrawing(paragraph).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (Width(candidate, font) <= width)
+                if (lines.Count >= maxLines) break;
+                var wordWidth = Width(word, font);
+                var candidate = current.Length == 0 ? wordWidth : currentWidth + space + wordWidth;
+                if (candidate <= width)
                 {
-                    current.Clear().Append(candidate);
+                    if (current.Length > 0) current.Append(' ');
+                    current.Append(word);
+                    currentWidth = candidate;
                     continue;
                 }
                 if (current.Length > 0) lines.Add(current.ToString());
                 current.Clear();
-                var rest = word;
-                while (Width(rest, font) > width && rest.Length > 1)
+                var start = 0;
+                while (lines.Count < maxLines)
                 {
-                    var cut = rest.Length - 1;
-                    while (cut > 1 && Width(rest[..cut], font) > width) cut--;
-                    lines.Add(rest[..cut]);
-                    rest = rest[cut..];
+                    var length = PrefixFitting(word, start, font, width, atLeastOne: true);
+                    if (start + length == word.Length) break;
+                    lines.Add(word.Substring(start, length));
+                    start += length;
                 }
-                current.Append(rest);
+                current.Append(word, start, word.Length - start);
+                currentWidth = Width(word, start, word.Length - start, font);
             }
             lines.Add(current.ToString());
+            if (lines.Count > maxLines) { cut = true; break; }
         }
+        if (!cut) return lines;
+        lines.RemoveRange(maxLines, lines.Count - maxLines);
+        lines[^1] = WithEllipsis(lines[^1], font, width);
         return lines;
     }
 }

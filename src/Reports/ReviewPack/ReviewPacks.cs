@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
@@ -29,8 +31,9 @@ public static class ReviewPacks
 
     /// <summary>Writes the pack of every account into <paramref name="folder"/> (created when missing); returns the files written, by account.</summary>
     /// <exception cref="UserError">The folder or a pack cannot be written (the message names the path).</exception>
+    /// <param name="cancellation">Checked between packs: a stop ends the run within one pack's time, each written pack whole.</param>
     public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
-        ReviewPackOptions? options = null)
+        ReviewPackOptions? options = null, CancellationToken cancellation = default)
     {
         UserError.OnIo($"cannot create the folder {folder}", () => Directory.CreateDirectory(folder), "out");
         var query = Query(warehouse, reference, options);
@@ -39,7 +42,7 @@ public static class ReviewPacks
         try
         {
             // Packs are independent: lay them out on every core (the forecast is made once, on first use).
-            Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, i =>
                 ReportFile.Write(paths[i], file => ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file)));
         }
         catch (AggregateException e) when (e.InnerExceptions[0] is UserError first)
@@ -56,11 +59,16 @@ public static class ReviewPacks
     /// <summary>Every account id in the data, in ordinal order.</summary>
     public static IReadOnlyList<string> AccountIds(Warehouse warehouse) => ReviewPackQuery.AccountIds(warehouse);
 
+    private const int MaxIdInFileName = 60;
+
     /// <summary>The pack's file name: <c>review-pack-A0001-2026Q3.pdf</c> (characters unsafe in file names become '_').</summary>
     public static string FileName(string accountId, Quarter quarter)
     {
         // Unsafe on any common file system, not only this one, since packs are mailed and copied around.
-        var safe = new string(accountId.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || char.IsWhiteSpace(c) ? '_' : c).ToArray());
+        var safe = new string(accountId.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? '_' : c).ToArray());
+        // A name holds at most 255 bytes: a longer id keeps its start and a hash of the whole, so names stay distinct.
+        if (safe.Length > MaxIdInFileName)
+            safe = safe[..(MaxIdInFileName - 9)] + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..8];
         return $"review-pack-{safe}-{quarter}.pdf";
     }
 }

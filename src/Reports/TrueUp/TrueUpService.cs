@@ -82,7 +82,8 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     /// (not with <paramref name="onlyNew"/>: the daily job's folder per day holds what that day issued);
     /// with <paramref name="reissue"/> they are re-created under the same number.
     /// </summary>
-    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue, bool onlyNew = false)
+    /// <param name="cancellation">Checked between statements: a stop leaves every statement issued so far whole and recorded.</param>
+    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue, bool onlyNew = false, CancellationToken cancellation = default)
     {
         UserError.OnIo($"cannot create the folder {outDir}", () => Directory.CreateDirectory(outDir), "out");
 
@@ -95,6 +96,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         foreach (var row in TrueUpQueries.AllContracts(connection))
             foreach (var year in TrueUpRules.YearsDueBy(row.Contract, due))
             {
+                cancellation.ThrowIfCancellationRequested();
                 var statement = TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []));
                 results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, onlyNew, now));
             }

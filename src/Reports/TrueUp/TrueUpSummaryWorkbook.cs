@@ -103,7 +103,7 @@ public static class TrueUpSummaryWorkbook
             // SetValue keeps a string as text; assigning Value would let 0.95 turn "0042" or "2026-01" into a number or date.
             switch (values[c])
             {
-                case string text: cell.SetValue(text); break;
+                case string text: cell.SetValue(Excel.SheetWriter.CellText(text)); break;
                 case { } v: cell.Value = v; break;
             }
             if (moneyColumns.Contains(c + 1)) cell.Style.NumberFormat.Format = MoneyFormat;

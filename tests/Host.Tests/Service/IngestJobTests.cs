@@ -1,6 +1,7 @@
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
@@ -19,7 +20,16 @@ public class IngestJobTests
     private static IngestJob Job(ServiceHarness h) =>
         new(h.Settings, h.Store.Warehouse, ReferenceData.BuiltIn, h.Clock, NullLogger<IngestJob>.Instance);
 
-    private static JobRunContext Run(ServiceHarness h) => new("2026-11-25", Now, null, h.Settings.OutFolder, CancellationToken.None);
+    private static JobRunContext Run(string key, ServiceHarness h) => new(key, Now, null, h.Settings.OutFolder, CancellationToken.None);
+
+    /// <summary>Runs the job for every waiting file set, as the runner does on one firing.</summary>
+    private static async Task<IReadOnlyList<string>> RunWaiting(ServiceHarness h)
+    {
+        var job = Job(h);
+        var outputs = new List<string>();
+        foreach (var key in job.WaitingKeys()) outputs.AddRange(await job.RunAsync(Run(key, h)));
+        return outputs;
+    }
 
     [Fact]
     public async Task RunAsync_GoodAndBrokenFileSets_IngestedOneMovedToProcessedOtherToFailedWithReason()
@@ -29,7 +39,7 @@ public class IngestJobTests
         WriteSet(Path.Combine(drop, "2026-11-24-crm"), "account_id,name,country,service_manager_email\nA0001,Acme,US,sm1@vendor.example\nA0002,Globex,NL,\n");
         WriteSet(Path.Combine(drop, "2026-11-24-broken"), "account_id,country\nA0009,US\n");
 
-        var outputs = await Job(h).RunAsync(Run(h));
+        var outputs = await RunWaiting(h);
 
         Assert.Equal([Path.Combine(drop, "failed", "2026-11-24-broken"), Path.Combine(drop, "processed", "2026-11-24-crm")], outputs);
         Assert.Equal(2L, h.Store.Scalar<long>("SELECT count(*) FROM accounts"));
@@ -47,7 +57,7 @@ public class IngestJobTests
         Directory.CreateDirectory(Path.Combine(drop, "processed", "daily"));
         WriteSet(Path.Combine(drop, "daily"), "account_id,name,country,service_manager_email\nA0001,Acme,US,\n");
 
-        var outputs = await Job(h).RunAsync(Run(h));
+        var outputs = await RunWaiting(h);
 
         Assert.Equal([Path.Combine(drop, "processed", "daily-20261125T010000Z")], outputs);
     }
@@ -56,6 +66,31 @@ public class IngestJobTests
     public async Task RunAsync_EmptyDropFolder_NothingToDo()
     {
         using var h = new ServiceHarness(Now, jobs: JobNames.Ingest);
-        Assert.Empty(await Job(h).RunAsync(Run(h)));
+        Assert.Empty(await RunWaiting(h));
+    }
+
+    [Fact]
+    public async Task RunDueAsync_EveryMinute_EachFiringIngestsWhatIsWaitingKeyedByTheFileSet()
+    {
+        var settings = new Dictionary<string, string?> { ["Service:Schedules:ingest"] = "* * * * *" };
+        using var h = new ServiceHarness(Now, settings, s => s.AddSingleton<IServiceJob, IngestJob>(), JobNames.Ingest);
+        var drop = h.Settings.DropFolder;
+        var runner = h.Provider.GetRequiredService<JobRunner>();
+        WriteSet(Path.Combine(drop, "morning"), "account_id,name,country,service_manager_email\nA0001,Acme,US,\n");
+
+        Assert.Equal(RunOutcome.Succeeded, await runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
+        // The same day, a minute later: nothing waiting records nothing; a new set (same name as an old one) is ingested.
+        h.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Equal(RunOutcome.NothingDue, await runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
+        WriteSet(Path.Combine(drop, "morning"), "account_id,name,country,service_manager_email\nA0002,Globex,NL,\n");
+        h.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Equal(RunOutcome.Succeeded, await runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
+
+        var runs = h.Ledger.Runs(JobNames.Ingest);
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Matches("^morning@[0-9a-f]{16}$", r.PeriodKey));
+        Assert.NotEqual(runs[0].PeriodKey, runs[1].PeriodKey);
+        Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.Equal(2L, h.Store.Scalar<long>("SELECT count(*) FROM accounts"));
     }
 }

@@ -142,4 +142,32 @@ public class JobRunnerTests
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.StartsWith("interrupted", run.Error);
     }
+
+    [Fact]
+    public async Task CatchUpAsync_StoppedMidRunMoreOftenThanItsTries_RecordedStoppedAtTheStopNeverGivenUpAndRunsAgain()
+    {
+        using var h = new ServiceHarness(Start, jobs: JobNames.ReviewPacks);
+        var job = h.Jobs[JobNames.ReviewPacks];
+        h.SetClock(new LocalDateTime(2026, 10, 1, 7, 0));
+        var stops = new List<Instant>();
+        for (var i = 1; i <= h.Settings.MaxAttempts + 1; i++)
+        {
+            job.Hold = new TaskCompletionSource();
+            using var stop = new CancellationTokenSource();
+            var running = h.Runner.CatchUpAsync(stop.Token);
+            while (job.Runs.Count < i) await Task.Delay(10);
+            h.Clock.Advance(Duration.FromMinutes(1));
+            stops.Add(h.Clock.GetCurrentInstant());
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+            h.Clock.Advance(Duration.FromMinutes(5)); // the restart
+        }
+        job.Hold = null;
+        await h.Runner.CatchUpAsync(CancellationToken.None);
+
+        var runs = h.Ledger.Runs(JobNames.ReviewPacks);
+        Assert.All(runs, r => Assert.Equal(("2026Q3", 1), (r.PeriodKey, r.Attempt)));
+        Assert.Equal([.. Enumerable.Repeat(RunStatus.Stopped, stops.Count), RunStatus.Succeeded], runs.Select(r => r.Status));
+        Assert.Equal(stops, runs.Take(stops.Count).Select(r => r.FinishedAt!.Value));
+    }
 }

@@ -23,7 +23,8 @@ public sealed class RecordingJob(string name) : IServiceJob
     public async Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
     {
         Runs.Add((run.PeriodKey, run.Now, run.PreviousPeriodKey));
-        if (Hold is { } hold) await hold.Task;
+        // Waits as a real job's safe points do: a stop of the service ends the wait.
+        if (Hold is { } hold) await hold.Task.WaitAsync(run.Cancellation);
         if (FailNext > 0) { FailNext--; throw new InvalidOperationException("the drop folder share is offline"); }
         return [Path.Combine(run.OutFolder, run.PeriodKey + ".txt")];
     }

@@ -226,16 +226,58 @@ public class IngestRulesTests
     }
 
     [Fact]
-    public void Run_ShortAndLongRows_ShortReadsEmptyCellsLongIgnoresExtras()
+    public void Run_ShortAndLongRows_AreBadRowShape()
     {
         using var temp = new TempWarehouse();
         using var drop = new Drop().Add("holidays", "HERNDON,2026-07-03", "TOKYO,2026-01-02,New Year,extra,cells").Add("accounts", "A2,Beta");
 
-        drop.IngestInto(temp);
+        var result = drop.IngestInto(temp);
 
-        Assert.Equal(("accounts.csv", 3L, "missing_field"), Assert.Single(Quarantined(temp)) is var q ? (q.File, q.Line, q.Reason) : default);
-        Assert.Equal(3, temp.Scalar<long>("SELECT count(*) FROM holidays"));
-        Assert.Null(temp.Scalar<string>("SELECT name FROM holidays WHERE support_center = 'HERNDON'"));
+        Assert.Equal(
+            [("accounts.csv", 3L, "bad_row_shape", "the row has 2 fields, the header 4"),
+             ("holidays.csv", 3L, "bad_row_shape", "the row has 2 fields, the header 3"),
+             ("holidays.csv", 4L, "bad_row_shape", "the row has 5 fields, the header 3")],
+            Quarantined(temp).Select(q => (q.File, q.Line, q.Reason, q.Detail)).ToArray());
+        Assert.Equal(1, temp.Scalar<long>("SELECT count(*) FROM holidays"));
+        Assert.All(result.Files, f => Assert.Equal(f.Read, f.Accepted + f.Rejected));
+    }
+
+    [Fact]
+    public void Run_CasesFileCutOffMidLine_LeavesTheStoredCaseAsItWas()
+    {
+        using var temp = new TempWarehouse();
+        using (var first = new Drop()) first.IngestInto(temp);
+        var before = Snapshot(temp);
+        // A copy still running when the folder was picked up: the file stops right after the case's created_at.
+        var row = Drop.ValidRows["cases"][0];
+        using var second = new Drop(withValidRows: false).Add("cases", row[..row.IndexOf(",2026-03-02T17:10", StringComparison.Ordinal)]);
+        var cut = Path.Combine(second.Write(), "cases.csv");
+        File.WriteAllText(cut, File.ReadAllText(cut).TrimEnd('\n'));
+
+        var result = new DropFolderIngest(temp.Warehouse, Domain.Reference.ReferenceData.BuiltIn, Drop.Clock).Run(second.Folder);
+
+        var cases = Assert.Single(result.Files);
+        Assert.Equal((1L, 0L, 1L, 0L), (cases.Read, cases.Accepted, cases.Rejected, cases.Updated));
+        Assert.Equal(("bad_row_shape", 2L), Assert.Single(Quarantined(temp)) is var q ? (q.Reason, q.Line) : default);
+        Assert.Equal(before, Snapshot(temp));
+        Assert.Equal("Router down", temp.Scalar<string>("SELECT title FROM cases WHERE case_number = 'K1'"));
+        Assert.Equal("2026-03-03 01:10:00", temp.Scalar<string>("SELECT strftime(first_response_at, '%Y-%m-%d %H:%M:%S') FROM cases"));
+    }
+
+    [Fact]
+    public void Run_FieldLongerThanACellHolds_IsFieldTooLong()
+    {
+        using var temp = new TempWarehouse();
+        var longest = new string('x', 32_767);
+        using var drop = new Drop().Add("cases", $"K2,A1,S1,SN1,P1,2026-03-02T16:59:00Z,,,,,{longest}", $"K3,A1,S1,SN1,P9,2026-03-02T16:59:00Z,,,,,{longest}y");
+
+        var result = drop.IngestInto(temp);
+
+        var q = Assert.Single(Quarantined(temp));
+        Assert.Equal((4L, "field_too_long", "title has 32,768 characters (at most 32,767)"), (q.Line, q.Reason, q.Detail));
+        Assert.Equal(32_767, temp.Scalar<int>("SELECT length(title) FROM cases WHERE case_number = 'K2'"));
+        var cases = result.Files.Single(f => f.File == "cases.csv");
+        Assert.Equal((3L, 2L, 1L), (cases.Read, cases.Accepted, cases.Rejected));
     }
 
     [Fact]

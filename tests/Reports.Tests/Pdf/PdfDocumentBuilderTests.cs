@@ -1,6 +1,9 @@
+using CsCheck;
 using JuniperFts.Reports.Charts;
 using JuniperFts.Reports.Pdf;
+using JuniperFts.Reports.Pdf.Fonts;
 using NodaTime;
+using PdfSharp.Drawing;
 using UglyToad.PdfPig;
 
 namespace JuniperFts.Reports.Tests.Pdf;
@@ -139,5 +142,64 @@ public class PdfDocumentBuilderTests
         using var document = PdfDocument.Open(pdf);
         var image = Assert.Single(document.GetPage(1).GetImages());
         Assert.Equal(300, image.BoundingBox.Width, 1);
+    }
+
+    // Words, spaces and line breaks mixed with what breaks naive layout: long words, right-to-left
+    // letters, combining marks, emoji pairs, zero-width and control characters.
+    private static readonly Gen<string> MixedText = Gen.OneOf(
+            "a", "Wide", " ", "  ", "\n", "\r\n", "ש", "مرحبا", "e\u0301", "😀", "👍🏽", "\u0001", "\t", "\u200B", "-", new string('X', 90))
+        .Array[0, 300].Select(string.Concat);
+
+    private static string Visible(IEnumerable<char> text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+
+    [Fact]
+    public void Wrap_AnyText_EveryLineFitsAndNothingVisibleIsLostOrReordered()
+    {
+        using var builder = new PdfDocumentBuilder("T", Created);
+        var font = new XFont(ShippedFonts.Family, 9);
+        using var measure = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
+
+        Gen.Select(MixedText, Gen.Double[15, 300]).Sample((text, width) =>
+        {
+            var lines = builder.Wrap(text, font, width);
+            // A line wider than the width can only be one text element (a glyph wider than a narrow column).
+            Assert.All(lines, line => Assert.True(measure.MeasureString(line, font).Width <= width + 1e-6
+                || System.Globalization.StringInfo.ParseCombiningCharacters(line).Length == 1, $"'{line}' is wider than {width}"));
+            Assert.Equal(Visible(text), Visible(string.Concat(lines)));
+        }, iter: 300, threads: 1);
+    }
+
+    [Fact]
+    public void Wrap_WithALineLimit_KeepsThatManyAndEndsTheLastWithAnEllipsis()
+    {
+        using var builder = new PdfDocumentBuilder("T", Created);
+        var font = new XFont(ShippedFonts.Family, 9);
+
+        Gen.Select(MixedText, Gen.Double[40, 300], Gen.Int[1, 4]).Sample((text, width, max) =>
+        {
+            var all = builder.Wrap(text, font, width);
+            var cut = builder.Wrap(text, font, width, max);
+            if (all.Count <= max) Assert.Equal(all, cut);
+            else
+            {
+                Assert.Equal(max, cut.Count);
+                Assert.Equal(all.Take(max - 1), cut.Take(max - 1));
+                Assert.EndsWith("…", cut[^1]);
+            }
+        }, iter: 300, threads: 1);
+    }
+
+    [Fact]
+    public void Table_CellOfTheLongestTextWithoutSpaces_IsCutToAFewLinesWithAnEllipsis()
+    {
+        var longest = new string('W', 32_767);
+        var pdf = Build(b => b.Table([new PdfColumn("Case"), new PdfColumn("Title", 3)], [["C-1", longest], ["C-2", "short"]]));
+
+        var pages = PdfText.WordsPerPage(pdf);
+        var page = Assert.Single(pages);
+        Assert.Contains("C-2", page);
+        var shown = page.Where(w => w.StartsWith('W')).ToList();
+        Assert.InRange(shown.Count, 2, 4);
+        Assert.EndsWith("…", shown[^1]);
     }
 }

@@ -17,7 +17,8 @@ public static class ForecastCommands
 
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var horizon = new Option<int?>("--horizon") { Description = "Weeks to forecast after the last complete week (default 13, or Forecast:HorizonWeeks)" };
+        var horizon = CommonOptions.WholeNumber("--horizon", "Weeks to forecast after the last complete week (default 13, or Forecast:HorizonWeeks)",
+            int.MinValue, int.MaxValue);
         var format = CommonOptions.Format("table", "csv", "json");
         var asOf = CommonOptions.AsOf();
         asOf.Description = "History is the ISO weeks that ended by this instant (default: the latest created_at in the data)";

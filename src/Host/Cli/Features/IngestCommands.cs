@@ -121,7 +121,7 @@ public static class IngestCommands
 
     private static Command QuarantineCommand(CliContext context)
     {
-        var batch = new Option<long?>("--batch") { Description = "Only the rows of this batch" };
+        var batch = CommonOptions.WholeNumber("--batch", "Only the rows of this batch", 1L, long.MaxValue);
         var format = CommonOptions.Format("table", "csv", "json");
         var command = new Command("quarantine", "Rejected rows with their file, line, reason and raw text") { batch, format };
         command.SetAction(pr =>
@@ -176,13 +176,13 @@ public static class IngestCommands
     private static Command SampleCommand(CliContext context)
     {
         var output = new Option<string>("--out") { Description = "Folder to write the drop folder into", Required = true };
-        var cases = new Option<int>("--cases") { Description = "Number of cases", DefaultValueFactory = _ => 5000 };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files", DefaultValueFactory = _ => 1 };
+        var cases = CommonOptions.WholeNumber("--cases", "Number of cases [default: 5000]", 0, 100_000_000);
+        var seed = CommonOptions.WholeNumber("--seed", "Random seed: the same seed writes the same files [default: 1]", int.MinValue, int.MaxValue);
         var clean = new Option<bool>("--clean") { Description = "Leave out the bad rows (for loading with an unvalidated COPY in benchmarks)" };
         var command = new Command("sample", "Write a realistic drop folder (deterministic by seed), with a few bad rows of each reason") { output, cases, seed, clean };
         command.SetAction(pr =>
         {
-            var written = SampleDropFolder.Write(pr.GetValue(output)!, new SampleOptions(pr.GetValue(cases), pr.GetValue(seed)) { BadRows = !pr.GetValue(clean) });
+            var written = SampleDropFolder.Write(pr.GetValue(output)!, new SampleOptions(pr.GetValue(cases) ?? 5000, pr.GetValue(seed) ?? 1) { BadRows = !pr.GetValue(clean) });
             foreach (var (file, rows) in written)
                 context.Out.WriteLine($"{file}: {rows} rows");
             context.Out.Flush();

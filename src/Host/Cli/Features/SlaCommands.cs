@@ -202,17 +202,15 @@ public static class SlaCommands
 
         var calendar2 = CalendarOption();
         var from2 = InstantOption("--from", "Start instant (ISO 8601 with offset or Z)");
-        var seconds = new Option<long>("--seconds") { Description = "Business seconds to run (0: the first open instant at or after --from)", Required = true };
-        seconds.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long>() < 0) r.AddError("--seconds: must not be negative");
-        });
+        // At most a century of business time: Duration and the calendar walk stay in range.
+        var seconds = CommonOptions.WholeNumber("--seconds", "Business seconds to run (0: the first open instant at or after --from)", 0L, 100L * 366 * 86_400);
+        seconds.Required = true;
         var pause2 = PauseOption();
         var due = new Command("due", "The instant at which N business seconds have run (ISO 8601 UTC)") { calendar2, from2, seconds, pause2 };
         due.SetAction(pr =>
         {
             var start = pr.GetValue(from2)!.Value;
-            var at = LoadCalendar(pr.GetValue(calendar2)!).Due(start, Duration.FromSeconds(pr.GetValue(seconds)), pr.GetValue(pause2) ?? [])
+            var at = LoadCalendar(pr.GetValue(calendar2)!).Due(start, Duration.FromSeconds(pr.GetValue(seconds)!.Value), pr.GetValue(pause2) ?? [])
                 ?? throw new UserError($"the calendar {pr.GetValue(calendar2)} has no open hours left after {InstantPattern.ExtendedIso.Format(start)}");
             context.Out.WriteLine(InstantPattern.ExtendedIso.Format(at));
             return 0;

@@ -87,11 +87,8 @@ public static class TrueUpCommands
         }
     }
 
-    private static LocalDate ParseDate(string text, string option)
-    {
-        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        return parsed.Success ? parsed.Value : throw new UserError($"{option}: '{text}' is not a date (expected yyyy-MM-dd, e.g. 2026-03-31)");
-    }
+    private static LocalDate ParseDate(string text, string option) =>
+        AskedValues.TryDate(text, out var date, out var problem) ? date : throw new UserError($"{option}: {problem}");
 
     private static TrueUpService OpenService(CliContext context, ParseResult pr) =>
         new(context.OpenWarehouse(pr.GetValue(CommonOptions.Db)), context.Clock);

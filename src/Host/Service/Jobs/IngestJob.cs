@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest;
@@ -18,7 +20,12 @@ namespace JuniperFts.Host.Service.Jobs;
 /// and leaves the file set where it is, so the retry picks it up again. Senders should copy a file set beside the
 /// drop folder and move it in when complete, so a half-copied set is never ingested.
 /// </remarks>
-public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, ReferenceData reference, IClock clock, ILogger<IngestJob> logger) : IServiceJob
+/// <para>
+/// Each file set is its own ledger entry, keyed by its name and content hash (<see cref="Key"/>), so every firing
+/// of the schedule ingests whatever is waiting (a set dropped after the day's first run no longer waits a day),
+/// the same set is never ingested twice, and a firing with nothing waiting records nothing.
+/// </para>
+public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, ReferenceData reference, IClock clock, ILogger<IngestJob> logger) : IWaitingWorkJob
 {
     /// <summary>Where file sets go after a successful ingest.</summary>
     public const string Processed = "processed";
@@ -29,10 +36,29 @@ public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, Ref
     public string Name => JobNames.Ingest;
 
     /// <inheritdoc />
+    public IReadOnlyList<string> WaitingKeys() => FileSets(settings.DropFolder).Select(Key).ToList();
+
+    /// <summary>The ledger key of a file set: its name and the start of the SHA-256 of its files' names and contents.</summary>
+    public static string Key(string set)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(set).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\0"));
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0) hash.AppendData(buffer, 0, read);
+            hash.AppendData([0]);
+        }
+        return $"{Path.GetFileName(set)}@{Convert.ToHexStringLower(hash.GetHashAndReset())[..16]}";
+    }
+
+    /// <summary>Ingests the waiting file set whose <see cref="Key"/> is the run's period key (none when it has gone or changed).</summary>
     public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
     {
         var outputs = new List<string>();
-        foreach (var set in FileSets(settings.DropFolder))
+        foreach (var set in FileSets(settings.DropFolder).Where(s => Key(s) == run.PeriodKey))
         {
             run.Cancellation.ThrowIfCancellationRequested();
             var name = Path.GetFileName(set);

@@ -19,7 +19,8 @@ public sealed class ReviewPacksJob(Warehouse warehouse, ReferenceData reference,
     public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
     {
         var quarter = Quarter.Parse(run.PeriodKey);
-        var written = ReviewPacks.WriteAll(warehouse, reference, quarter, run.Now, Path.Combine(run.OutFolder, run.PeriodKey), options);
+        var written = ReviewPacks.WriteAll(warehouse, reference, quarter, run.Now, Path.Combine(run.OutFolder, run.PeriodKey), options,
+            run.Cancellation);
         logger.LogInformation("Review packs {Quarter}: {Packs} written", run.PeriodKey, written.Count);
         return Task.FromResult(written);
     }
