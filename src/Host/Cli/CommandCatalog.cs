@@ -16,6 +16,7 @@ public static class CommandCatalog
         .. TrueUpCommands.Create(context),
         .. ForecastCommands.Create(context),
         .. ServeCommands.Create(context),
+        .. Delivery.DeliverCommand.Create(context),
     ];
 
     /// <summary>
