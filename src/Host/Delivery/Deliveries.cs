@@ -248,9 +248,8 @@ public sealed class Deliveries(DeliverySettings settings, DeliveryStore store, P
         }
     }
 
-    /// <summary>The SMTP status code of a reply ("550"), for logs: the reply's text may name the recipient, and logs name no one.</summary>
-    private static string ReplyCode(string? reply) =>
-        reply is { Length: >= 3 } && reply[..3].All(char.IsAsciiDigit) ? "SMTP " + reply[..3] : "not sent";
+    /// <summary>The SMTP status code of a reply, for logs: the reply's text may name the recipient, and logs name no one.</summary>
+    private static string ReplyCode(string? reply) => DeliveryFailure.CodeOf(reply) is { } code ? "SMTP " + code : "not sent";
 
     private static RecipientResult Result(Parcel parcel, string outcome, int attempts, string? reply, Instant? at) =>
         new(parcel.Recipient, parcel.Files.Select(f => f.Name).ToList(), outcome, attempts, reply, at);

@@ -14,6 +14,9 @@ public sealed class DeliveryFailure(string reply, Exception? inner = null) : Exc
 {
     /// <summary>The server's reply ("550 5.1.1 mailbox unavailable") or what went wrong.</summary>
     public string Reply { get; } = reply;
+
+    /// <summary>The SMTP status code that starts <paramref name="reply"/> ("550"); null when no server answered (connection, folder).</summary>
+    public static string? CodeOf(string? reply) => reply is { Length: >= 3 } && reply[..3].All(char.IsAsciiDigit) ? reply[..3] : null;
 }
 
 /// <summary>

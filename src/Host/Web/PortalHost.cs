@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Host.Cli.Features;
@@ -22,10 +23,16 @@ public sealed record ServiceRuntime(
     IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, SlaWorkbookOptions Workbook, Warehouse Warehouse,
     ReferenceData Reference, IClock Clock, bool RunJobs = true)
 {
+    /// <summary>The <c>Delivery</c> section (no subscriptions unless loaded from configuration).</summary>
+    public DeliverySettings Delivery { get; init; } = DeliverySettings.None;
+
     /// <summary>Reads and validates the configuration; throws a one-line <see cref="Domain.UserError"/> on the first problem.</summary>
     public static ServiceRuntime Load(IConfiguration configuration, Warehouse warehouse, ReferenceData reference, IClock clock) =>
         new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), ExcelCommands.Options(configuration),
-            warehouse, reference, clock);
+            warehouse, reference, clock)
+        {
+            Delivery = DeliverySettings.Load(configuration),
+        };
 }
 
 /// <summary>The host of <c>fts serve</c>: Kestrel, the portal endpoints and the Coravel schedule in one process.</summary>
@@ -60,6 +67,7 @@ public sealed class PortalHost
                 services.AddSingleton<RunLedger>();
                 services.AddSingleton<JobRunner>();
                 ServiceJobs.Add(services);
+                DeliveryServices.Add(services, runtime.Delivery);
                 services.AddJobScheduler();
                 if (runtime.RunJobs) services.AddHostedService<CatchUpAtStart>();
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
