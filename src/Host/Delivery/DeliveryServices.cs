@@ -11,9 +11,9 @@ namespace JuniperFts.Host.Delivery;
 public static class DeliveryServices
 {
     /// <summary>Adds the delivery ledger, the report finder and <see cref="Deliveries"/> as a follow-up of the jobs and of the start-up catch-up.</summary>
-    public static void Add(IServiceCollection services, DeliverySettings settings)
+    /// <remarks>Needs <see cref="DeliverySettings"/> registered beside it (<c>fts serve</c> registers the validated settings).</remarks>
+    public static void Add(IServiceCollection services)
     {
-        services.AddSingleton(settings);
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton(p => new PeriodReportFiles(
             p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<IConfiguration>(),

@@ -41,7 +41,14 @@ public sealed class SmtpMailer(SmtpSettings settings) : IAsyncDisposable
             // The server answered with an error (e.g. a refused recipient); MailKit has reset the transaction, the session stays.
             throw new DeliveryFailure($"{(int)e.StatusCode} {e.Message}".Trim(), e);
         }
-        catch (Exception e) when (e is SmtpProtocolException or AuthenticationException or SslHandshakeException or IOException
+        catch (SslHandshakeException e)
+        {
+            await CloseAsync();
+            var fingerprint = e.ServerCertificate is { } certificate ? DeliverySettings.Fingerprint(certificate) : "unknown";
+            throw new DeliveryFailure($"{settings.Host}:{settings.Port}: TLS failed: the server's certificate (SHA-256 {fingerprint}) is not trusted here " +
+                                      "and is not the one in Delivery:Smtp:CertificateSha256", e);
+        }
+        catch (Exception e) when (e is SmtpProtocolException or AuthenticationException or IOException
                                       or System.Net.Sockets.SocketException or ServiceNotConnectedException or TimeoutException)
         {
             await CloseAsync();

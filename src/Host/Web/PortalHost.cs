@@ -67,7 +67,8 @@ public sealed class PortalHost
                 services.AddSingleton<RunLedger>();
                 services.AddSingleton<JobRunner>();
                 ServiceJobs.Add(services);
-                DeliveryServices.Add(services, runtime.Delivery);
+                services.AddSingleton(runtime.Delivery);
+                DeliveryServices.Add(services);
                 services.AddJobScheduler();
                 if (runtime.RunJobs) services.AddHostedService<CatchUpAtStart>();
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

@@ -40,9 +40,12 @@ public static class DeliveryData
     }
 
     /// <summary>The web.md example subscriptions against an SMTP server on <paramref name="smtpPort"/> (no TLS), plus the share folder.</summary>
-    public static Dictionary<string, string?> Settings(TempWarehouse store, int smtpPort) => new()
+    public static Dictionary<string, string?> Settings(TempWarehouse store, int smtpPort) => Settings(store.Folder, smtpPort);
+
+    /// <summary>The same, with the output folder and the share inside <paramref name="folder"/>.</summary>
+    public static Dictionary<string, string?> Settings(string folder, int smtpPort) => new()
     {
-        ["Service:OutFolder"] = store.PathOf("out"),
+        ["Service:OutFolder"] = Path.Combine(folder, "out"),
         ["Delivery:Smtp:Host"] = "127.0.0.1",
         ["Delivery:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Delivery:Smtp:Security"] = "none",
@@ -61,7 +64,7 @@ public static class DeliveryData
         ["Delivery:Subscriptions:2:To:0"] = Finance,
         ["Delivery:Subscriptions:3:Name"] = "packs-to-share",
         ["Delivery:Subscriptions:3:Report"] = "review-packs",
-        ["Delivery:Subscriptions:3:Folder"] = store.PathOf("share"),
+        ["Delivery:Subscriptions:3:Folder"] = Path.Combine(folder, "share"),
         ["Delivery:Subscriptions:3:Timestamp"] = "false",
     };
 

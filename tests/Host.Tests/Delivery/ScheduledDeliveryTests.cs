@@ -1,0 +1,97 @@
+using JuniperFts.Host.Delivery;
+using JuniperFts.Host.Service;
+using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Host.Tests.Service;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using static JuniperFts.Host.Tests.Delivery.DeliveryData;
+
+namespace JuniperFts.Host.Tests.Delivery;
+
+/// <summary>Delivery inside <c>fts serve</c>: after the review-packs job through Coravel, and again at a restart (nothing twice).</summary>
+public sealed class ScheduledDeliveryTests : IDisposable
+{
+    private readonly SmtpSink _smtp = new();
+
+    public void Dispose() => _smtp.Dispose();
+
+    /// <summary>The harness of <c>fts serve</c> with the real review-packs job and delivery, configured as web.md's example.</summary>
+    private ServiceHarness Service() =>
+        new(Instant.FromUtc(2026, 9, 1, 0, 0), null, services =>
+        {
+            // The harness makes its temp folder first: settings are read from it when the provider first asks.
+            services.AddSingleton<IConfiguration>(p =>
+            {
+                var settings = Settings(Path.GetDirectoryName(p.GetRequiredService<JuniperFts.Ingest.Store.Warehouse>().Path)!, _smtp.Port);
+                settings["Service:OutFolder"] = p.GetRequiredService<ServiceSettings>().OutFolder;
+                return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            });
+            services.AddSingleton(p => DeliverySettings.Load(p.GetRequiredService<IConfiguration>()));
+            services.AddSingleton<IServiceJob, ReviewPacksJob>();
+            DeliveryServices.Add(services);
+        });
+
+    [Fact]
+    public async Task ReviewPacksJob_OnTheFirstBusinessDay_DeliversPacksAndWorkbookOnceAndARestartSendsNothing()
+    {
+        using var h = Service();
+        Seed(h.Store);
+        h.Ledger.Succeed(h.Ledger.Start(JobNames.ReviewPacks, "2026Q2", 1, JobRunner.ScheduleTrigger, Instant.FromUtc(2026, 7, 1, 4, 0)), Instant.FromUtc(2026, 7, 1, 4, 1), []);
+
+        await h.TickAt(new LocalDateTime(2026, 10, 1, 6, 0));   // Thursday: Q3's packs, then their delivery
+        await h.TickAt(new LocalDateTime(2026, 10, 2, 6, 0));   // Friday: the job is done, so is the delivery
+
+        Assert.Equal(["review-pack-A0001-2026Q3.pdf", "review-pack-A0003-2026Q3.pdf"], SmtpSink.Attachments(Assert.Single(_smtp.To(Sm1))));
+        Assert.Equal(["review-pack-A0002-2026Q3.pdf"], SmtpSink.Attachments(Assert.Single(_smtp.To(Sm2))));
+        Assert.Equal(["sla-2026Q3.xlsx"], SmtpSink.Attachments(Assert.Single(_smtp.To(Leadership))));
+        Assert.Equal(4, Directory.GetFiles(h.Store.PathOf("share")).Length);
+        Assert.Empty(_smtp.To(Finance)); // the true-up subscription follows the true-up job, not this one
+        var attempts = new DeliveryStore(h.Store.Warehouse).Recent(100);
+        Assert.All(attempts, a => Assert.Equal((DeliveryStatus.Delivered, "2026Q3", Deliveries.AfterJobTrigger), (a.Status, a.PeriodKey, a.Trigger)));
+
+        // A restart: the start-up catch-up looks at the latest period of each subscription's job and finds nothing owed.
+        await h.Provider.GetRequiredService<Deliveries>().CatchUpAsync(h.Ledger, CancellationToken.None);
+        Assert.Equal(3, _smtp.Received.Count);
+        Assert.Equal(attempts.Count, new DeliveryStore(h.Store.Warehouse).Recent(100).Count);
+    }
+
+    [Fact]
+    public async Task CatchUp_AfterAStopWithARecipientOwed_DeliversToThatRecipientOnly()
+    {
+        using var h = Service();
+        Seed(h.Store);
+        _smtp.Refuse(Sm2, times: 3); // the server refuses sm2 for the whole first run
+        h.Ledger.Succeed(h.Ledger.Start(JobNames.ReviewPacks, "2026Q2", 1, JobRunner.ScheduleTrigger, Instant.FromUtc(2026, 7, 1, 4, 0)), Instant.FromUtc(2026, 7, 1, 4, 1), []);
+        await h.TickAt(new LocalDateTime(2026, 10, 1, 6, 0));
+        Assert.Empty(_smtp.To(Sm2));
+
+        // The three tries are used up: a restart does not try again, and sends nobody anything twice.
+        await h.Provider.GetRequiredService<Deliveries>().CatchUpAsync(h.Ledger, CancellationToken.None);
+        Assert.Empty(_smtp.To(Sm2));
+        Assert.Single(_smtp.To(Sm1));
+        var last = LastDelivery.Of(new DeliveryStore(h.Store.Warehouse).LatestPeriodPerSubscription(), 3)["packs-to-managers"];
+        Assert.Equal(("2026Q3", DeliveryStatus.Failed), (last.PeriodKey, last.Outcome));
+        Assert.All(last.Recipients.Where(r => r.Recipient == Sm2), r => Assert.Equal((3, DeliveryStatus.Failed), (r.Attempt, r.Status)));
+    }
+
+    [Fact]
+    public async Task CatchUp_AnInterruptedSend_CountsAsATryAndIsSentAgain()
+    {
+        using var h = Service();
+        Seed(h.Store);
+        var store = new DeliveryStore(h.Store.Warehouse);
+        h.Ledger.Succeed(h.Ledger.Start(JobNames.ReviewPacks, "2026Q3", 1, JobRunner.ScheduleTrigger, Instant.FromUtc(2026, 10, 1, 4, 0)), Instant.FromUtc(2026, 10, 1, 4, 5),
+            ["review-pack-A0001-2026Q3.pdf"]);
+        // The process stopped between recording the try and the server's answer.
+        var settings = h.Provider.GetRequiredService<DeliverySettings>();
+        store.Start(settings.Find("packs-to-managers"), "2026Q3", Sm1, 1, Deliveries.AfterJobTrigger, Instant.FromUtc(2026, 10, 1, 4, 5), [], null);
+
+        await h.Provider.GetRequiredService<Deliveries>().CatchUpAsync(h.Ledger, CancellationToken.None);
+
+        Assert.Single(_smtp.To(Sm1));
+        var sm1 = store.Attempts("packs-to-managers").Where(a => a.Recipient == Sm1).ToList();
+        Assert.Equal([(1, DeliveryStatus.Failed, Deliveries.AfterJobTrigger), (2, DeliveryStatus.Delivered, Deliveries.CatchUpTrigger)], sm1.Select(a => (a.Attempt, a.Status, a.Trigger)));
+        Assert.Equal("interrupted: the process stopped during the send", sm1[0].ServerReply);
+    }
+}
