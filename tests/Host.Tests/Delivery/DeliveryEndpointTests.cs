@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+using JuniperFts.Host.Delivery;
+using JuniperFts.Host.Tests.Web;
+using Microsoft.Extensions.DependencyInjection;
+using static JuniperFts.Host.Tests.Delivery.DeliveryData;
+
+namespace JuniperFts.Host.Tests.Delivery;
+
+/// <summary>The portal shows leadership every subscription and its last delivery; failures show in /health and /api/jobs.</summary>
+public sealed class DeliveryEndpointTests : IDisposable
+{
+    private readonly SmtpSink _smtp = new();
+    private readonly PortalFactory _portal;
+
+    public DeliveryEndpointTests()
+    {
+        var settings = Settings(Path.Combine(Path.GetTempPath(), "fts-delivery-" + Guid.NewGuid().ToString("N")), _smtp.Port);
+        settings.Remove("Service:OutFolder"); // the portal's own temp folder
+        _portal = new PortalFactory(settings: settings);
+        Seed(_portal.Store);
+    }
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        _smtp.Dispose();
+    }
+
+    private async Task DeliverPacksWithSm2Refused()
+    {
+        _smtp.Refuse(Sm2);
+        var deliveries = _portal.Services.GetRequiredService<Deliveries>();
+        await deliveries.DeliverAsync(deliveries.Settings.Find("packs-to-managers"), "2026Q3", Deliveries.CommandTrigger, _portal.Clock.GetCurrentInstant(), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Deliveries_Leadership_SeesEverySubscriptionAndItsLastDeliveryWithTheReply()
+    {
+        await DeliverPacksWithSm2Refused();
+
+        var response = await _portal.As(PortalFactory.LeadershipToken).GetAsync("/api/deliveries");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var subscriptions = json.RootElement.GetProperty("subscriptions").EnumerateArray().ToList();
+        Assert.Equal(["packs-to-managers", "workbook-to-leadership", "trueup-to-finance", "packs-to-share"], subscriptions.Select(s => s.GetProperty("name").GetString()));
+        var packs = subscriptions[0].GetProperty("last_delivery");
+        Assert.Equal(("2026Q3", "failed"), (packs.GetProperty("period_key").GetString(), packs.GetProperty("outcome").GetString()));
+        var recipients = packs.GetProperty("recipients").EnumerateArray().ToDictionary(r => r.GetProperty("recipient").GetString()!);
+        Assert.Equal("delivered", recipients[Sm1].GetProperty("status").GetString());
+        Assert.Equal(3, recipients[Sm2].GetProperty("attempt").GetInt32());
+        Assert.StartsWith("550 ", recipients[Sm2].GetProperty("server_reply").GetString());
+        Assert.Equal(JsonValueKind.Null, subscriptions[1].GetProperty("last_delivery").ValueKind);
+    }
+
+    [Fact]
+    public async Task Deliveries_ServiceManagerOrFinance_403()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await _portal.As(PortalFactory.ManagerToken).GetAsync("/api/deliveries")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _portal.As(PortalFactory.FinanceToken).GetAsync("/api/deliveries")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _portal.As(null).GetAsync("/api/deliveries")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_AFailedDelivery_ShowsItsOutcomeAndReplyCodeButNoAddress()
+    {
+        await DeliverPacksWithSm2Refused();
+
+        var body = await _portal.As(null).GetStringAsync("/health");
+
+        using var json = JsonDocument.Parse(body);
+        var packs = json.RootElement.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("subscription").GetString() == "packs-to-managers")
+            .GetProperty("last_delivery");
+        Assert.Equal(("failed", 1, 1), (packs.GetProperty("outcome").GetString(), packs.GetProperty("delivered").GetInt32(), packs.GetProperty("failed").GetInt32()));
+        Assert.Equal(["550"], packs.GetProperty("reply_codes").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain("@", body);
+    }
+
+    [Fact]
+    public async Task Jobs_Leadership_ListsEveryDeliveryAttemptWithTheServersReply()
+    {
+        await DeliverPacksWithSm2Refused();
+
+        using var json = JsonDocument.Parse(await _portal.As(PortalFactory.LeadershipToken).GetStringAsync("/api/jobs"));
+
+        var attempts = json.RootElement.GetProperty("deliveries").EnumerateArray().ToList();
+        Assert.Equal(4, attempts.Count); // sm1 once, sm2 three times
+        var refused = attempts.Where(a => a.GetProperty("recipient").GetString() == Sm2).ToList();
+        Assert.All(refused, a => Assert.StartsWith("550 ", a.GetProperty("server_reply").GetString()));
+        Assert.Equal([3, 2, 1], refused.Select(a => a.GetProperty("attempt").GetInt32()));
+        Assert.Equal(["review-pack-A0002-2026Q3.pdf"], refused[0].GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+    }
+}
