@@ -29,6 +29,8 @@ public sealed class ScheduledDeliveryTests : IDisposable
             });
             services.AddSingleton(p => DeliverySettings.Load(p.GetRequiredService<IConfiguration>()));
             services.AddSingleton<IServiceJob, ReviewPacksJob>();
+            services.AddSingleton<Reports.TrueUp.TrueUpService>();
+            services.AddSingleton<IServiceJob, TrueUpJob>();
             DeliveryServices.Add(services);
         });
 
@@ -93,5 +95,22 @@ public sealed class ScheduledDeliveryTests : IDisposable
         var sm1 = store.Attempts("packs-to-managers").Where(a => a.Recipient == Sm1).ToList();
         Assert.Equal([(1, DeliveryStatus.Failed, Deliveries.AfterJobTrigger), (2, DeliveryStatus.Delivered, Deliveries.CatchUpTrigger)], sm1.Select(a => (a.Attempt, a.Status, a.Trigger)));
         Assert.Equal("interrupted: the process stopped during the send", sm1[0].ServerReply);
+    }
+
+    [Fact]
+    public async Task TrueUpJob_ThatIssuedStatements_DeliversThemOnceAndADayWithoutStatementsSendsNothing()
+    {
+        using var h = Service();
+        Seed(h.Store);
+
+        await h.TickAt(new LocalDateTime(2026, 1, 1, 3, 0));   // contract year 1 of all four contracts ended on 31 December
+        await h.TickAt(new LocalDateTime(2026, 1, 2, 3, 0));   // nothing ended on 1 January: no statements, no message
+
+        var message = Assert.Single(_smtp.To(Finance));
+        Assert.Equal("True-up statements for contract years ending on or before 2025-12-31", message.Subject);
+        Assert.Equal(["trueup-summary-2025-12-31.xlsx", "trueup-statements-2025-12-31.zip"], SmtpSink.Attachments(message));
+        Assert.Single(_smtp.Received);
+        var attempt = Assert.Single(new DeliveryStore(h.Store.Warehouse).Attempts("trueup-to-finance"));
+        Assert.Equal(("2025-12-31", DeliveryStatus.Delivered), (attempt.PeriodKey, attempt.Status));
     }
 }
