@@ -91,4 +91,30 @@ public sealed class DeliveryEndpointTests : IDisposable
         Assert.Equal([3, 2, 1], refused.Select(a => a.GetProperty("attempt").GetInt32()));
         Assert.Equal(["review-pack-A0002-2026Q3.pdf"], refused[0].GetProperty("files").EnumerateArray().Select(f => f.GetString()));
     }
+
+    [Fact]
+    public async Task PortalPage_Leadership_SeesTheSubscriptionsCardAndAManagerDoesNot()
+    {
+        await using var browser = await PortalBrowser.OpenAsync(_portal);
+        await DeliverPacksWithSm2Refused();
+        var page = browser.Page;
+
+        await page.GotoAsync(browser.BaseUrl + "/");
+        await page.FillAsync("#token", PortalFactory.LeadershipToken);
+        await page.ClickAsync("#signin-button");
+        await page.WaitForSelectorAsync("#subscriptions:not([hidden])");
+        var rows = await page.Locator("#subscription-table tbody tr").AllInnerTextsAsync();
+        Assert.Equal(4, rows.Count);
+        Assert.StartsWith("packs-to-managers\treview-packs\tservice-managers\t2026Q3\tfailed 2026-11-25 08:00:00 UTC\t", rows[0]);
+        Assert.Contains($"{Sm2}: failed (try 3: 550 ", rows[0]);
+        Assert.Equal("status-failed", await page.Locator("#subscription-table tbody tr >> nth=0 >> td >> nth=4").GetAttributeAsync("class"));
+        Assert.StartsWith("workbook-to-leadership\tsla-workbook\tlee@vendor.example\tnever delivered", rows[1]);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "portal-subscriptions.png"), FullPage = true });
+
+        await page.ClickAsync("text=Sign out");
+        await page.FillAsync("#token", PortalFactory.ManagerToken);
+        await page.ClickAsync("#signin-button");
+        await page.WaitForSelectorAsync("#jobs tbody tr");
+        Assert.True(await page.Locator("#subscriptions").IsHiddenAsync());
+    }
 }

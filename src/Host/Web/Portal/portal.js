@@ -90,9 +90,9 @@ async function loadSubscriptions() {
     tr.appendChild(cell(s.report));
     tr.appendChild(cell(s.folder ? `folder ${s.folder}` : s.to.join(", ")));
     tr.appendChild(cell(last ? last.period_key : "never delivered"));
-    tr.appendChild(cell(last ? last.outcome : "", last ? "status-" + last.outcome : ""));
+    const finished = last && last.finished_at ? ` ${last.finished_at.replace("T", " ").replace("Z", "")} UTC` : "";
+    tr.appendChild(cell(last ? last.outcome + finished : "", last ? "status-" + last.outcome : ""));
     tr.appendChild(cell(last ? last.recipients.map((r) => `${r.recipient}: ${r.status}` + (r.status === "delivered" ? "" : ` (try ${r.attempt}: ${r.server_reply || ""})`)).join("; ") : ""));
-    tr.appendChild(cell(last && last.finished_at ? last.finished_at.replace("T", " ").replace("Z", "") : ""));
     rows.appendChild(tr);
   }
   $("subscriptions").hidden = false;
