@@ -43,6 +43,9 @@ public static class DeliverCommand
             }
 
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
+            // Held for the command's life, so the ledger's many small units of work reuse the open database
+            // instead of opening and checkpointing the file for each one.
+            using var held = warehouse.Connect();
             var deliveries = new Deliveries(settings, new DeliveryStore(warehouse),
                 new PeriodReportFiles(warehouse, context.Reference, context.Configuration, context.Clock, ServiceSettings.OutFolderOf(context.Configuration)),
                 context.Clock, NullLogger<Deliveries>.Instance);
