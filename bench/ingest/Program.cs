@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using JuniperFts.Ingest.Files;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 
 // IngestBench copy DATA DB: loads the nine CSVs of DATA into a fresh warehouse at DB with DuckDB's own
 // COPY ... FROM: no checks, no quarantine, no merge. The yardstick `fts ingest` is measured against.
@@ -19,10 +19,8 @@ foreach (var file in InputFiles.All)
     if (!File.Exists(path)) continue;
     var columns = string.Join(", ", file.Columns.Select(c => "\"" + c.Name + "\""));
     // Same table, same keys; batch_id gets a default because a CSV has no such column.
-    Warehouse.Execute(connection, $"ALTER TABLE {file.Table} ALTER batch_id SET DEFAULT 0");
-    using var cmd = connection.CreateCommand();
-    cmd.CommandText = $"COPY {file.Table} ({columns}) FROM '{path.Replace("'", "''")}' (HEADER true)";
-    var rows = cmd.ExecuteNonQuery();
+    connection.Execute($"ALTER TABLE {file.Table} ALTER batch_id SET DEFAULT 0");
+    var rows = connection.Execute($"COPY {file.Table} ({columns}) FROM '{path.Replace("'", "''")}' (HEADER true)");
     Console.WriteLine($"{file.Name}: {rows} rows");
 }
 Console.WriteLine($"copy: {clock.Elapsed.TotalSeconds:F2} s");

@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 
 namespace JuniperFts.Bench.Sla;
 
@@ -13,7 +13,7 @@ internal static class Generator
     {
         var accounts = Math.Max(1, cases / 200);
         using var c = warehouse.Connect();
-        Warehouse.Execute(c, $"""
+        c.Execute($"""
             SELECT setseed(0.42);
             CREATE TEMP TABLE centre_list AS SELECT * FROM (VALUES
                 (0, 'SUNNYVALE'), (1, 'HERNDON'), (2, 'SCHIPHOL_RIJK'), (3, 'SINGAPORE'), (4, 'TOKYO'), (5, 'SYDNEY'), (6, 'BANGALORE')) t(n, code);

@@ -12,7 +12,7 @@
 // whole run, as `fts serve` holds one (the database stays loaded, so only the queries are timed).
 using System.Diagnostics;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using JuniperFts.Bench.Sla;
 using NodaTime;
@@ -41,38 +41,29 @@ var notStored = Measure("evaluate all, not stored, + summary", () =>
 {
     using var c = warehouse.Connect();
     var prepared = SlaEvaluation.Prepare(c, reference, SlaInputs.Calendars(c, reference), "cases")!;
-    using var cmd = c.CreateCommand();
-    cmd.CommandText = $"""
+    c.Query($"""
         SELECT priority, region, service_window, count(*) AS eligible,
                count(*) FILTER (WHERE {SlaQueries.MetSql}) AS met, count(*) FILTER (WHERE {SlaQueries.BreachedSql}) AS breached
         FROM ({SlaEvaluation.Select("cases", prepared)})
         WHERE excluded_reason IS NULL AND created_at <= $asof
         GROUP BY ALL
-        """;
-    cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("w", 0L));
-    cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("asof", asOf.ToDateTimeUtc()));
-    using var r = cmd.ExecuteReader();
-    while (r.Read()) { }
+        """, _ => 0, ("w", 0L), ("asof", asOf));
 });
 if (ArgText("--dump") is { } dump)
 {
     using var c = warehouse.Connect();
-    Warehouse.Execute(c, $"COPY (SELECT * FROM sla_evaluations ORDER BY case_number) TO '{dump.Replace("'", "''")}' (HEADER, DELIMITER ',')");
+    c.Execute($"COPY (SELECT * FROM sla_evaluations ORDER BY case_number) TO '{dump.Replace("'", "''")}' (HEADER, DELIMITER ',')");
     Console.WriteLine($"wrote the evaluations to {dump}");
 }
 var perRequest = Measure("refresh (nothing changed) + summary", () => { SlaRefresh.Run(warehouse, reference); queries.Summary(asOf, by, new SlaFilter()); });
 long batch;
 using (var c = warehouse.Connect())
-using (var cmd = c.CreateCommand())
-{
-    cmd.CommandText = "SELECT coalesce(max(batch_id), 0) + 1 FROM case_events";
-    batch = Convert.ToInt64(cmd.ExecuteScalar());
-}
+    batch = c.Scalar<long>("SELECT coalesce(max(batch_id), 0) + 1 FROM case_events");
 var changed = Measure("refresh after 1% changed + summary", () =>
 {
     // A later batch: a priority change on every 100th case, so the refresh re-evaluates 1% of them.
     using (var c = warehouse.Connect())
-        Warehouse.Execute(c, $"""
+        c.Execute($"""
             INSERT INTO case_events SELECT case_number, created_at + to_microseconds({batch}), 'priority_changed', 'P1', {batch}
             FROM cases WHERE hash(case_number) % 100 = 0
             """);
@@ -87,7 +78,7 @@ var baseline = Measure("plain DuckDB GROUP BY over cases", GroupBy);
 var copy = Measure("copy cases into a new table (write floor)", () =>
 {
     using var c = warehouse.Connect();
-    Warehouse.Execute(c, "CREATE OR REPLACE TABLE bench_copy AS SELECT * FROM cases; DROP TABLE bench_copy");
+    c.Execute("CREATE OR REPLACE TABLE bench_copy AS SELECT * FROM cases; DROP TABLE bench_copy");
 });
 
 // As `fts serve` runs: one connection held for the life of the process keeps the database loaded.
@@ -130,14 +121,11 @@ double Measure(string what, Action action)
 void GroupBy()
 {
     using var c = warehouse.Connect();
-    using var cmd = c.CreateCommand();
-    cmd.CommandText = """
+    c.Query("""
         SELECT priority, count(*) AS cases, count(first_response_at) AS answered,
                avg(epoch(first_response_at) - epoch(created_at)) AS mean_response
         FROM cases GROUP BY priority ORDER BY priority
-        """;
-    using var r = cmd.ExecuteReader();
-    while (r.Read()) { }
+        """, _ => 0);
 }
 
 int Arg(string name, int fallback) => ArgText(name) is { } v ? int.Parse(v) : fallback;

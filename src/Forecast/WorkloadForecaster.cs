@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Forecast;

@@ -1,8 +1,7 @@
-using DuckDB.NET.Data;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Forecast;
@@ -35,9 +34,7 @@ public static class WorkloadHistoryQuery
     public static Instant? LatestCaseCreated(Warehouse warehouse)
     {
         using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT max(created_at) FROM cases";
-        return cmd.ExecuteScalar() is DateTime t ? StoredTime.ToInstant(t) : null;
+        return c.Scalar<Instant?>("SELECT max(created_at) FROM cases");
     }
 
     /// <summary>The history that ended by <paramref name="asOf"/>, with the drivers of the <paramref name="horizon"/> weeks after it.</summary>
@@ -90,10 +87,9 @@ public static class WorkloadHistoryQuery
 
     private sealed record CaseCount(string? Centre, string Platform, IsoWeek Week, Priority? Priority, long Count);
 
-    private static List<CaseCount> CaseCounts(DuckDBConnection c, Instant end)
+    private static List<CaseCount> CaseCounts(WarehouseConnection c, Instant end)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"""
+        return c.Query($"""
             WITH {SiteCentre}, {SerialPlatform}
             SELECT sc.support_center, coalesce(sp.platform, '{Unknown}'), CAST(date_trunc('week', k.created_at) AS DATE), k.priority, count(*)
             FROM cases k
@@ -101,51 +97,28 @@ public static class WorkloadHistoryQuery
             LEFT JOIN serial_platform sp ON sp.serial_number = k.serial_number
             WHERE k.created_at < $end
             GROUP BY ALL
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("end", end.ToDateTimeUtc()));
-        var rows = new List<CaseCount>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var monday = LocalDate.FromDateTime(r.GetDateTime(2));
-            rows.Add(new CaseCount(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), IsoWeek.Containing(monday),
-                Priorities.TryParse(r.GetString(3), out var p) ? p : null, r.GetInt64(4)));
-        }
-        return rows;
+            """, r => new CaseCount(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
+                Priorities.TryParse(r.Text(3), out var p) ? p : null, r.Long(4)), ("end", end));
     }
 
-    private static List<(string? Centre, string Platform, IsoWeek Week, int Units)> CoveredUnits(DuckDBConnection c, IsoWeek first, IsoWeek last)
+    private static List<(string? Centre, string Platform, IsoWeek Week, int Units)> CoveredUnits(WarehouseConnection c, IsoWeek first, IsoWeek last)
     {
         // A unit counts in a week when it is covered on the week's Monday.
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"""
+        return c.Query($"""
             WITH {SiteCentre},
-            weeks AS (SELECT CAST(unnest(generate_series(CAST($first AS DATE), CAST($last AS DATE), INTERVAL 7 DAY)) AS DATE) AS monday)
+            weeks AS (SELECT CAST(unnest(generate_series($first, $last, INTERVAL 7 DAY)) AS DATE) AS monday)
             SELECT sc.support_center, ib.platform, w.monday, count(DISTINCT ib.serial_number)
             FROM installed_base ib
             JOIN contracts k ON k.contract_id = ib.contract_id
             JOIN weeks w ON ib.covered_from <= w.monday AND w.monday <= coalesce(ib.covered_to, k.end_date)
             LEFT JOIN site_centre sc ON sc.site_id = k.site_id
             GROUP BY ALL
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("first", first.Monday.ToDateTimeUnspecified()));
-        cmd.Parameters.Add(new DuckDBParameter("last", last.Monday.ToDateTimeUnspecified()));
-        var rows = new List<(string?, string, IsoWeek, int)>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            rows.Add((r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), IsoWeek.Containing(LocalDate.FromDateTime(r.GetDateTime(2))), (int)r.GetInt64(3)));
-        return rows;
+            """, r => (r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)), (int)r.Long(3)), ("first", first.Monday), ("last", last.Monday));
     }
 
-    private static List<(string Centre, LocalDate Date)> Holidays(DuckDBConnection c, LocalDate from, LocalDate to)
+    private static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT support_center, date FROM holidays WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)";
-        cmd.Parameters.Add(new DuckDBParameter("from", from.ToDateTimeUnspecified()));
-        cmd.Parameters.Add(new DuckDBParameter("to", to.ToDateTimeUnspecified()));
-        var rows = new List<(string, LocalDate)>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) rows.Add((r.GetString(0), LocalDate.FromDateTime(r.GetDateTime(1))));
-        return rows;
+        return c.Query("SELECT support_center, date FROM holidays WHERE date BETWEEN $from AND $to",
+            r => (r.Text(0), r.Date(1)), ("from", from), ("to", to));
     }
 }

@@ -1,5 +1,5 @@
-using DuckDB.NET.Data;
 using JuniperFts.Ingest.Files;
+using JuniperFts.Store;
 
 namespace JuniperFts.Ingest;
 
@@ -12,7 +12,7 @@ namespace JuniperFts.Ingest;
 /// a reference to a row rejected in this batch is unknown unless an earlier batch stored that key.
 /// Duplicates are looked for among the rows that passed every other check.
 /// </remarks>
-internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, string fileName, long batchId)
+internal sealed class BatchMerge(WarehouseConnection connection, InputFile file, string fileName, long batchId)
 {
     public sealed record Outcome(long Rejected, long Inserted, long Updated, long Unchanged);
 
@@ -31,8 +31,8 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
             Exec($"CREATE OR REPLACE TEMP TABLE merge_unknown AS SELECT * FROM ({ReferenceCheckSql()}) WHERE reason IS NOT NULL");
             rejected += Exec($"""
                 INSERT INTO quarantine (batch_id, file, line, reason, detail, raw)
-                SELECT $1, $2, u.line, u.reason, u.detail, s.raw FROM merge_unknown u JOIN {Stage} s ON s.line = u.line
-                """, batchId, fileName);
+                SELECT $batch, $file, u.line, u.reason, u.detail, s.raw FROM merge_unknown u JOIN {Stage} s ON s.line = u.line
+                """, ("batch", batchId), ("file", fileName));
             Exec($"DELETE FROM {Stage} WHERE line IN (SELECT line FROM merge_unknown)");
         }
 
@@ -47,9 +47,9 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
         var keyText = Sql.Join(keys.Select(k => $"'{k} ''' || CAST(o.{Sql.Name(k)} AS VARCHAR) || ''''"), " || ', ' || ");
         rejected += Exec($"""
             INSERT INTO quarantine (batch_id, file, line, reason, detail, raw)
-            SELECT $1, $2, o.line, 'conflicting_duplicate', {keyText} || ' appears with ' || c.versions || ' different values in this batch', o.raw
+            SELECT $batch, $file, o.line, 'conflicting_duplicate', {keyText} || ' appears with ' || c.versions || ' different values in this batch', o.raw
             FROM {Stage} o JOIN merge_conflicts c ON {Sql.Match(keys, "o", "c")}
-            """, batchId, fileName);
+            """, ("batch", batchId), ("file", fileName));
 
         // One row per accepted key: the first line of an identical repeat stands for all of them.
         Exec($"""
@@ -62,19 +62,19 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
                 ANTI JOIN merge_conflicts c ON {Sql.Match(keys, "o", "c")})
             WHERE nth = 1
             """);
-        var distinctKeys = DropFolderIngest.Scalar<long>(connection, "SELECT count(*) FROM merge_final");
+        var distinctKeys = connection.Scalar<long>("SELECT count(*) FROM merge_final");
 
         var values = file.Columns.Where(c => !keys.Contains(c.Name)).Select(c => c.Name).ToList();
         var target = Sql.Name(file.Table);
         var updated = Exec($"""
-            UPDATE {target} AS t SET {Sql.Join(values.Select(v => $"{Sql.Name(v)} = f.{Sql.Name(v)}"))}, batch_id = $1
+            UPDATE {target} AS t SET {Sql.Join(values.Select(v => $"{Sql.Name(v)} = f.{Sql.Name(v)}"))}, batch_id = $batch
             FROM merge_final AS f
             WHERE {Sql.Match(keys, "t", "f")} AND ({Sql.Join(values.Select(v => $"t.{Sql.Name(v)} IS DISTINCT FROM f.{Sql.Name(v)}"), " OR ")})
-            """, batchId);
+            """, ("batch", batchId));
         var inserted = Exec($"""
             INSERT INTO {target} ({ColumnNames}, batch_id)
-            SELECT {Columns("f")}, $1 FROM merge_final AS f ANTI JOIN {target} AS t ON {Sql.Match(keys, "t", "f")}
-            """, batchId);
+            SELECT {Columns("f")}, $batch FROM merge_final AS f ANTI JOIN {target} AS t ON {Sql.Match(keys, "t", "f")}
+            """, ("batch", batchId));
 
         Exec("DROP VIEW IF EXISTS merge_final; DROP TABLE IF EXISTS merge_unknown; DROP TABLE IF EXISTS merge_repeated; DROP TABLE IF EXISTS merge_conflicts");
         return new Outcome(rejected, inserted, updated, distinctKeys - inserted - updated);
@@ -106,5 +106,5 @@ internal sealed class BatchMerge(DuckDBConnection connection, InputFile file, st
             """;
     }
 
-    private long Exec(string sql, params object?[] args) => DropFolderIngest.Run(connection, sql, args);
+    private long Exec(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => connection.Execute(sql, parameters);
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using DuckDB.NET.Data;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Files;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Ingest;
@@ -56,9 +54,9 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         using var connection = warehouse.Connect();
         // Staging need not keep row order, and past the memory limit DuckDB spills staging to disk, so peak
         // memory stays flat as files grow.
-        using (Warehouse.BatchSettings(connection))
+        using (connection.BatchSettings())
         {
-            Warehouse.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
+            connection.Execute("CREATE OR REPLACE TEMP TABLE stage_rejects (file VARCHAR, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR)");
 
             var staged = new List<StagedFile>();
             foreach (var (file, path) in drop.Files)
@@ -72,10 +70,9 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
             long batchId;
             using (var tx = connection.BeginTransaction())
             {
-                batchId = Scalar<long>(connection, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches");
-                Run(connection, "INSERT INTO ingest_batches (batch_id, started_at, finished_at, source_folder) VALUES ($1, $2, NULL, $3)",
-                    batchId, StoredTime.ToTimestamp(started), drop.Path);
-                Run(connection, "INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $1, file, line, reason, detail, raw FROM stage_rejects", batchId);
+                batchId = connection.Scalar<long>("SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches");
+                connection.Insert("ingest_batches", ("batch_id", batchId), ("started_at", started), ("finished_at", null), ("source_folder", drop.Path));
+                connection.Execute("INSERT INTO quarantine (batch_id, file, line, reason, detail, raw) SELECT $batch, file, line, reason, detail, raw FROM stage_rejects", ("batch", batchId));
 
                 var done = 0;
                 foreach (var s in staged)
@@ -85,22 +82,23 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
                     var merged = new BatchMerge(connection, s.File, s.FileName, batchId).Apply();
                     var result = new FileIngestResult(s.FileName, s.Read, s.Read - s.Rejected - merged.Rejected, s.Rejected + merged.Rejected,
                         merged.Inserted, merged.Updated, merged.Unchanged);
-                    Run(connection, "INSERT INTO ingest_files VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", batchId, s.FileName, s.Sha256,
-                        result.Read, result.Accepted, result.Rejected, result.Inserted, result.Updated, result.Unchanged);
+                    connection.Insert("ingest_files", ("batch_id", batchId), ("file", s.FileName), ("sha256", s.Sha256),
+                        ("rows_read", result.Read), ("rows_accepted", result.Accepted), ("rows_rejected", result.Rejected),
+                        ("rows_inserted", result.Inserted), ("rows_updated", result.Updated), ("rows_unchanged", result.Unchanged));
                     results.Add(result);
                     done++;
                 }
 
                 // Findings describe the stored data; when nothing changed they still hold.
-                if (results.Any(r => !r.ChangedNothing) || Scalar<long>(connection, "SELECT count(*) FROM ingest_batches") == 1)
+                if (results.Any(r => !r.ChangedNothing) || connection.Scalar<long>("SELECT count(*) FROM ingest_batches") == 1)
                     ComplianceFindings.Refresh(connection, batchId);
 
-                Run(connection, "UPDATE ingest_batches SET finished_at = $2 WHERE batch_id = $1", batchId, StoredTime.ToTimestamp(clock.GetCurrentInstant()));
+                connection.Execute("UPDATE ingest_batches SET finished_at = $at WHERE batch_id = $batch", ("batch", batchId), ("at", clock.GetCurrentInstant()));
                 progress?.Report(new IngestProgress("committing", null, staged.Count, staged.Count));
                 tx.Commit();
             }
 
-            foreach (var s in staged) Warehouse.Execute(connection, $"DROP TABLE IF EXISTS {StageTable(s.File)}");
+            foreach (var s in staged) connection.Execute($"DROP TABLE IF EXISTS {StageTable(s.File)}");
             return new IngestResult(batchId, drop.Path, results);
         }
     }
@@ -109,13 +107,13 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 
     internal static string StageTable(InputFile file) => "stage_" + file.Name;
 
-    private StagedFile Stage(DuckDBConnection connection, InputFile file, string path, IProgress<IngestProgress>? progress, CancellationToken cancellation)
+    private StagedFile Stage(WarehouseConnection connection, InputFile file, string path, IProgress<IngestProgress>? progress, CancellationToken cancellation)
     {
         var name = Path.GetFileName(path);
         var sha = Sha256Of(path);
         var total = new FileInfo(path).Length;
         var columns = string.Join(", ", file.Columns.Select(c => $"{Sql.Name(c.Name)} {Sql.Type(c.Kind)}"));
-        Warehouse.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {StageTable(file)} (line BIGINT, raw VARCHAR, {columns})");
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {StageTable(file)} (line BIGINT, raw VARCHAR, {columns})");
 
         var validator = new RowValidator(file, reference);
         long read = 0, rejected = 0;
@@ -123,22 +121,22 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         progress?.Report(new IngestProgress("reading", name, 0, total));
         try
         {
-            using var accepted = connection.CreateAppender(StageTable(file));
-            using var rejects = connection.CreateAppender("stage_rejects");
+            using var accepted = connection.Appender(StageTable(file));
+            using var rejects = connection.Appender("stage_rejects");
             foreach (var row in reader.Rows())
             {
                 read++;
                 var check = validator.Check(row.Cells);
                 if (check.Accepted)
                 {
-                    var appended = accepted.CreateRow().AppendValue((long?)row.Line).AppendValue(row.Raw);
-                    foreach (var v in check.Values!) appended = Append(appended, v);
-                    appended.EndRow();
+                    var appended = accepted.Row().Add((long?)row.Line).Add(row.Raw);
+                    foreach (var v in check.Values!) appended = appended.AddValue(v);
+                    appended.End();
                 }
                 else
                 {
                     rejected++;
-                    rejects.CreateRow().AppendValue(name).AppendValue((long?)row.Line).AppendValue(check.Reason.Code()).AppendValue(check.Detail).AppendValue(row.Raw).EndRow();
+                    rejects.Row().Add(name).Add((long?)row.Line).Add(check.Reason.Code()).Add(check.Detail).Add(row.Raw).End();
                 }
                 if (read % ProgressEvery == 0)
                 {
@@ -155,17 +153,6 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         return new StagedFile(file, name, sha, read, rejected);
     }
 
-    private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, object? value) => value switch
-    {
-        null => row.AppendNullValue(),
-        string s => row.AppendValue(s),
-        DateOnly d => row.AppendValue((DateOnly?)d),
-        DateTime t => row.AppendValue((DateTime?)t),
-        decimal m => row.AppendValue((decimal?)m),
-        bool b => row.AppendValue((bool?)b),
-        _ => throw new InvalidOperationException($"cannot stage a {value.GetType().Name}"),
-    };
-
     private static string Sha256Of(string path)
     {
         using var stream = DropFolder.OpenRead(path);
@@ -177,26 +164,6 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
         {
             throw new UserError($"cannot read {path}: {e.Message}", e);
         }
-    }
-
-    internal static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] args)
-    {
-        using var cmd = Command(connection, sql, args);
-        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    internal static int Run(DuckDBConnection connection, string sql, params object?[] args)
-    {
-        using var cmd = Command(connection, sql, args);
-        return cmd.ExecuteNonQuery();
-    }
-
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, object?[] args)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var a in args) cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
-        return cmd;
     }
 }
 

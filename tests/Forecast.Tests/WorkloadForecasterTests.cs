@@ -2,7 +2,7 @@ using System.Text.Json;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Forecast.Tests.Support;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 
 namespace JuniperFts.Forecast.Tests;

@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 
 namespace JuniperFts.Bench.Excel;
 
@@ -17,7 +17,7 @@ internal static class Dataset
         string Pick(string[] values, string index) =>
             "(['" + string.Join("','", values) + $"'])[1 + ({index}) % {values.Length}]";
 
-        Warehouse.Execute(c, $"""
+        c.Execute($"""
             INSERT INTO accounts SELECT printf('A-%05d', i), 'Account ' || i, 'US', 'sm@vendor.example', 0 FROM generate_series(1, {accounts}) t(i);
             INSERT INTO sites SELECT printf('S-%05d', i), printf('A-%05d', i), 'Site ' || i, 'US', 'ops@example.com', 0 FROM generate_series(1, {accounts}) t(i);
             INSERT INTO contracts SELECT printf('K-%05d', i), printf('A-%05d', i), printf('S-%05d', i), {Pick(skus, "i")}, {Pick(centres, "i // 3")},

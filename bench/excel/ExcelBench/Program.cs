@@ -7,7 +7,7 @@ using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Bench.Excel;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Sla;
 using NodaTime;

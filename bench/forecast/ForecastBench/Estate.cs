@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Bench.Forecast;
@@ -21,20 +21,20 @@ internal static class Estate
         var start = first.Monday;
         var end = first.Plus(weeks).Monday;
         var units = new List<(string Serial, string Site, string Centre, string Platform, LocalDate From)>();
-        using (var accounts = c.CreateAppender("accounts"))
-        using (var sites = c.CreateAppender("sites"))
-        using (var contracts = c.CreateAppender("contracts"))
-        using (var ib = c.CreateAppender("installed_base"))
+        using (var accounts = c.Appender("accounts"))
+        using (var sites = c.Appender("sites"))
+        using (var contracts = c.Appender("contracts"))
+        using (var ib = c.Appender("installed_base"))
         {
             var n = 0;
             foreach (var (centre, _, count) in Centres)
                 for (var i = 0; i < count; i++, n++)
                 {
                     var site = $"S{n:D3}";
-                    accounts.CreateRow().AppendValue($"A{n:D3}").AppendValue($"Account {n}").AppendValue("US").AppendNullValue().AppendValue(0L).EndRow();
-                    sites.CreateRow().AppendValue(site).AppendValue($"A{n:D3}").AppendValue($"Site {n}").AppendValue("US").AppendNullValue().AppendValue(0L).EndRow();
-                    contracts.CreateRow().AppendValue($"C{n:D3}").AppendValue($"A{n:D3}").AppendValue(site).AppendValue("SVC-FTS-24x7").AppendValue(centre)
-                        .AppendValue(Date(start.PlusYears(-1))).AppendValue(Date(end.PlusYears(2))).AppendValue("USD").AppendValue(false).AppendValue(0L).EndRow();
+                    accounts.Row().Add($"A{n:D3}").Add($"Account {n}").Add("US").AddNull().Add(0L).End();
+                    sites.Row().Add(site).Add($"A{n:D3}").Add($"Site {n}").Add("US").AddNull().Add(0L).End();
+                    contracts.Row().Add($"C{n:D3}").Add($"A{n:D3}").Add(site).Add("SVC-FTS-24x7").Add(centre)
+                        .Add(start.PlusYears(-1)).Add(end.PlusYears(2)).Add("USD").Add(false).Add(0L).End();
                     // 40 units at the start, growing ~20 % a year by additions spread over the years.
                     var total = 40 + (int)(40 * 0.2 * weeks / 52.0);
                     for (var u = 0; u < total; u++)
@@ -43,20 +43,20 @@ internal static class Estate
                         var platform = Platforms[random.Next(Platforms.Length)].Platform;
                         var serial = $"SN{n:D3}-{u:D4}";
                         units.Add((serial, site, centre, platform, from));
-                        ib.CreateRow().AppendValue(serial).AppendValue($"C{n:D3}").AppendValue("MX").AppendValue(platform).AppendValue(Date(from))
-                            .AppendNullValue().AppendValue(1000m).AppendNullValue().AppendValue(false).AppendValue(0L).EndRow();
+                        ib.Row().Add(serial).Add($"C{n:D3}").Add("MX").Add(platform).Add(from)
+                            .AddNull().Add(1000m).AddNull().Add(false).Add(0L).End();
                     }
                 }
         }
 
-        using (var holidays = c.CreateAppender("holidays"))
+        using (var holidays = c.Appender("holidays"))
             foreach (var (centre, _, _) in Centres)
                 for (var y = start.Year; y <= end.Year; y++)
                     foreach (var (m, d) in new[] { (1, 1), (12, 24), (12, 25), (12, 26), (12, 31), (5, 1) })
-                        holidays.CreateRow().AppendValue(centre).AppendValue(Date(new LocalDate(y, m, d))).AppendValue("Holiday").AppendValue(0L).EndRow();
+                        holidays.Row().Add(centre).Add(new LocalDate(y, m, d)).Add("Holiday").Add(0L).End();
 
         var cases = 0;
-        using (var appender = c.CreateAppender("cases"))
+        using (var appender = c.Appender("cases"))
             for (var w = 0; w < weeks; w++)
             {
                 var week = first.Plus(w);
@@ -67,11 +67,11 @@ internal static class Estate
                     var count = Poisson(random, rate);
                     for (var i = 0; i < count; i++)
                     {
-                        var created = monday.AtMidnight().PlusMinutes(random.Next(7 * 24 * 60)).InUtc().ToDateTimeUnspecified();
+                        var created = monday.AtMidnight().PlusMinutes(random.Next(7 * 24 * 60)).InUtc().ToInstant();
                         var priority = "P" + (1 + Math.Min(3, (int)(random.NextDouble() * random.NextDouble() * 5)));
-                        appender.CreateRow().AppendValue($"K{++cases:D7}").AppendValue("A" + unit.Site[1..]).AppendValue(unit.Site).AppendValue(unit.Serial)
-                            .AppendValue(priority).AppendValue(created).AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
-                            .AppendValue("generated").AppendValue(0L).EndRow();
+                        appender.Row().Add($"K{++cases:D7}").Add("A" + unit.Site[1..]).Add(unit.Site).Add(unit.Serial)
+                            .Add(priority).Add(created).AddNull().AddNull().AddNull().AddNull()
+                            .Add("generated").Add(0L).End();
                     }
                 }
             }
@@ -100,5 +100,4 @@ internal static class Estate
         return k - 1;
     }
 
-    private static DateTime Date(LocalDate d) => d.ToDateTimeUnspecified();
 }

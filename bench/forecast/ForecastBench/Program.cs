@@ -7,7 +7,7 @@ using System.Globalization;
 using JuniperFts.Bench.Forecast;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.ForecastChart;
 using NodaTime;
 

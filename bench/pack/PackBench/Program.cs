@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using NodaTime;
@@ -60,16 +60,14 @@ Console.WriteLine($"packs in {Path.Combine(folder, "packs")}");
 static long Count(Warehouse w, string table)
 {
     using var c = w.Connect();
-    using var cmd = c.CreateCommand();
-    cmd.CommandText = $"SELECT count(*) FROM {table}";
-    return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    return c.Scalar<long>($"SELECT count(*) FROM {table}");
 }
 
 // Deterministic data from hash(): the same N gives the same estate on every run.
 static void Generate(Warehouse w, int n)
 {
     using var c = w.Connect();
-    Warehouse.Execute(c, $"""
+    c.Execute($"""
         CREATE TEMP TABLE centres AS SELECT * FROM (VALUES (0,'SUNNYVALE'),(1,'HERNDON'),(2,'SCHIPHOL_RIJK'),(3,'SINGAPORE'),(4,'TOKYO'),(5,'SYDNEY'),(6,'BANGALORE')) v(k, code);
         INSERT INTO accounts SELECT printf('A%03d', i), 'Account ' || i, 'US', printf('sm%d@vendor.example', i % 10), 0 FROM range(1, {n} + 1) t(i);
         INSERT INTO sites SELECT printf('S%03d', i), printf('A%03d', i), 'Site ' || i, 'US', CASE WHEN i % 7 = 0 THEN NULL ELSE 'ops@example.com' END, 0 FROM range(1, {n} + 1) t(i);

@@ -1,6 +1,6 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 

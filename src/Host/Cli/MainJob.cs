@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Host.Cli;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
-using JuniperFts.Ingest.Files;
+using JuniperFts.Domain;
 
 namespace JuniperFts.Host.Cli;
 

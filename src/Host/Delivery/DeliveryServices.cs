@@ -1,6 +1,6 @@
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Service;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

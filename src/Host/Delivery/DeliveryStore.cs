@@ -1,5 +1,4 @@
-using DuckDB.NET.Data;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Host.Delivery;
@@ -39,18 +38,15 @@ public sealed class DeliveryStore(Warehouse warehouse)
     public IReadOnlyDictionary<string, RecipientHistory> Histories(string subscription, string periodKey)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
-            SELECT a.recipient, count(*), max(s.attempt_id) IS NOT NULL, max(a.finished_at) FILTER (WHERE a.status = 'delivered')
+        return c.Query("""
+            SELECT a.recipient, count(*), count(s.attempt_id) > 0, max(a.finished_at) FILTER (WHERE a.status = 'delivered')
             FROM delivery_attempts a
             LEFT JOIN delivery_successes s ON s.attempt_id = a.attempt_id
             WHERE a.subscription = $sub AND a.period_key = $key
             GROUP BY a.recipient
-            """, ("sub", subscription), ("key", periodKey));
-        using var r = cmd.ExecuteReader();
-        var map = new Dictionary<string, RecipientHistory>(StringComparer.Ordinal);
-        while (r.Read())
-            map[r.GetString(0)] = new RecipientHistory(r.GetBoolean(2), (int)r.GetInt64(1), r.IsDBNull(3) ? null : StoredTime.ToInstant(r.GetDateTime(3)));
-        return map;
+            """, r => (Recipient: r.Text(0), History: new RecipientHistory(r.Bool(2), (int)r.Long(1), r.InstantOrNull(3))),
+            ("sub", subscription), ("key", periodKey))
+            .ToDictionary(x => x.Recipient, x => x.History, StringComparer.Ordinal);
     }
 
     /// <summary>Records the start of an attempt (committed before anything is sent) and returns its id.</summary>
@@ -58,12 +54,11 @@ public sealed class DeliveryStore(Warehouse warehouse)
         IReadOnlyList<string> files, string? messageId)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Scalar<long>("""
             INSERT INTO delivery_attempts (subscription, report, period_key, recipient, attempt, run_trigger, started_at, status, files, message_id)
             VALUES ($sub, $report, $key, $recipient, $attempt, $trigger, $at, 'sending', $files, $mid) RETURNING attempt_id
             """, ("sub", subscription.Name), ("report", subscription.Report), ("key", periodKey), ("recipient", recipient), ("attempt", attempt),
-            ("trigger", trigger), ("at", StoredTime.ToTimestamp(startedAt)), ("files", Lines(files)), ("mid", messageId));
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            ("trigger", trigger), ("at", startedAt), ("files", files.Count == 0 ? null : string.Join('\n', files)), ("mid", messageId));
     }
 
     /// <summary>Marks attempt <paramref name="attemptId"/> delivered; false (and the attempt failed) when its recipient already had a delivery.</summary>
@@ -73,16 +68,15 @@ public sealed class DeliveryStore(Warehouse warehouse)
         using var tx = c.BeginTransaction();
         try
         {
-            using (var claim = Command(c, """
+            c.Execute("""
                 INSERT INTO delivery_successes (subscription, period_key, recipient, attempt_id)
                 SELECT subscription, period_key, recipient, attempt_id FROM delivery_attempts WHERE attempt_id = $id
-                """, ("id", attemptId)))
-                claim.ExecuteNonQuery();
+                """, ("id", attemptId));
             Finish(c, attemptId, DeliveryStatus.Delivered, finishedAt, serverReply);
             tx.Commit();
             return true;
         }
-        catch (DuckDBException e) when (e.Message.Contains("PRIMARY KEY", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (WarehouseConnection.IsDuplicateKey(e))
         {
             tx.Rollback();
             Failed(attemptId, finishedAt, "this recipient already had a delivery for this period");
@@ -101,11 +95,10 @@ public sealed class DeliveryStore(Warehouse warehouse)
     public int AbandonUnfinished(Instant now)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Execute("""
             UPDATE delivery_attempts SET status = 'failed', finished_at = $at, server_reply = 'interrupted: the process stopped during the send'
             WHERE status = 'sending'
-            """, ("at", StoredTime.ToTimestamp(now)));
-        return cmd.ExecuteNonQuery();
+            """, ("at", now));
     }
 
     /// <summary>The most recent <paramref name="limit"/> attempts, newest first.</summary>
@@ -116,7 +109,7 @@ public sealed class DeliveryStore(Warehouse warehouse)
     public IReadOnlyList<DeliveryAttempt> Attempts(string subscription) =>
         Query("SELECT * FROM delivery_attempts WHERE subscription = $sub ORDER BY attempt_id", ("sub", subscription));
 
-    /// <summary>Every attempt of the latest period each subscription was delivered for (by start of its first attempt), oldest first.</summary>
+    /// <summary>Every attempt of the latest period each subscription was delivered for (by start of its latest attempt), oldest first.</summary>
     public IReadOnlyList<DeliveryAttempt> LatestPeriodPerSubscription() => Query("""
         SELECT * FROM delivery_attempts a
         WHERE period_key = (SELECT b.period_key FROM delivery_attempts b WHERE b.subscription = a.subscription
@@ -128,47 +121,25 @@ public sealed class DeliveryStore(Warehouse warehouse)
     public IReadOnlyList<AccountContact> Accounts()
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, "SELECT account_id, name, lower(trim(service_manager_email)) FROM accounts ORDER BY account_id");
-        using var r = cmd.ExecuteReader();
-        var list = new List<AccountContact>();
-        while (r.Read())
-            list.Add(new AccountContact(r.GetString(0), r.IsDBNull(1) ? r.GetString(0) : r.GetString(1), r.IsDBNull(2) || r.GetString(2).Length == 0 ? null : r.GetString(2)));
+        var list = c.Query("SELECT account_id, name, lower(trim(service_manager_email)) FROM accounts",
+            r => new AccountContact(r.Text(0), r.TextOrNull(1) ?? r.Text(0), r.TextOrNull(2) is { Length: > 0 } email ? email : null));
         list.Sort((a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
         return list;
     }
 
-    private IReadOnlyList<DeliveryAttempt> Query(string sql, params (string, object?)[] parameters)
+    private List<DeliveryAttempt> Query(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Query("""
             SELECT attempt_id, subscription, report, period_key, recipient, attempt, run_trigger, started_at, finished_at,
                    status, files, message_id, server_reply FROM (
-            """ + sql + ")", parameters);
-        using var r = cmd.ExecuteReader();
-        var list = new List<DeliveryAttempt>();
-        while (r.Read())
-            list.Add(new DeliveryAttempt(
-                r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetString(6),
-                StoredTime.ToInstant(r.GetDateTime(7)), r.IsDBNull(8) ? null : StoredTime.ToInstant(r.GetDateTime(8)),
-                r.GetString(9), r.IsDBNull(10) ? [] : r.GetString(10).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)));
-        return list;
+            """ + sql + ")",
+            r => new DeliveryAttempt(
+                r.Long(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Text(6), r.Instant(7), r.InstantOrNull(8), r.Text(9),
+                r.TextOrNull(10)?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [], r.TextOrNull(11), r.TextOrNull(12)), parameters);
     }
 
-    private static void Finish(DuckDBConnection c, long attemptId, string status, Instant at, string? reply)
-    {
-        using var cmd = Command(c, "UPDATE delivery_attempts SET status = $status, finished_at = $at, server_reply = $reply WHERE attempt_id = $id",
-            ("status", status), ("at", StoredTime.ToTimestamp(at)), ("reply", reply), ("id", attemptId));
-        cmd.ExecuteNonQuery();
-    }
-
-    private static string? Lines(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join('\n', values);
-
-    private static DuckDBCommand Command(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        return cmd;
-    }
+    private static void Finish(WarehouseConnection c, long attemptId, string status, Instant at, string? reply) =>
+        c.Execute("UPDATE delivery_attempts SET status = $status, finished_at = $at, server_reply = $reply WHERE attempt_id = $id",
+            ("status", status), ("at", at), ("reply", reply), ("id", attemptId));
 }

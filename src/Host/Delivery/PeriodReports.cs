@@ -5,7 +5,7 @@ using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Cli.Features;
 using JuniperFts.Host.Service;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Files;
 using JuniperFts.Reports.ReviewPack;

@@ -1,5 +1,4 @@
-using DuckDB.NET.Data;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Host.Service;
@@ -31,24 +30,20 @@ public sealed class RunLedger(Warehouse warehouse)
     public PeriodHistory History(string job, string periodKey)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Query("""
             SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*), count(*) FILTER (WHERE status = 'running')
             FROM job_runs WHERE job = $job AND period_key = $key
-            """, ("job", job), ("key", periodKey));
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return new PeriodHistory(r.GetInt64(0) > 0, (int)r.GetInt64(1), r.GetInt64(2) > 0);
+            """, r => new PeriodHistory(r.Long(0) > 0, (int)r.Long(1), r.Long(2) > 0), ("job", job), ("key", periodKey)).Single();
     }
 
     /// <summary>Records the start of an attempt and returns its run id.</summary>
     public long Start(string job, string periodKey, int attempt, string trigger, Instant startedAt)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Scalar<long>("""
             INSERT INTO job_runs (job, period_key, attempt, run_trigger, started_at, status)
             VALUES ($job, $key, $attempt, $trigger, $at, 'running') RETURNING run_id
-            """, ("job", job), ("key", periodKey), ("attempt", attempt), ("trigger", trigger), ("at", StoredTime.ToTimestamp(startedAt)));
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            """, ("job", job), ("key", periodKey), ("attempt", attempt), ("trigger", trigger), ("at", startedAt));
     }
 
     /// <summary>Marks run <paramref name="runId"/> succeeded; false (and the run failed) when its period key already has a success.</summary>
@@ -58,15 +53,12 @@ public sealed class RunLedger(Warehouse warehouse)
         using var tx = c.BeginTransaction();
         try
         {
-            using (var claim = Command(c, """
-                INSERT INTO job_successes SELECT job, period_key, run_id FROM job_runs WHERE run_id = $id
-                """, ("id", runId)))
-                claim.ExecuteNonQuery();
+            c.Execute("INSERT INTO job_successes (job, period_key, run_id) SELECT job, period_key, run_id FROM job_runs WHERE run_id = $id", ("id", runId));
             Finish(c, runId, RunStatus.Succeeded, finishedAt, outputs, null);
             tx.Commit();
             return true;
         }
-        catch (DuckDBException e) when (e.Message.Contains("PRIMARY KEY", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (WarehouseConnection.IsDuplicateKey(e))
         {
             tx.Rollback();
             Fail(runId, finishedAt, "this period key already has a successful run", outputs);
@@ -85,21 +77,19 @@ public sealed class RunLedger(Warehouse warehouse)
     public int AbandonUnfinished(Instant now)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Execute("""
             UPDATE job_runs SET status = 'failed', finished_at = $at, error = 'interrupted: the service stopped during the run'
             WHERE status = 'running'
-            """, ("at", StoredTime.ToTimestamp(now)));
-        return cmd.ExecuteNonQuery();
+            """, ("at", now));
     }
 
     /// <summary>The period key of the latest successful run of <paramref name="job"/>, by start time.</summary>
     public string? LastSucceededPeriod(string job)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, """
+        return c.Scalar<string>("""
             SELECT period_key FROM job_runs WHERE job = $job AND status = 'succeeded' ORDER BY started_at DESC, run_id DESC LIMIT 1
             """, ("job", job));
-        return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>The latest attempt of each job that has run at all.</summary>
@@ -113,39 +103,18 @@ public sealed class RunLedger(Warehouse warehouse)
     /// <summary>Every attempt of <paramref name="job"/>, oldest first.</summary>
     public IReadOnlyList<JobRun> Runs(string job) => Query("SELECT * FROM job_runs WHERE job = $job ORDER BY run_id", ("job", job));
 
-    private IReadOnlyList<JobRun> Query(string sql, params (string, object?)[] parameters)
+    private List<JobRun> Query(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var c = warehouse.Connect();
-        using var cmd = Command(c, "SELECT run_id, job, period_key, attempt, run_trigger, started_at, finished_at, status, output_paths, error FROM (" + sql + ")", parameters);
-        using var r = cmd.ExecuteReader();
-        var list = new List<JobRun>();
-        while (r.Read())
-        {
-            list.Add(new JobRun(
-                r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4),
-                StoredTime.ToInstant(r.GetDateTime(5)),
-                r.IsDBNull(6) ? null : StoredTime.ToInstant(r.GetDateTime(6)),
-                r.GetString(7),
-                r.IsDBNull(8) ? [] : r.GetString(8).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                r.IsDBNull(9) ? null : r.GetString(9)));
-        }
-        return list;
+        return c.Query("SELECT run_id, job, period_key, attempt, run_trigger, started_at, finished_at, status, output_paths, error FROM (" + sql + ")",
+            r => new JobRun(
+                r.Long(0), r.Text(1), r.Text(2), r.Int(3), r.Text(4), r.Instant(5), r.InstantOrNull(6), r.Text(7),
+                r.TextOrNull(8)?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                r.TextOrNull(9)), parameters);
     }
 
-    private static void Finish(DuckDBConnection c, long runId, string status, Instant at, IReadOnlyList<string> outputs, string? error)
-    {
-        using var cmd = Command(c, """
+    private static void Finish(WarehouseConnection c, long runId, string status, Instant at, IReadOnlyList<string> outputs, string? error) =>
+        c.Execute("""
             UPDATE job_runs SET status = $status, finished_at = $at, output_paths = $outputs, error = $error WHERE run_id = $id
-            """, ("status", status), ("at", StoredTime.ToTimestamp(at)), ("outputs", outputs.Count == 0 ? null : string.Join('\n', outputs)), ("error", error), ("id", runId));
-        cmd.ExecuteNonQuery();
-    }
-
-
-    private static DuckDBCommand Command(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        return cmd;
-    }
+            """, ("status", status), ("at", at), ("outputs", outputs.Count == 0 ? null : string.Join('\n', outputs)), ("error", error), ("id", runId));
 }

@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,12 +60,7 @@ public static class PortalAccess
         if (user.Role != PortalRole.ServiceManager) return null;
         if (user.Accounts is not null) return user.Accounts;
         using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT account_id FROM accounts WHERE lower(service_manager_email) = lower($email)";
-        cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("email", user.Email));
-        using var r = cmd.ExecuteReader();
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        while (r.Read()) set.Add(r.GetString(0));
-        return set;
+        return c.Query("SELECT account_id FROM accounts WHERE lower(service_manager_email) = lower($email)", r => r.Text(0), ("email", user.Email))
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

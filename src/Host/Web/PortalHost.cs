@@ -4,7 +4,7 @@ using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Host.Cli.Features;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;

@@ -3,7 +3,7 @@ using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.TrueUp;
 using JuniperFts.Host.Service;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.TrueUp;
@@ -80,10 +80,7 @@ public static class ReportEndpoints
     private static bool AccountExists(Warehouse warehouse, string id)
     {
         using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM accounts WHERE account_id = $id";
-        cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("id", id));
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return c.Scalar<long>("SELECT count(*) FROM accounts WHERE account_id = $id", ("id", id)) > 0;
     }
 
     private static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);

@@ -1,6 +1,6 @@
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Service;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using JuniperFts.Domain.Reference;
 using NodaTime.Text;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 
 namespace JuniperFts.Ingest.Files;
 

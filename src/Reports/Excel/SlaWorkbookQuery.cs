@@ -1,7 +1,6 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 
@@ -226,14 +225,8 @@ public static class SlaWorkbookQuery
             return new Names(Read(connection, "SELECT account_id, name FROM accounts"), Read(connection, "SELECT engineer_id, name FROM engineers"));
         }
 
-        private static Dictionary<string, string> Read(DuckDBConnection connection, string sql)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            using var r = cmd.ExecuteReader();
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            while (r.Read()) map[r.GetString(0)] = r.GetString(1);
-            return map;
-        }
+        private static Dictionary<string, string> Read(WarehouseConnection connection, string sql) =>
+            connection.Query(sql, r => (Id: r.Text(0), Name: r.Text(1))).GroupBy(x => x.Id, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last().Name, StringComparer.Ordinal);
     }
 }

@@ -1,15 +1,12 @@
-using System.Globalization;
-using DuckDB.NET.Data;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.TrueUp;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.TrueUp;
 using JuniperFts.Reports.Sla;
 using NodaTime;
-using NodaTime.Text;
 
 namespace JuniperFts.Reports.ReviewPack;
 
@@ -29,8 +26,6 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
 
     /// <summary>How many quarters the trend shows at most, and at least.</summary>
     private const int TrendMax = 8, TrendMin = 4;
-
-    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
     public ReviewPackModel Build(string accountId, Quarter quarter, Instant asOf)
     {
@@ -72,7 +67,7 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
     /// The forecast made at the end of the reviewed quarter for the weeks starting in the next one, for the
     /// regions of the account's contracts; and the true-up preview of each contract on the quarter's last day.
     /// </summary>
-    private NextQuarterSection NextQuarter(DuckDBConnection connection, string accountId, Quarter quarter, Instant asOf, IReadOnlyList<ContractLine> contracts)
+    private NextQuarterSection NextQuarter(WarehouseConnection connection, string accountId, Quarter quarter, Instant asOf, IReadOnlyList<ContractLine> contracts)
     {
         var next = quarter.Next;
         var quarterEnd = quarter.End.AtMidnight().InUtc().ToInstant();
@@ -127,44 +122,32 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
     public static IReadOnlyList<string> AccountIds(Warehouse warehouse)
     {
         using var connection = warehouse.Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT account_id FROM accounts";
-        var ids = new List<string>();
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) ids.Add(r.GetString(0));
+        var ids = connection.Query("SELECT account_id FROM accounts", r => r.Text(0));
         ids.Sort(StringComparer.Ordinal);
         return ids;
     }
 
-    private static ReviewPackAccount? Account(DuckDBConnection connection, string accountId)
-    {
-        using var cmd = Command(connection, "SELECT name, country, service_manager_email FROM accounts WHERE account_id = $a", ("a", accountId));
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? new ReviewPackAccount(accountId, r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)) : null;
-    }
+    private static ReviewPackAccount? Account(WarehouseConnection connection, string accountId) =>
+        connection.Query("SELECT name, country, service_manager_email FROM accounts WHERE account_id = $a",
+            r => new ReviewPackAccount(accountId, r.Text(0), r.Text(1), r.TextOrNull(2)), ("a", accountId)).FirstOrDefault();
 
     /// <summary>Contracts in force on at least one day of the quarter, by contract id.</summary>
-    private List<ContractLine> Contracts(DuckDBConnection connection, string accountId, Quarter quarter)
+    private List<ContractLine> Contracts(WarehouseConnection connection, string accountId, Quarter quarter)
     {
-        using var cmd = Command(connection, """
-            SELECT contract_id, site_id, sku, support_center, CAST(start_date AS VARCHAR), CAST(end_date AS VARCHAR)
+        var list = connection.Query("""
+            SELECT contract_id, site_id, sku, support_center, start_date, end_date
             FROM contracts
-            WHERE account_id = $a AND start_date < CAST($qend AS DATE) AND end_date >= CAST($qstart AS DATE)
-            """, ("a", accountId), ("qstart", Iso(quarter.Start)), ("qend", Iso(quarter.End)));
-        var list = new List<ContractLine>();
-        using (var r = cmd.ExecuteReader())
+            WHERE account_id = $a AND start_date < $qend AND end_date >= $qstart
+            """, r =>
         {
-            while (r.Read())
-            {
-                var sku = reference.FindSku(r.GetString(2));
-                var start = IsoDate.Parse(r.GetString(4)).Value;
-                var end = IsoDate.Parse(r.GetString(5)).Value;
-                list.Add(new ContractLine(r.GetString(0), r.GetString(1), r.GetString(2), sku?.Window.Code() ?? "", r.GetString(3),
-                    reference.FindCentre(r.GetString(3))?.Region, start, end,
-                    Period.Between(start, end.PlusDays(1), PeriodUnits.Months).Months,
-                    sku is null ? "" : string.Join(", ", sku.Entitled.Select(p => p.Code()))));
-            }
-        }
+            var sku = reference.FindSku(r.Text(2));
+            var start = r.Date(4);
+            var end = r.Date(5);
+            return new ContractLine(r.Text(0), r.Text(1), r.Text(2), sku?.Window.Code() ?? "", r.Text(3),
+                reference.FindCentre(r.Text(3))?.Region, start, end,
+                Period.Between(start, end.PlusDays(1), PeriodUnits.Months).Months,
+                sku is null ? "" : string.Join(", ", sku.Entitled.Select(p => p.Code())));
+        }, ("a", accountId), ("qstart", quarter.Start), ("qend", quarter.End));
         list.Sort((a, b) => string.CompareOrdinal(a.ContractId, b.ContractId));
         return list;
     }
@@ -195,16 +178,15 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             .ToList();
 
     /// <summary>Engineers of the account's cases created in the four quarters ending with this one, most cases first.</summary>
-    private static List<DesignatedEngineer> DesignatedEngineers(DuckDBConnection connection, IReadOnlyList<SlaCase> allCases, Quarter quarter)
+    private static List<DesignatedEngineer> DesignatedEngineers(WarehouseConnection connection, IReadOnlyList<SlaCase> allCases, Quarter quarter)
     {
         var window = quarter.Trailing(4).ToHashSet();
         var counts = allCases.Where(c => c.EngineerId is not null && window.Contains(c.Quarter))
             .GroupBy(c => c.EngineerId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         var names = new Dictionary<string, (string Name, string Centre)>(StringComparer.Ordinal);
-        using (var cmd = Command(connection, "SELECT engineer_id, name, support_center FROM engineers"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) names[r.GetString(0)] = (r.GetString(1), r.GetString(2));
+        foreach (var (id, name, centre) in connection.Query("SELECT engineer_id, name, support_center FROM engineers", r => (r.Text(0), r.Text(1), r.Text(2))))
+            names[id] = (name, centre);
 
         return counts
             .Select(kv => names.TryGetValue(kv.Key, out var e)
@@ -289,29 +271,21 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
         return new ResolutionSection(rows, Line("All priorities", eligible, total));
     }
 
-    private RisksSection Risks(DuckDBConnection connection, string accountId, Quarter quarter, IReadOnlyList<SlaCase> cases)
+    private RisksSection Risks(WarehouseConnection connection, string accountId, Quarter quarter, IReadOnlyList<SlaCase> cases)
     {
         var from = quarter.End;
         var until = from.PlusYears(1).PlusDays(-1);
-        var units = new List<EndOfSupportUnit>();
         // Units still covered on the first day after the quarter whose support ends inside the coming 12 months.
-        using (var cmd = Command(connection, """
-            SELECT i.serial_number, i.model, i.platform, i.contract_id, CAST(i.end_of_support AS VARCHAR)
+        var units = connection.Query("""
+            SELECT i.serial_number, i.model, i.platform, i.contract_id, i.end_of_support
             FROM installed_base i JOIN contracts k ON k.contract_id = i.contract_id
             WHERE k.account_id = $a
-              AND i.end_of_support BETWEEN CAST($from AS DATE) AND CAST($until AS DATE)
-              AND coalesce(i.covered_to, k.end_date) >= CAST($from AS DATE)
-              AND i.covered_from <= CAST($from AS DATE)
+              AND i.end_of_support BETWEEN $from AND $until
+              AND coalesce(i.covered_to, k.end_date) >= $from
+              AND i.covered_from <= $from
             ORDER BY i.end_of_support, i.serial_number, i.contract_id
-            """, ("a", accountId), ("from", Iso(from)), ("until", Iso(until))))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                var eos = IsoDate.Parse(r.GetString(4)).Value;
-                units.Add(new EndOfSupportUnit(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), eos, Period.Between(from, eos, PeriodUnits.Days).Days));
-            }
-        }
+            """, r => new EndOfSupportUnit(r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Date(4), Period.Between(from, r.Date(4), PeriodUnits.Days).Days),
+            ("a", accountId), ("from", from), ("until", until));
 
         var serials = cases.Where(c => c.Reason is "gray_market" or "unregistered_product")
             .GroupBy(c => (Serial: c.SerialNumber ?? "(no serial)", Issue: c.Reason == "gray_market" ? "gray market" : "unregistered"))
@@ -320,15 +294,12 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             .OrderBy(s => s.SerialNumber, StringComparer.Ordinal).ThenBy(s => s.Issue, StringComparer.Ordinal)
             .ToList();
 
-        var findings = new List<ComplianceLine>();
         // Cases on unregistered serials are listed with the serials above; the other findings are the account's.
-        using (var cmd = Command(connection, """
+        var findings = connection.Query("""
             SELECT kind, subject, detail FROM compliance_findings
             WHERE account_id = $a AND kind <> 'case_on_unregistered_serial'
             ORDER BY kind, subject
-            """, ("a", accountId)))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) findings.Add(new ComplianceLine(r.GetString(0), r.GetString(1), r.GetString(2)));
+            """, r => new ComplianceLine(r.Text(0), r.Text(1), r.Text(2)), ("a", accountId));
 
         return new RisksSection(from, until, units, serials, findings);
     }
@@ -338,14 +309,4 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
         new(c.CaseNumber, c.Priority, c.Status, c.Title, c.Platform, c.CreatedAt, c.FirstResponseAt <= asOf ? c.FirstResponseAt : null,
             c.ElapsedSeconds, c.TargetSeconds,
             c.ElapsedSeconds is { } e && c.TargetSeconds is { } t && e > t ? e - t : null, c.Window);
-
-    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return cmd;
-    }
 }

@@ -1,7 +1,7 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 using JuniperFts.Reports.Files;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Reports.Sla;
@@ -30,34 +29,34 @@ internal static class SlaEvaluation
     /// <see cref="Select"/>); null when it holds no case.
     /// </summary>
     /// <exception cref="Domain.UserError">A contract names a SKU or support centre the reference data lacks.</exception>
-    public static Prepared? Prepare(DuckDBConnection connection, ReferenceData reference,
+    public static Prepared? Prepare(WarehouseConnection connection, ReferenceData reference,
         IReadOnlyDictionary<string, BusinessCalendar> calendars, string source)
     {
         if (Span(connection, source) is not { } span) return null;
 
         // A misjudged small input turns an ASOF join into a nested loop: a million cases against every open interval.
-        Warehouse.Execute(connection, "SET asof_loop_join_threshold = 0");
-        Warehouse.Execute(connection, """
+        connection.Execute("SET asof_loop_join_threshold = 0");
+        connection.Execute("""
             CREATE OR REPLACE TEMP TABLE sla_skus (sku VARCHAR, service_window VARCHAR, around_the_clock BOOLEAN, entitled VARCHAR[]);
             CREATE OR REPLACE TEMP TABLE sla_targets (priority VARCHAR, target_us BIGINT);
             CREATE OR REPLACE TEMP TABLE sla_centres (support_center VARCHAR, region VARCHAR);
             CREATE OR REPLACE TEMP TABLE sla_open_hours (support_center VARCHAR, open_from TIMESTAMP, open_from_us BIGINT,
                 open_to TIMESTAMP, open_us BIGINT, open_before BIGINT);
             """);
-        using (var a = connection.CreateAppender("sla_skus"))
+        using (var a = connection.Appender("sla_skus"))
             foreach (var s in reference.Skus.Values)
-                a.CreateRow().AppendValue(s.Code).AppendValue(s.Window.Code()).AppendValue(s.Window == ServiceWindow.AroundTheClock)
-                    .AppendValue(s.Entitled.Select(p => p.Code()).ToList()).EndRow();
-        using (var a = connection.CreateAppender("sla_targets"))
+                a.Row().Add(s.Code).Add(s.Window.Code()).Add(s.Window == ServiceWindow.AroundTheClock)
+                    .Add(s.Entitled.Select(p => p.Code()).ToList()).End();
+        using (var a = connection.Appender("sla_targets"))
             foreach (var (priority, seconds) in reference.TargetSeconds)
-                a.CreateRow().AppendValue(priority.Code()).AppendValue(seconds * 1_000_000L).EndRow();
-        using (var a = connection.CreateAppender("sla_centres"))
+                a.Row().Add(priority.Code()).Add(seconds * 1_000_000L).End();
+        using (var a = connection.Appender("sla_centres"))
             foreach (var c in reference.Centres.Values)
-                a.CreateRow().AppendValue(c.Code).AppendValue(c.Region).EndRow();
+                a.Row().Add(c.Code).Add(c.Region).End();
 
         CheckContracts(connection);
 
-        using (var hours = connection.CreateAppender("sla_open_hours"))
+        using (var hours = connection.Appender("sla_open_hours"))
         {
             foreach (var (code, calendar) in calendars)
             {
@@ -66,8 +65,7 @@ internal static class SlaEvaluation
                 {
                     var from = SlaSeconds.UnixMicroseconds(open.Start);
                     var length = SlaSeconds.UnixMicroseconds(open.End) - from;
-                    hours.CreateRow().AppendValue(code).AppendValue(StoredTime.ToTimestamp(open.Start)).AppendValue(from)
-                        .AppendValue(StoredTime.ToTimestamp(open.End)).AppendValue(length).AppendValue(before).EndRow();
+                    hours.Row().Add(code).Add(open.Start).Add(from).Add(open.End).Add(length).Add(before).End();
                     before += length;
                 }
             }
@@ -99,6 +97,12 @@ internal static class SlaEvaluation
         }
         return sql.Append(" END").ToString();
     }
+
+    /// <summary>The <c>sla_evaluations</c> columns <see cref="Select"/> returns, in its order.</summary>
+    public const string Columns =
+        "case_number, account_id, site_id, serial_number, engineer_id, title, created_at, first_response_at, resolved_at, excluded_reason, " +
+        "priority, contract_id, platform, service_window, region, support_center, after_hours, target_seconds, response_seconds, " +
+        "response_met, due_at, quarter, resolution_seconds, evaluated_through";
 
     /// <summary>
     /// The SELECT of every <c>sla_evaluations</c> column for the cases in <paramref name="source"/> (<c>cases</c>, or
@@ -228,7 +232,7 @@ internal static class SlaEvaluation
     private static string CumulativeAt(string instant) => $"h.open_before + least(epoch_us({instant}) - h.open_from_us, h.open_us)";
 
     /// <summary>Drops the reference tables <see cref="Prepare"/> wrote.</summary>
-    public static void Clean(DuckDBConnection connection) => Warehouse.Execute(connection, """
+    public static void Clean(WarehouseConnection connection) => connection.Execute("""
         DROP TABLE IF EXISTS sla_skus; DROP TABLE IF EXISTS sla_targets; DROP TABLE IF EXISTS sla_centres;
         DROP TABLE IF EXISTS sla_open_hours;
         """);
@@ -236,29 +240,21 @@ internal static class SlaEvaluation
     private sealed record CaseSpan(Instant From, Instant LatestCreated, Instant To);
 
     // The instants the calendar tables must reach: the earliest creation, the latest creation, the latest of any instant.
-    private static CaseSpan? Span(DuckDBConnection connection, string source)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT min(created_at), max(created_at), max(greatest(created_at, first_response_at)) FROM {source}";
-        using var r = cmd.ExecuteReader();
-        if (!r.Read() || r.IsDBNull(0)) return null;
-        return new CaseSpan(SlaInputs.InstantOf(r, 0), SlaInputs.InstantOf(r, 1), SlaInputs.InstantOf(r, 2));
-    }
+    private static CaseSpan? Span(WarehouseConnection connection, string source) =>
+        connection.Query($"SELECT min(created_at), max(created_at), max(greatest(created_at, first_response_at)) FROM {source}",
+            r => r.IsNull(0) ? null : new CaseSpan(r.Instant(0), r.Instant(1), r.Instant(2))).FirstOrDefault();
 
     // A reference-data change can leave a stored contract with a SKU or centre the configuration no longer has.
-    private static void CheckContracts(DuckDBConnection connection)
+    private static void CheckContracts(WarehouseConnection connection)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
+        var problem = connection.Query("""
             SELECT k.contract_id, k.sku, k.support_center, s.sku IS NULL FROM contracts k
             LEFT JOIN sla_skus s ON s.sku = trim(k.sku) LEFT JOIN sla_centres c ON c.support_center = k.support_center
             WHERE s.sku IS NULL OR c.support_center IS NULL
             ORDER BY k.contract_id LIMIT 1
-            """;
-        using var r = cmd.ExecuteReader();
-        if (!r.Read()) return;
-        throw new Domain.UserError(r.GetBoolean(3)
-            ? $"contract {r.GetString(0)}: SKU '{r.GetString(1)}' is not in the reference data"
-            : $"support centre '{r.GetString(2)}' of a contract is not in the reference data");
+            """, r => r.Bool(3)
+                ? $"contract {r.Text(0)}: SKU '{r.Text(1)}' is not in the reference data"
+                : $"support centre '{r.Text(2)}' of a contract is not in the reference data").FirstOrDefault();
+        if (problem is not null) throw new Domain.UserError(problem);
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 using NodaTime.Text;
 
@@ -144,51 +143,26 @@ public sealed record SlaExplanation(
         return differences;
     }
 
-    private static CaseFacts? ReadFacts(DuckDBConnection connection, string caseNumber)
+    private static CaseFacts? ReadFacts(WarehouseConnection connection, string caseNumber)
     {
-        var events = new List<CaseEvent>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = """SELECT "at", kind, value FROM case_events WHERE case_number = $n""";
-            cmd.Parameters.Add(new DuckDBParameter("n", caseNumber));
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) events.Add(new CaseEvent(SlaInputs.InstantOf(r, 0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
-        }
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = """
-                SELECT account_id, serial_number, priority, created_at, first_response_at, resolved_at, exclusion
-                FROM cases WHERE case_number = $n
-                """;
-            cmd.Parameters.Add(new DuckDBParameter("n", caseNumber));
-            using var r = cmd.ExecuteReader();
-            if (!r.Read()) return null;
-            return new CaseFacts(caseNumber, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
-                Priorities.TryParse(r.GetString(2), out var p) ? p : throw new UserError($"case {caseNumber}: priority '{r.GetString(2)}' is not P1..P4"),
-                SlaInputs.InstantOf(r, 3), r.IsDBNull(4) ? null : SlaInputs.InstantOf(r, 4), r.IsDBNull(5) ? null : SlaInputs.InstantOf(r, 5),
-                r.IsDBNull(6) ? null : r.GetString(6), events);
-        }
+        var events = connection.Query("""SELECT "at", kind, value FROM case_events WHERE case_number = $n""",
+            r => new CaseEvent(r.Instant(0), r.Text(1), r.TextOrNull(2)), ("n", caseNumber));
+        return connection.Query("""
+            SELECT account_id, serial_number, priority, created_at, first_response_at, resolved_at, exclusion
+            FROM cases WHERE case_number = $n
+            """, r => new CaseFacts(caseNumber, r.Text(0), r.TextOrNull(1),
+                Priorities.TryParse(r.Text(2), out var p) ? p : throw new UserError($"case {caseNumber}: priority '{r.Text(2)}' is not P1..P4"),
+                r.Instant(3), r.InstantOrNull(4), r.InstantOrNull(5), r.TextOrNull(6), events), ("n", caseNumber)).FirstOrDefault();
     }
 
-    private static List<CoveredUnit> ReadUnits(DuckDBConnection connection, CaseFacts facts)
-    {
-        var units = new List<CoveredUnit>();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT k.contract_id, k.sku, k.support_center, k.start_date, k.end_date, u.covered_from, u.covered_to,
-                   u.end_of_support, u.gray_market, u.platform
-            FROM installed_base u JOIN contracts k ON k.contract_id = u.contract_id
-            WHERE u.serial_number = $s AND k.account_id = $a
-            ORDER BY k.contract_id
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("s", facts.SerialNumber ?? ""));
-        cmd.Parameters.Add(new DuckDBParameter("a", facts.AccountId));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            units.Add(new CoveredUnit(r.GetString(0), r.GetString(1), r.GetString(2), SlaInputs.DateOf(r, 3), SlaInputs.DateOf(r, 4), SlaInputs.DateOf(r, 5),
-                r.IsDBNull(6) ? null : SlaInputs.DateOf(r, 6), r.IsDBNull(7) ? null : SlaInputs.DateOf(r, 7), r.GetBoolean(8), r.IsDBNull(9) ? null : r.GetString(9)));
-        return units;
-    }
+    private static List<CoveredUnit> ReadUnits(WarehouseConnection connection, CaseFacts facts) => connection.Query("""
+        SELECT k.contract_id, k.sku, k.support_center, k.start_date, k.end_date, u.covered_from, u.covered_to,
+               u.end_of_support, u.gray_market, u.platform
+        FROM installed_base u JOIN contracts k ON k.contract_id = u.contract_id
+        WHERE u.serial_number = $s AND k.account_id = $a
+        ORDER BY k.contract_id
+        """, r => new CoveredUnit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Date(5),
+            r.DateOrNull(6), r.DateOrNull(7), r.Bool(8), r.TextOrNull(9)), ("s", facts.SerialNumber ?? ""), ("a", facts.AccountId));
 
     private static string Utc(Instant i) => InstantPattern.General.Format(i);
 

@@ -1,8 +1,7 @@
-using DuckDB.NET.Data;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Reports.Sla;
@@ -69,48 +68,41 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     public IReadOnlyList<SlaCase> Cases(Instant asOf, SlaFilter filter)
     {
         using var connection = warehouse.Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
+        var (where, parameters) = Where(filter, asOf);
+        Dictionary<string, BusinessCalendar>? calendars = null;
+        var cases = connection.Query($"""
             SELECT case_number, {StatusSql} AS status, excluded_reason, priority, service_window, region, support_center,
                    after_hours, response_seconds, target_seconds, account_id, site_id, contract_id, platform, engineer_id,
                    serial_number, title, quarter, created_at, first_response_at, resolved_at, resolution_seconds
             FROM sla_evaluations
-            WHERE created_at <= $asof {Where(filter, cmd)}
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("asof", StoredTime.ToTimestamp(asOf)));
-
-        Dictionary<string, BusinessCalendar>? calendars = null;
-        var cases = new List<SlaCase>();
-        using (var r = cmd.ExecuteReader())
+            WHERE created_at <= $asof {where}
+            """, r =>
         {
-            while (r.Read())
+            var status = r.Text(1);
+            var window = r.TextOrNull(4);
+            var centre = r.TextOrNull(6);
+            var created = r.Instant(18);
+            var response = r.InstantOrNull(19);
+            long? elapsed = null;
+            if (status != "excluded")
             {
-                var status = r.GetString(1);
-                var window = Text(r, 4);
-                var centre = Text(r, 6);
-                var created = SlaInputs.InstantOf(r, 18);
-                var response = r.IsDBNull(19) ? (Instant?)null : SlaInputs.InstantOf(r, 19);
-                long? elapsed = null;
-                if (status != "excluded")
+                if (response is { } at && at <= asOf)
+                    elapsed = r.Long(8);
+                else if (window == "24x7")
+                    elapsed = SlaSeconds.RoundedUp(asOf - created);
+                else
                 {
-                    if (response is { } at && at <= asOf)
-                        elapsed = r.GetInt64(8);
-                    else if (window == "24x7")
-                        elapsed = SlaSeconds.RoundedUp(asOf - created);
-                    else
-                    {
-                        // Unanswered at the as-of on an 8x5 contract: the only place the calendar runs.
-                        calendars ??= SlaInputs.Calendars(connection, reference);
-                        elapsed = SlaSeconds.RoundedUp(calendars[centre!].BusinessTime(created, asOf));
-                    }
+                    // Unanswered at the as-of on an 8x5 contract: the only place the calendar runs.
+                    calendars ??= SlaInputs.Calendars(connection, reference);
+                    elapsed = SlaSeconds.RoundedUp(calendars[centre!].BusinessTime(created, asOf));
                 }
-                cases.Add(new SlaCase(
-                    r.GetString(0), status, Text(r, 2), PriorityOf(r.GetString(3)), window, Text(r, 5), centre,
-                    r.GetBoolean(7), elapsed, r.IsDBNull(9) ? null : r.GetInt64(9), r.GetString(10), r.GetString(11),
-                    Text(r, 12), Text(r, 13), Text(r, 14), Text(r, 15), Text(r, 16), Quarter.Parse(r.GetString(17)),
-                    created, response, r.IsDBNull(20) ? null : SlaInputs.InstantOf(r, 20), r.IsDBNull(21) ? null : r.GetInt64(21)));
             }
-        }
+            return new SlaCase(
+                r.Text(0), status, r.TextOrNull(2), PriorityOf(r.Text(3)), window, r.TextOrNull(5), centre,
+                r.Bool(7), elapsed, r.LongOrNull(9), r.Text(10), r.Text(11),
+                r.TextOrNull(12), r.TextOrNull(13), r.TextOrNull(14), r.TextOrNull(15), r.TextOrNull(16), Quarter.Parse(r.Text(17)),
+                created, response, r.InstantOrNull(20), r.LongOrNull(21));
+        }, parameters);
         cases.Sort((a, b) => string.CompareOrdinal(a.CaseNumber, b.CaseNumber));
         return cases;
     }
@@ -127,10 +119,11 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             : throw new UserError($"--by: '{b}' is not a grouping (use {string.Join(", ", Groupings)})")).ToList();
 
         using var connection = warehouse.Connect();
-        using var cmd = connection.CreateCommand();
+        var (where, parameters) = Where(filter, asOf);
         var keyList = string.Concat(keys.Select((k, i) => $"{k} AS k{i}, "));
+        var n = keys.Count;
         // Plain comparisons per row rather than the status text; pending is what is neither met nor breached.
-        cmd.CommandText = $"""
+        var groups = connection.Query($"""
             SELECT {keyList}
                    count(*) AS eligible,
                    count(*) FILTER (WHERE {MetSql}) AS met,
@@ -138,28 +131,20 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
                    {(withResolution ? "quantile_cont(resolution_seconds, 0.5) FILTER (WHERE resolved_at <= $asof)" : "NULL::DOUBLE")} AS resolution_median,
                    {(withResolution ? "quantile_cont(resolution_seconds, 0.9) FILTER (WHERE resolved_at <= $asof)" : "NULL::DOUBLE")} AS resolution_p90
             FROM sla_evaluations
-            WHERE excluded_reason IS NULL AND created_at <= $asof {Where(filter, cmd)}
+            WHERE excluded_reason IS NULL AND created_at <= $asof {where}
             {(keys.Count > 0 ? "GROUP BY ALL" : "")}
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("asof", StoredTime.ToTimestamp(asOf)));
-
-        var groups = new List<SlaGroup>();
-        using (var r = cmd.ExecuteReader())
+            """, r =>
         {
-            while (r.Read())
-            {
-                var n = keys.Count;
-                var eligible = r.GetInt64(n);
-                var met = r.GetInt64(n + 1);
-                var breached = r.GetInt64(n + 2);
-                groups.Add(new SlaGroup(
-                    Enumerable.Range(0, n).Select(r.GetString).ToList(),
-                    eligible, met, breached, eligible - met - breached,
-                    Attainment(met, breached),
-                    r.IsDBNull(n + 3) ? null : r.GetDouble(n + 3),
-                    r.IsDBNull(n + 4) ? null : r.GetDouble(n + 4)));
-            }
-        }
+            var eligible = r.Long(n);
+            var met = r.Long(n + 1);
+            var breached = r.Long(n + 2);
+            return new SlaGroup(
+                Enumerable.Range(0, n).Select(r.Text).ToList(),
+                eligible, met, breached, eligible - met - breached,
+                Attainment(met, breached),
+                r.DoubleOrNull(n + 3),
+                r.DoubleOrNull(n + 4));
+        }, parameters);
         groups.Sort(CompareKeys);
         return groups;
     }
@@ -169,16 +154,12 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     public IReadOnlyList<(string Reason, long Cases)> Exclusions(Instant asOf, SlaFilter filter)
     {
         using var connection = warehouse.Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
+        var (where, parameters) = Where(filter, asOf);
+        var list = connection.Query($"""
             SELECT excluded_reason, count(*) FROM sla_evaluations
-            WHERE excluded_reason IS NOT NULL AND created_at <= $asof {Where(filter, cmd)}
+            WHERE excluded_reason IS NOT NULL AND created_at <= $asof {where}
             GROUP BY excluded_reason
-            """;
-        cmd.Parameters.Add(new DuckDBParameter("asof", StoredTime.ToTimestamp(asOf)));
-        var list = new List<(string, long)>();
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) list.Add((r.GetString(0), r.GetInt64(1)));
+            """, r => (r.Text(0), r.Long(1)), parameters);
         list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return list;
     }
@@ -188,30 +169,32 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     public static decimal? Attainment(long met, long breached) =>
         met + breached == 0 ? null : Math.Round(100m * met / (met + breached), 2, MidpointRounding.AwayFromZero) + 0.00m;
 
-    private static string Where(SlaFilter filter, DuckDBCommand cmd)
+    /// <summary>The filter's conditions (each starting with AND) and the parameters they and <c>$asof</c> need.</summary>
+    private static (string Sql, (string, object?)[] Parameters) Where(SlaFilter filter, Instant asOf)
     {
         var sql = "";
+        var parameters = new List<(string, object?)> { ("asof", asOf) };
         if (filter.Quarter is { } q)
         {
             sql += " AND quarter = $quarter";
-            cmd.Parameters.Add(new DuckDBParameter("quarter", q.ToString()));
+            parameters.Add(("quarter", q.ToString()));
         }
         if (filter.CaseNumber is { } number)
         {
             sql += " AND case_number = $case";
-            cmd.Parameters.Add(new DuckDBParameter("case", number));
+            parameters.Add(("case", number));
         }
         if (filter.Accounts is { } accounts)
         {
-            if (accounts.Count == 0) return sql + " AND FALSE";
+            if (accounts.Count == 0) return (sql + " AND FALSE", [.. parameters]);
             var names = accounts.Select((a, i) =>
             {
-                cmd.Parameters.Add(new DuckDBParameter("account" + i, a));
+                parameters.Add(("account" + i, a));
                 return "$account" + i;
-            });
+            }).ToList();
             sql += $" AND account_id IN ({string.Join(", ", names)})";
         }
-        return sql;
+        return (sql, [.. parameters]);
     }
 
     private static int CompareKeys(SlaGroup a, SlaGroup b)
@@ -223,8 +206,6 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         }
         return 0;
     }
-
-    private static string? Text(DuckDBDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static Priority PriorityOf(string code) =>
         Priorities.TryParse(code, out var p) ? p : throw new InvalidOperationException($"sla_evaluations holds priority '{code}'");

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 
 namespace JuniperFts.Reports.Sla;
 
@@ -40,45 +39,30 @@ public static class SlaRefresh
 
         var calendars = SlaInputs.Calendars(connection, reference);
         // Flat memory for the scheduler, as for an ingest: 1M cases peak at 0.74 GB instead of 1.3 GB, 10 % slower.
-        using var batch = Warehouse.BatchSettings(connection);
+        using var batch = connection.BatchSettings();
         using var tx = connection.BeginTransaction();
         var source = "cases";
         if (full)
-            Warehouse.Execute(connection, "DELETE FROM sla_evaluations");
+            connection.Execute("DELETE FROM sla_evaluations");
         else
         {
             source = "sla_scope";
-            using (var cmd = connection.CreateCommand())
-            {
-                cmd.CommandText = $"CREATE OR REPLACE TEMP TABLE sla_scope AS SELECT * FROM cases WHERE case_number IN ({ChangedCases(cases == evaluations)})";
-                cmd.Parameters.Add(new DuckDBParameter("r", refreshedThrough));
-                cmd.ExecuteNonQuery();
-            }
-            Warehouse.Execute(connection, "DELETE FROM sla_evaluations WHERE case_number IN (SELECT case_number FROM sla_scope)");
+            connection.Execute($"CREATE OR REPLACE TEMP TABLE sla_scope AS SELECT * FROM cases WHERE case_number IN ({ChangedCases(cases == evaluations)})",
+                ("r", refreshedThrough));
+            connection.Execute("DELETE FROM sla_evaluations WHERE case_number IN (SELECT case_number FROM sla_scope)");
             if (HasOrphans(connection, cases))
-                Warehouse.Execute(connection, "DELETE FROM sla_evaluations WHERE case_number NOT IN (SELECT case_number FROM cases)");
+                connection.Execute("DELETE FROM sla_evaluations WHERE case_number NOT IN (SELECT case_number FROM cases)");
         }
 
         var count = 0;
         if (SlaEvaluation.Prepare(connection, reference, calendars, source) is { } prepared)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO sla_evaluations " + SlaEvaluation.Select(source, prepared);
-            cmd.Parameters.Add(new DuckDBParameter("w", watermark));
-            count = cmd.ExecuteNonQuery();
-        }
+            count = connection.Execute($"INSERT INTO sla_evaluations ({SlaEvaluation.Columns}) " + SlaEvaluation.Select(source, prepared), ("w", watermark));
 
-        Warehouse.Execute(connection, "DELETE FROM sla_refresh_state");
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "INSERT INTO sla_refresh_state VALUES ($f, $w)";
-            cmd.Parameters.Add(new DuckDBParameter("f", fingerprint));
-            cmd.Parameters.Add(new DuckDBParameter("w", watermark));
-            cmd.ExecuteNonQuery();
-        }
+        connection.Execute("DELETE FROM sla_refresh_state");
+        connection.Insert("sla_refresh_state", ("reference_fingerprint", fingerprint), ("refreshed_through", watermark));
         tx.Commit();
         SlaEvaluation.Clean(connection);
-        Warehouse.Execute(connection, "DROP TABLE IF EXISTS sla_scope");
+        connection.Execute("DROP TABLE IF EXISTS sla_scope");
         return count;
     }
 
@@ -101,42 +85,22 @@ public static class SlaRefresh
     /// Rows of cases that are gone, once the scope's rows are deleted: every case outside the scope still has its one
     /// row (a case without a row is in scope), so any row beyond that count is of a case no longer in <c>cases</c>.
     /// </summary>
-    private static bool HasOrphans(DuckDBConnection connection, long cases)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT count(*) FROM sla_evaluations) > $c - (SELECT count(*) FROM sla_scope)";
-        cmd.Parameters.Add(new DuckDBParameter("c", cases));
-        return cmd.ExecuteScalar() is true;
-    }
+    private static bool HasOrphans(WarehouseConnection connection, long cases) =>
+        connection.Scalar<bool>("SELECT (SELECT count(*) FROM sla_evaluations) > $c - (SELECT count(*) FROM sla_scope)", ("c", cases));
 
-    private static long Watermark(DuckDBConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT max(b) FROM (
-                SELECT max(batch_id) b FROM cases UNION ALL SELECT max(batch_id) FROM case_events
-                UNION ALL SELECT max(batch_id) FROM contracts UNION ALL SELECT max(batch_id) FROM installed_base
-                UNION ALL SELECT max(batch_id) FROM holidays)
-            """;
-        return cmd.ExecuteScalar() is long b ? b : 0;
-    }
+    private static long Watermark(WarehouseConnection connection) => connection.Scalar<long>("""
+        SELECT max(b) FROM (
+            SELECT max(batch_id) b FROM cases UNION ALL SELECT max(batch_id) FROM case_events
+            UNION ALL SELECT max(batch_id) FROM contracts UNION ALL SELECT max(batch_id) FROM installed_base
+            UNION ALL SELECT max(batch_id) FROM holidays)
+        """);
 
-    private static (string? Fingerprint, long RefreshedThrough) StoredState(DuckDBConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT reference_fingerprint, refreshed_through FROM sla_refresh_state";
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetString(0), r.GetInt64(1)) : (null, long.MinValue);
-    }
+    private static (string? Fingerprint, long RefreshedThrough) StoredState(WarehouseConnection connection) =>
+        connection.Query("SELECT reference_fingerprint, refreshed_through FROM sla_refresh_state", r => ((string?)r.Text(0), r.Long(1)))
+            .DefaultIfEmpty((null, long.MinValue)).First();
 
-    private static (long Cases, long Evaluations) Counts(DuckDBConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM sla_evaluations)";
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return (r.GetInt64(0), r.GetInt64(1));
-    }
+    private static (long Cases, long Evaluations) Counts(WarehouseConnection connection) =>
+        connection.Query("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM sla_evaluations)", r => (r.Long(0), r.Long(1))).Single();
 
     /// <summary>A hash of the reference data the rules read, so a configuration change re-evaluates everything.</summary>
     internal static string Fingerprint(ReferenceData reference)

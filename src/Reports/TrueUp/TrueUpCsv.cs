@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using JuniperFts.Domain;
 using JuniperFts.Domain.TrueUp;
-using JuniperFts.Ingest.Files;
 
 namespace JuniperFts.Reports.TrueUp;
 

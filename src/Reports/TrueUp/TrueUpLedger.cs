@@ -1,6 +1,5 @@
-using DuckDB.NET.Data;
+using JuniperFts.Store;
 using NodaTime;
-using JuniperFts.Ingest.Store;
 
 namespace JuniperFts.Reports.TrueUp;
 
@@ -10,50 +9,33 @@ public sealed record LedgerEntry(string Number, int Revision, Instant IssuedAt, 
 /// <summary>The record of issued statements (<c>trueup_statements</c> and their revisions), so none is issued twice.</summary>
 internal static class TrueUpLedger
 {
-    public static LedgerEntry? Latest(DuckDBConnection connection, string number) =>
+    public static LedgerEntry? Latest(WarehouseConnection connection, string number) =>
         LatestWhere(connection, "WHERE r.statement_number = $n", ("n", number)).GetValueOrDefault(number);
 
     /// <summary>The revision in force of every issued statement, keyed by statement number.</summary>
-    public static IReadOnlyDictionary<string, LedgerEntry> AllLatest(DuckDBConnection connection) => LatestWhere(connection, "");
+    public static IReadOnlyDictionary<string, LedgerEntry> AllLatest(WarehouseConnection connection) => LatestWhere(connection, "");
 
-    private static Dictionary<string, LedgerEntry> LatestWhere(DuckDBConnection connection, string where, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText =
+    private static Dictionary<string, LedgerEntry> LatestWhere(WarehouseConnection connection, string where, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        connection.Query(
             "SELECT r.statement_number, r.revision, r.issued_at, s.first_issued_at, r.content_sha256, r.statement_json " +
             "FROM trueup_statement_revisions r JOIN trueup_statements s USING (statement_number) " +
-            $"{where} QUALIFY row_number() OVER (PARTITION BY r.statement_number ORDER BY r.revision DESC) = 1";
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        using var r = cmd.ExecuteReader();
-        var entries = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
-        while (r.Read())
-            entries[r.GetString(0)] = new LedgerEntry(r.GetString(0), r.GetInt32(1), StoredTime.ToInstant(r.GetDateTime(2)), StoredTime.ToInstant(r.GetDateTime(3)), r.GetString(4), r.GetString(5));
-        return entries;
-    }
+            $"{where} QUALIFY row_number() OVER (PARTITION BY r.statement_number ORDER BY r.revision DESC) = 1",
+            r => new LedgerEntry(r.Text(0), r.Int(1), r.Instant(2), r.Instant(3), r.Text(4), r.Text(5)), parameters)
+        .ToDictionary(e => e.Number, StringComparer.Ordinal);
 
     /// <summary>Records the revision of <paramref name="issued"/> (revision 1 also creates the statement), in one transaction.</summary>
-    public static void Record(DuckDBConnection connection, IssuedFiles files, IssuedStatement issued, LocalDate due, string sha256, string json)
+    public static void Record(WarehouseConnection connection, IssuedFiles files, IssuedStatement issued, LocalDate due, string sha256, string json)
     {
         var s = issued.Statement;
         using var tx = connection.BeginTransaction();
         if (issued.Revision == 1)
-            Execute(connection, "INSERT INTO trueup_statements VALUES ($n, $c, $y, $at)",
-                ("n", s.Number), ("c", s.Contract.ContractId), ("y", s.Year.Number), ("at", issued.IssuedAt.ToDateTimeUtc()));
-        Execute(connection,
-            "INSERT INTO trueup_statement_revisions VALUES ($n, $rev, $at, CAST($due AS DATE), $sha, $json, $cur, $total, $pdf, $csv, $jsonfile)",
-            ("n", s.Number), ("rev", issued.Revision ?? throw new ArgumentException("A draft cannot be recorded.", nameof(issued))), ("at", issued.IssuedAt.ToDateTimeUtc()), ("due", TrueUpJson.Date(due)),
-            ("sha", sha256), ("json", json), ("cur", s.Contract.Currency), ("total", s.AdditionsTotal),
-            ("pdf", files.Pdf), ("csv", files.Csv), ("jsonfile", files.Json));
+            connection.Insert("trueup_statements",
+                ("statement_number", s.Number), ("contract_id", s.Contract.ContractId), ("contract_year", s.Year.Number), ("first_issued_at", issued.IssuedAt));
+        connection.Insert("trueup_statement_revisions",
+            ("statement_number", s.Number), ("revision", issued.Revision ?? throw new ArgumentException("A draft cannot be recorded.", nameof(issued))),
+            ("issued_at", issued.IssuedAt), ("due_date", due), ("content_sha256", sha256), ("statement_json", json),
+            ("currency", s.Contract.Currency), ("additions_total", s.AdditionsTotal),
+            ("pdf_file", files.Pdf), ("csv_file", files.Csv), ("json_file", files.Json));
         tx.Commit();
     }
-
-    private static void Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        cmd.ExecuteNonQuery();
-    }
-
-    // TIMESTAMP columns hold UTC without a kind.
 }

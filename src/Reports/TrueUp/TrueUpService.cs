@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using JuniperFts.Domain;
 using JuniperFts.Domain.TrueUp;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Reports.TrueUp;
@@ -118,7 +118,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         return run;
     }
 
-    private static StatementIssue Issue(DuckDB.NET.Data.DuckDBConnection connection, TrueUpStatement statement, string accountName,
+    private static StatementIssue Issue(WarehouseConnection connection, TrueUpStatement statement, string accountName,
         LedgerEntry? last, LocalDate due, string outDir, bool reissue, Instant now)
     {
         var json = TrueUpJson.Write(statement);

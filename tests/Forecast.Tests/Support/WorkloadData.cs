@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Forecast.Tests.Support;
 
@@ -28,19 +28,13 @@ public sealed class WorkloadData
     public WorkloadData Weekly(string site, string? serial, DateTime firstMonday, int weeks, Func<int, int> count, string priority = "P2", string? exclusion = null)
     {
         using var c = _db.Warehouse.Connect();
-        using (var appender = c.CreateAppender("cases"))
+        using (var appender = c.Appender("cases"))
         {
             for (var w = 0; w < weeks; w++)
                 for (var i = 0; i < count(w); i++)
-                {
-                    var row = appender.CreateRow()
-                        .AppendValue($"K{++_next:D6}").AppendValue("A1").AppendValue(site);
-                    row = serial is null ? row.AppendNullValue() : row.AppendValue(serial);
-                    row = row.AppendValue(priority).AppendValue(firstMonday.AddDays(7 * w).AddHours(1 + i))
-                        .AppendNullValue().AppendNullValue();
-                    row = exclusion is null ? row.AppendNullValue() : row.AppendValue(exclusion);
-                    row.AppendNullValue().AppendValue("title").AppendValue(0L).EndRow();
-                }
+                    appender.Row().Add($"K{++_next:D6}").Add("A1").Add(site).Add(serial).Add(priority)
+                        .AddValue(firstMonday.AddDays(7 * w).AddHours(1 + i)).AddNull().AddNull()
+                        .Add(exclusion).AddNull().Add("title").Add(0L).End();
         }
         return this;
     }

@@ -1,6 +1,6 @@
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 using static JuniperFts.Host.Tests.Delivery.DeliveryData;

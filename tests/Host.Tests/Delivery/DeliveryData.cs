@@ -1,6 +1,6 @@
 using JuniperFts.Host.Tests.Ingest;
 using JuniperFts.Host.Tests.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 
 namespace JuniperFts.Host.Tests.Delivery;

@@ -1,5 +1,5 @@
 using JuniperFts.Host.Delivery;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using MimeKit;
 using UglyToad.PdfPig;
 using static JuniperFts.Host.Tests.Delivery.DeliveryData;

@@ -23,7 +23,7 @@ public sealed class ScheduledDeliveryTests : IDisposable
             // The harness makes its temp folder first: settings are read from it when the provider first asks.
             services.AddSingleton<IConfiguration>(p =>
             {
-                var settings = Settings(Path.GetDirectoryName(p.GetRequiredService<JuniperFts.Ingest.Store.Warehouse>().Path)!, _smtp.Port);
+                var settings = Settings(Path.GetDirectoryName(p.GetRequiredService<JuniperFts.Store.Warehouse>().Path)!, _smtp.Port);
                 settings["Service:OutFolder"] = p.GetRequiredService<ServiceSettings>().OutFolder;
                 return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             });

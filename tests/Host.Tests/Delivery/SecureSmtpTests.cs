@@ -1,5 +1,5 @@
 using JuniperFts.Host.Delivery;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using static JuniperFts.Host.Tests.Delivery.DeliveryData;
 
 namespace JuniperFts.Host.Tests.Delivery;

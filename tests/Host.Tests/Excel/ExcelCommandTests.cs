@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Cli.Features;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using NodaTime.Testing;

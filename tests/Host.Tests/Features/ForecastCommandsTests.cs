@@ -1,5 +1,5 @@
 using JuniperFts.Host.Cli;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 

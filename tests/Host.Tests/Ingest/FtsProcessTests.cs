@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using JuniperFts.Ingest.Sample;
 using JuniperFts.Ingest.Tests.Ingest;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Host.Tests.Ingest;
 

@@ -1,5 +1,5 @@
 using JuniperFts.Ingest.Tests.Ingest;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Host.Tests.Ingest;
 

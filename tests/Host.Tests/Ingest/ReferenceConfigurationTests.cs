@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using JuniperFts.Ingest.Tests.Ingest;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Host.Tests.Ingest;
 

@@ -2,7 +2,7 @@ using JuniperFts.Domain;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 using NodaTime.Testing;

@@ -1,7 +1,7 @@
 using Coravel.Scheduling.Schedule;
 using Coravel.Scheduling.Schedule.Interfaces;
 using JuniperFts.Host.Service;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -68,7 +68,7 @@ public sealed class ServiceHarness : IDisposable
         ServiceSchedule.Schedule(Provider);
     }
 
-    private readonly DuckDB.NET.Data.DuckDBConnection _owner;
+    private readonly JuniperFts.Store.WarehouseConnection _owner;
 
     public TempWarehouse Store { get; } = new();
     public FakeClock Clock { get; }

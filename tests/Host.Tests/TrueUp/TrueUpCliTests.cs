@@ -1,6 +1,6 @@
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Cli.Features;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -125,8 +125,7 @@ public class TrueUpCliTests
         var outDir = temp.PathOf("statements");
         await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir);
         // U-2 really started 2024-10-01: 2024-10-01..2024-12-31 = 92 days; 3660 × 92 / 366 = 920.00
-        using (var c = temp.Warehouse.Connect())
-            global::JuniperFts.Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
+        temp.Execute("UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
 
         var plain = await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir);
         var reissue = await Fts(temp, Now, "trueup", "--due", "2024-12-31", "--out", outDir, "--reissue");
@@ -164,8 +163,7 @@ public class TrueUpCliTests
         var step = Assert.Single(TrueUpCommands.Steps);
         var asOf = Instant.FromUtc(2025, 1, 1, 10, 0);
         step.Run(new MainJobRun(cli, temp.Warehouse, temp.PathOf("out"), asOf));
-        using (var c = temp.Warehouse.Connect())
-            global::JuniperFts.Ingest.Store.Warehouse.Execute(c, "UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
+        temp.Execute("UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
 
         var output = new StringWriter();
         step.Run(new MainJobRun(CliContext.ForTest(output, new StringWriter(), new FakeClock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));

@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 
 namespace JuniperFts.Host.Tests.Web;

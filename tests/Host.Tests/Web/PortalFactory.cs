@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Web;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +23,7 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
     /// <summary>A second service manager whose accounts are configured, not looked up by e-mail.</summary>
     public const string ConfiguredManagerToken = "kim-77e1-token";
 
-    private readonly DuckDB.NET.Data.DuckDBConnection _owner;
+    private readonly JuniperFts.Store.WarehouseConnection _owner;
 
     public PortalFactory(Instant? now = null, IDictionary<string, string?>? settings = null)
     {

@@ -1,6 +1,6 @@
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Files;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 

@@ -1,6 +1,6 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Ingest.Tests.Ingest;
 

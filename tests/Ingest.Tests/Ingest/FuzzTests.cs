@@ -1,6 +1,6 @@
 using System.Text;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Ingest.Tests.Ingest;
 

@@ -1,5 +1,5 @@
-using JuniperFts.Ingest.Store;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Ingest.Tests.Ingest;
 

@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Ingest.Tests.Ingest;
 

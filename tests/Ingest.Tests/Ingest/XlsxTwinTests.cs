@@ -2,8 +2,8 @@ using System.Globalization;
 using ClosedXML.Excel;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Files;
-using JuniperFts.Ingest.Store;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Ingest.Tests.Ingest;
 

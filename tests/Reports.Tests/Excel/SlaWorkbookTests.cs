@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Sla;
 using NodaTime;

@@ -1,5 +1,5 @@
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.ForecastChart;
 using NodaTime;
 

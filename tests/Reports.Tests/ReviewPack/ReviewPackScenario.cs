@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 
@@ -70,10 +70,7 @@ public static class ReviewPackScenario
     public static void Finding(TempWarehouse temp, string kind, string subject, string account, string detail)
     {
         using var c = temp.Warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT INTO compliance_findings VALUES ($1, $2, $3, $4, 0)";
-        foreach (var v in new object[] { kind, subject, account, detail }) cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(v));
-        cmd.ExecuteNonQuery();
+        c.Insert("compliance_findings", ("kind", kind), ("subject", subject), ("account_id", account), ("detail", detail), ("batch_id", 0L));
     }
 }
 
@@ -87,7 +84,7 @@ public sealed class ReviewPackScenarioFixture : IDisposable
         A2 = Render("A2");
     }
 
-    public Ingest.Tests.Support.TempWarehouse Temp { get; }
+    public Store.Tests.Support.TempWarehouse Temp { get; }
     public byte[] A1 { get; }
     public byte[] A2 { get; }
 

@@ -13,7 +13,7 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
 {
     private static readonly ReferenceData Reference = ReferenceData.BuiltIn;
 
-    private static byte[] Pack(Ingest.Tests.Support.TempWarehouse temp, string account)
+    private static byte[] Pack(Store.Tests.Support.TempWarehouse temp, string account)
     {
         using var output = new MemoryStream();
         ReviewPacks.Write(temp.Warehouse, Reference, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output);

@@ -1,9 +1,9 @@
-using DuckDB.NET.Data;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
+using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Reports.Tests.Sla;
@@ -51,7 +51,7 @@ public class SlaEvaluationAgreementTests
         AssertAgrees(temp.Warehouse, later);
     }
 
-    private static void AssertAgrees(Ingest.Store.Warehouse warehouse, Estate estate)
+    private static void AssertAgrees(Warehouse warehouse, Estate estate)
     {
         var stored = Stored(warehouse);
         var calendars = Reference.Centres.Values.ToDictionary(c => c.Code,
@@ -93,24 +93,12 @@ public class SlaEvaluationAgreementTests
         v.Resolution is { } r ? r.BclCompatibleTicks / TimeSpan.TicksPerSecond : null,
     ];
 
-    private static Dictionary<string, object?[]> Stored(Ingest.Store.Warehouse warehouse)
+    private static Dictionary<string, object?[]> Stored(Warehouse warehouse)
     {
         using var c = warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT case_number, {string.Join(", ", Columns)} FROM sla_evaluations";
-        using var r = cmd.ExecuteReader();
-        var rows = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        while (r.Read())
-        {
-            var row = new object?[Columns.Length];
-            for (var i = 0; i < Columns.Length; i++)
-            {
-                row[i] = r.IsDBNull(i + 1) ? null : r.GetValue(i + 1);
-                if (row[i] is DateTime t) row[i] = Instant.FromDateTimeUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc));
-            }
-            rows.Add(r.GetString(0), row);
-        }
-        return rows;
+        return c.Query($"SELECT case_number, {string.Join(", ", Columns)} FROM sla_evaluations",
+                r => (Case: r.Text(0), Row: Enumerable.Range(1, Columns.Length).Select(r.Value).ToArray()))
+            .ToDictionary(x => x.Case, x => x.Row, StringComparer.Ordinal);
     }
 
     private sealed record ContractRow(string Id, string Account, string Sku, string Centre, LocalDate Start, LocalDate End);
@@ -254,61 +242,51 @@ public class SlaEvaluationAgreementTests
              where u.Serial == facts.SerialNumber && k.Account == facts.AccountId
              select new CoveredUnit(k.Id, k.Sku, k.Centre, k.Start, k.End, u.From, u.To, u.EndOfSupport, u.GrayMarket, u.Platform)).ToList();
 
-        public void Write(Ingest.Store.Warehouse warehouse, long batch)
+        public void Write(Warehouse warehouse, long batch)
         {
             using var c = warehouse.Connect();
             foreach (var a in Contracts.Select(k => k.Account).Distinct())
             {
-                Exec(c, "INSERT INTO accounts VALUES ($1, $1, 'US', NULL, $2)", a, batch);
-                Exec(c, "INSERT INTO sites VALUES ($1, $2, $1, 'US', NULL, $3)", "S" + a, a, batch);
+                c.Insert("accounts", ("account_id", a), ("name", a), ("country", "US"), ("batch_id", batch));
+                c.Insert("sites", ("site_id", "S" + a), ("account_id", a), ("name", "S" + a), ("country", "US"), ("batch_id", batch));
             }
-            using (var ap = c.CreateAppender("contracts"))
+            using (var ap = c.Appender("contracts"))
                 foreach (var k in Contracts)
-                    ap.CreateRow().AppendValue(k.Id).AppendValue(k.Account).AppendValue("S" + k.Account).AppendValue(k.Sku).AppendValue(k.Centre)
-                        .AppendValue(k.Start.ToDateOnly()).AppendValue(k.End.ToDateOnly()).AppendValue("USD").AppendValue(false).AppendValue(batch).EndRow();
-            using (var ap = c.CreateAppender("installed_base"))
+                    ap.Row().Add(k.Id).Add(k.Account).Add("S" + k.Account).Add(k.Sku).Add(k.Centre)
+                        .Add(k.Start).Add(k.End).Add("USD").Add(false).Add(batch).End();
+            using (var ap = c.Appender("installed_base"))
                 foreach (var u in Units)
-                    ap.CreateRow().AppendValue(u.Serial).AppendValue(u.Contract).AppendValue("MX204").AppendValue(u.Platform)
-                        .AppendValue(u.From.ToDateOnly()).AppendValue(u.To?.ToDateOnly()).AppendValue(1000m).AppendValue(u.EndOfSupport?.ToDateOnly())
-                        .AppendValue(u.GrayMarket).AppendValue(batch).EndRow();
-            using (var ap = c.CreateAppender("cases"))
+                    ap.Row().Add(u.Serial).Add(u.Contract).Add("MX204").Add(u.Platform)
+                        .Add(u.From).Add(u.To).Add(1000m).Add(u.EndOfSupport)
+                        .Add(u.GrayMarket).Add(batch).End();
+            using (var ap = c.Appender("cases"))
                 foreach (var k in Cases)
-                    ap.CreateRow().AppendValue(k.Number).AppendValue(k.Account).AppendValue("S" + k.Account).AppendValue(k.Serial).AppendValue(k.Priority)
-                        .AppendValue(Stored(k.Created)).AppendValue(Stored(k.Response)).AppendValue(Stored(k.Resolved)).AppendValue(k.Exclusion)
-                        .AppendValue("E1").AppendValue("Case " + k.Number).AppendValue(batch).EndRow();
+                    ap.Row().Add(k.Number).Add(k.Account).Add("S" + k.Account).Add(k.Serial).Add(k.Priority)
+                        .Add(k.Created).Add(k.Response).Add(k.Resolved).Add(k.Exclusion)
+                        .Add("E1").Add("Case " + k.Number).Add(batch).End();
             AppendEvents(c, Events, batch);
             AppendHolidays(c, Holidays, batch);
         }
 
-        public void WriteChanges(Ingest.Store.Warehouse warehouse, long batch)
+        public void WriteChanges(Warehouse warehouse, long batch)
         {
             using var c = warehouse.Connect();
             AppendEvents(c, NewEvents, batch);
             AppendHolidays(c, NewHolidays, batch);
         }
 
-        private static void AppendEvents(DuckDBConnection c, IEnumerable<EventRow> events, long batch)
+        private static void AppendEvents(WarehouseConnection c, IEnumerable<EventRow> events, long batch)
         {
-            using var ap = c.CreateAppender("case_events");
+            using var ap = c.Appender("case_events");
             foreach (var e in events)
-                ap.CreateRow().AppendValue(e.Case).AppendValue(Stored(e.At)).AppendValue(e.Kind).AppendValue(e.Value).AppendValue(batch).EndRow();
+                ap.Row().Add(e.Case).Add(e.At).Add(e.Kind).Add(e.Value).Add(batch).End();
         }
 
-        private static void AppendHolidays(DuckDBConnection c, IEnumerable<HolidayRow> holidays, long batch)
+        private static void AppendHolidays(WarehouseConnection c, IEnumerable<HolidayRow> holidays, long batch)
         {
-            using var ap = c.CreateAppender("holidays");
+            using var ap = c.Appender("holidays");
             foreach (var h in holidays)
-                ap.CreateRow().AppendValue(h.Centre).AppendValue(h.Date.ToDateOnly()).AppendValue("Holiday").AppendValue(batch).EndRow();
-        }
-
-        private static DateTime? Stored(Instant? i) => i is { } v ? DateTime.SpecifyKind(v.ToDateTimeUtc(), DateTimeKind.Unspecified) : null;
-
-        private static void Exec(DuckDBConnection c, string sql, params object[] values)
-        {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var v in values) cmd.Parameters.Add(new DuckDBParameter(v));
-            cmd.ExecuteNonQuery();
+                ap.Row().Add(h.Centre).Add(h.Date).Add("Holiday").Add(batch).End();
         }
     }
 }

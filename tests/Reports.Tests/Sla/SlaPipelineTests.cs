@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 

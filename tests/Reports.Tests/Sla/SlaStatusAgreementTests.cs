@@ -1,7 +1,7 @@
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 
 namespace JuniperFts.Reports.Tests.TrueUp;
@@ -16,9 +16,9 @@ internal static class TrueUpData
         seed.Account("A-1", name: "Acme Networks").Site("S-1", "A-1")
             .Contract("C-1001", "A-1", "S-1", sku: "SVC-FTS-24x7", start: "2024-04-01", end: "2027-03-31", currency: "USD");
         // JN0001..JN0011 in one statement: a connection per row would make the test slow.
-        using (var c = temp.Warehouse.Connect())
-            Ingest.Store.Warehouse.Execute(c,
-                "INSERT INTO installed_base SELECT 'JN' || lpad(CAST(i AS VARCHAR), 4, '0'), 'C-1001', 'MX204', 'Routing', " +
+        temp.Execute(
+                "INSERT INTO installed_base (serial_number, contract_id, model, platform, covered_from, covered_to, annual_fee, end_of_support, gray_market, batch_id)" +
+                "SELECT 'JN' || lpad(CAST(i AS VARCHAR), 4, '0'), 'C-1001', 'MX204', 'Routing', " +
                 "DATE '2024-04-01', NULL, 4000, NULL, false, 0 FROM range(1, 12) t(i)");
         return seed.Unit("JN9", "C-1001", "2024-04-01", "2025-12-31", annualFee: 4000m, model: "EX4300")
             .Unit("JN1234", "C-1001", "2025-09-15", annualFee: 3000m, model: "MX204")

@@ -1,5 +1,5 @@
 using ClosedXML.Excel;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.TrueUp;
 using UglyToad.PdfPig;
 using NodaTime.Testing;

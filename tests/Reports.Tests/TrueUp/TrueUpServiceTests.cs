@@ -1,5 +1,5 @@
 using JuniperFts.Domain;
-using JuniperFts.Ingest.Tests.Support;
+using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.TrueUp;
 using NodaTime;
 using NodaTime.Testing;
@@ -97,9 +97,9 @@ public class TrueUpServiceTests
             .Unit("JN2000", "C-1001", "2026-04-01", annualFee: 4000m)
             .Unit("JN1234", "C-1001", "2025-09-15", annualFee: 3000m)
             .Unit("JN9", "C-1001", "2024-04-01", "2025-12-31", annualFee: 4000m, model: "EX4300");
-        using (var c = second.Warehouse.Connect())
-            Ingest.Store.Warehouse.Execute(c,
-                "INSERT INTO installed_base SELECT 'JN' || lpad(CAST(i AS VARCHAR), 4, '0'), 'C-1001', 'MX204', 'Routing', " +
+        second.Execute(
+                "INSERT INTO installed_base (serial_number, contract_id, model, platform, covered_from, covered_to, annual_fee, end_of_support, gray_market, batch_id)" +
+                "SELECT 'JN' || lpad(CAST(i AS VARCHAR), 4, '0'), 'C-1001', 'MX204', 'Routing', " +
                 "DATE '2024-04-01', NULL, 4000, NULL, false, 0 FROM range(11, 0, -1) t(i)");
 
         for (var year = 1; year <= 3; year++)
@@ -265,7 +265,6 @@ public class TrueUpServiceTests
 
     private static void Correct(TempWarehouse temp, string sql)
     {
-        using var c = temp.Warehouse.Connect();
-        Ingest.Store.Warehouse.Execute(c, sql);
+        temp.Execute(sql);
     }
 }

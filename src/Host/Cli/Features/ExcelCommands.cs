@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Sla;
 using Microsoft.Extensions.Configuration;

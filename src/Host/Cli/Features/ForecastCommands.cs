@@ -4,7 +4,7 @@ using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.ForecastChart;
 using Microsoft.Extensions.Configuration;
 using NodaTime;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using JuniperFts.Domain;
 using JuniperFts.Ingest;
 using JuniperFts.Ingest.Sample;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using Spectre.Console;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using NodaTime;

@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using NodaTime.Text;

@@ -2,7 +2,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Cli.Features;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

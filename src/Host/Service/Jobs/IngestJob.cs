@@ -1,7 +1,7 @@
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;

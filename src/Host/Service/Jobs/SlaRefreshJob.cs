@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using Microsoft.Extensions.Logging;
 

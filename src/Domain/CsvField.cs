@@ -1,4 +1,4 @@
-namespace JuniperFts.Ingest.Files;
+namespace JuniperFts.Domain;
 
 /// <summary>RFC 4180 quoting of one CSV field, as every CSV this product writes uses it.</summary>
 public static class CsvField

@@ -1,7 +1,6 @@
-using JuniperFts.Ingest.Tests.Support;
-using JuniperFts.Ingest.Store;
+using JuniperFts.Store.Tests.Support;
 
-namespace JuniperFts.Ingest.Tests;
+namespace JuniperFts.Store.Tests;
 
 public class WarehouseTests
 {

@@ -1,6 +1,4 @@
-using JuniperFts.Ingest.Store;
-
-namespace JuniperFts.Ingest.Tests.Support;
+namespace JuniperFts.Store.Tests.Support;
 
 /// <summary>A real DuckDB file in a fresh temp folder, deleted with the folder on dispose.</summary>
 public sealed class TempWarehouse : IDisposable
@@ -23,14 +21,18 @@ public sealed class TempWarehouse : IDisposable
     /// <summary>Rows that insert straight into the tables, for tests that do not exercise ingest.</summary>
     public Seed Seed() => new(Warehouse);
 
+    /// <summary>Runs statements straight against the file, for seeding and corrections a test makes by hand.</summary>
+    public void Execute(string sql)
+    {
+        using var c = Warehouse.Connect();
+        c.Execute(sql);
+    }
+
     /// <summary>Runs a scalar query, for assertions.</summary>
     public T? Scalar<T>(string sql)
     {
         using var c = Warehouse.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        var v = cmd.ExecuteScalar();
-        return v is null or DBNull ? default : (T)Convert.ChangeType(v, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return c.Scalar<T>(sql);
     }
 
     public void Dispose()

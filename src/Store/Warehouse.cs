@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using JuniperFts.Domain;
 
-namespace JuniperFts.Ingest.Store;
+namespace JuniperFts.Store;
 
 /// <summary>
 /// The DuckDB file that holds every input row, batch, quarantine row and derived table.
@@ -41,7 +41,9 @@ public sealed partial class Warehouse
     }
 
     /// <summary>A new open connection; dispose it at the end of the unit of work.</summary>
-    public DuckDBConnection Connect()
+    public WarehouseConnection Connect() => new(OpenDuckDB());
+
+    private DuckDBConnection OpenDuckDB()
     {
         var connection = new DuckDBConnection($"Data Source={Path}");
         try
@@ -93,55 +95,18 @@ public sealed partial class Warehouse
     [GeneratedRegex(@"Migrations\.(?<v>\d{3})_(?<name>[A-Za-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();
 
-    private static void Migrate(DuckDBConnection connection)
+    private static void Migrate(WarehouseConnection connection)
     {
-        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
-        var applied = new HashSet<int>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT version FROM schema_migrations";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) applied.Add(r.GetInt32(0));
-        }
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
+        var applied = connection.Query("SELECT version FROM schema_migrations", r => r.Int(0)).ToHashSet();
 
         foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             // One transaction per migration: a failed migration leaves the file at the previous version.
             using var tx = connection.BeginTransaction();
-            Execute(connection, sql);
-            using var record = connection.CreateCommand();
-            record.CommandText = "INSERT INTO schema_migrations (version, name) VALUES ($v, $n)";
-            record.Parameters.Add(new DuckDBParameter("v", version));
-            record.Parameters.Add(new DuckDBParameter("n", name));
-            record.ExecuteNonQuery();
+            connection.Execute(sql);
+            connection.Insert("schema_migrations", ("version", version), ("name", name));
             tx.Commit();
         }
-    }
-
-    /// <summary>DuckDB's memory limit while a batch job runs (see <see cref="BatchSettings"/>).</summary>
-    private const string BatchMemoryLimit = "600MB";
-
-    /// <summary>
-    /// Settings for a batch job (an ingest, an SLA refresh) until disposed: past <see cref="BatchMemoryLimit"/>
-    /// DuckDB spills to disk, so the process stays well under 1 GiB whatever the data size, and inserts need not
-    /// keep row order. Both settings are the instance's, so disposing restores them.
-    /// </summary>
-    public static IDisposable BatchSettings(DuckDBConnection connection)
-    {
-        Execute(connection, $"SET preserve_insertion_order = false; SET memory_limit = '{BatchMemoryLimit}'");
-        return new Restore(connection);
-    }
-
-    private sealed class Restore(DuckDBConnection connection) : IDisposable
-    {
-        public void Dispose() => Execute(connection, "RESET preserve_insertion_order; RESET memory_limit");
-    }
-
-    /// <summary>Runs one or more statements that return nothing.</summary>
-    public static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 }

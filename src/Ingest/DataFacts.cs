@@ -1,6 +1,7 @@
+using JuniperFts.Store;
 using NodaTime;
 
-namespace JuniperFts.Ingest.Store;
+namespace JuniperFts.Ingest;
 
 /// <summary>Facts about the stored data as a whole.</summary>
 public static class DataFacts
@@ -12,12 +13,10 @@ public static class DataFacts
     public static Instant? LatestInstant(Warehouse w)
     {
         using var c = w.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
+        return c.Scalar<Instant?>("""
             SELECT max(t) FROM (
                 SELECT max(greatest(created_at, coalesce(first_response_at, created_at), coalesce(resolved_at, created_at))) AS t FROM cases
                 UNION ALL SELECT max("at") FROM case_events)
-            """;
-        return cmd.ExecuteScalar() is DateTime t ? StoredTime.ToInstant(t) : null;
+            """);
     }
 }
