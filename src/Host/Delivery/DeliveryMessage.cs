@@ -22,8 +22,14 @@ public static class DeliveryMessage
     public static MimeMessage Compose(Subscription subscription, PeriodReports reports, Parcel parcel, SmtpSettings smtp, string? portalUrl,
         Instant now, string? testSendTo = null)
     {
-        var attached = Build(subscription, reports, parcel, smtp, portalUrl, now, testSendTo, attach: true);
-        return Size(attached) <= smtp.MaxMessageBytes ? attached : Build(subscription, reports, parcel, smtp, portalUrl, now, testSendTo, attach: false);
+        // Base64 makes attachments a third larger: when that alone is over the cap, do not load the files at all.
+        var encoded = parcel.Files.Sum(f => new FileInfo(f.Path).Length) * 4 / 3;
+        if (encoded <= smtp.MaxMessageBytes)
+        {
+            var attached = Build(subscription, reports, parcel, smtp, portalUrl, now, testSendTo, attach: true);
+            if (Size(attached) <= smtp.MaxMessageBytes) return attached;
+        }
+        return Build(subscription, reports, parcel, smtp, portalUrl, now, testSendTo, attach: false);
     }
 
     /// <summary>The Message-Id of the delivery of <paramref name="periodKey"/> to <paramref name="recipient"/>: the same on every try,
