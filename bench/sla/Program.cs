@@ -1,7 +1,6 @@
 // SLA benchmark: generate N cases into a fresh DuckDB file, then time, in the same run,
 //   1. SlaRefresh.RunAll (evaluate every case from the inputs: coverage, tie-break, calendar, store) + the
 //      priority x region x window summary: a first load, or a change of the reference data,
-//   2. the same evaluation inside DuckDB piped straight into that summary, nothing stored (the floor of 1),
 //   3. SlaRefresh.Run + the summary: what `fts sla summary` and every report run (the evaluation is
 //      incremental and stored; with nothing changed it is a check),
 //   4. the same after a later batch changed 1% of the cases (priority changes),
@@ -37,18 +36,6 @@ string[] by = ["priority", "region", "window"];
 var queries = new SlaQueries(warehouse, reference);
 
 var full = Measure("evaluate all + summary", () => { SlaRefresh.RunAll(warehouse, reference); queries.Summary(asOf, by, new SlaFilter()); });
-var notStored = Measure("evaluate all, not stored, + summary", () =>
-{
-    using var c = warehouse.Connect();
-    var prepared = SlaEvaluation.Prepare(c, reference, SlaInputs.Calendars(c, reference), "cases")!;
-    c.Query($"""
-        SELECT priority, region, service_window, count(*) AS eligible,
-               count(*) FILTER (WHERE {SlaQueries.MetSql}) AS met, count(*) FILTER (WHERE {SlaQueries.BreachedSql}) AS breached
-        FROM ({SlaEvaluation.Select("cases", prepared)})
-        WHERE excluded_reason IS NULL AND created_at <= $asof
-        GROUP BY ALL
-        """, _ => 0, ("w", 0L), ("asof", asOf));
-});
 if (ArgText("--dump") is { } dump)
 {
     using var c = warehouse.Connect();
@@ -94,7 +81,6 @@ using (warehouse.Connect())
 Console.WriteLine();
 Console.WriteLine($"ratio copy cases / GROUP BY:             {copy / baseline:F1}x");
 Console.WriteLine($"ratio evaluate all + summary / GROUP BY: {full / baseline:F1}x");
-Console.WriteLine($"ratio evaluate, not stored / GROUP BY:   {notStored / baseline:F1}x");
 Console.WriteLine($"ratio refresh + summary / GROUP BY:      {perRequest / baseline:F1}x   (held open: {warmPerRequest / warmBaseline:F1}x)");
 Console.WriteLine($"ratio 1% changed + summary / GROUP BY:   {changed / baseline:F1}x");
 Console.WriteLine($"ratio summary from stored / GROUP BY:    {summary / baseline:F1}x   (held open: {warmSummary / warmBaseline:F1}x)");

@@ -3,9 +3,23 @@ using JuniperFts.Domain.Reference;
 
 namespace JuniperFts.Forecast;
 
+/// <summary>When a forecast run may train the model (and write its files).</summary>
+public enum ModelTraining
+{
+    /// <summary>Reuse the saved model when it was trained on the same history and settings, else train and save.</summary>
+    WhenStale,
+    /// <summary>Train and back-test again even when the saved model is current.</summary>
+    Always,
+    /// <summary>Never train: use the latest saved model, whatever history it saw; without one there is no forecast yet.</summary>
+    Never,
+}
+
 /// <summary>What a forecast run needs besides the data: horizon, staffing figures, model size and where models live.</summary>
 public sealed record ForecastOptions
 {
+    /// <summary>The fewest and the most weeks a forecast may reach.</summary>
+    public const int MinHorizon = 1, MaxHorizon = 104;
+
     /// <summary>Weeks to forecast after the last history week.</summary>
     public int Horizon { get; init; } = 13;
 
@@ -21,6 +35,6 @@ public sealed record ForecastOptions
     /// <summary>Folder of the saved model; null: <c>forecast/</c> beside the database file.</summary>
     public string? ModelFolder { get; init; }
 
-    /// <summary>Train and back-test again even when the saved model was trained on the same data.</summary>
-    public bool Retrain { get; init; }
+    /// <summary>Whether this run may train; only the forecast itself does (<c>fts forecast</c>, <c>fts run</c>, the forecast job), never a read.</summary>
+    public ModelTraining Training { get; init; } = ModelTraining.WhenStale;
 }

@@ -35,8 +35,8 @@ internal sealed class ModelStore(string folder)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>The saved metadata and model when they were made from <paramref name="dataHash"/>; else false.</summary>
-    public bool TryLoad(string dataHash, out ForecastModelMetadata metadata, out CaseModel? model)
+    /// <summary>The saved metadata and model when the metadata is <paramref name="acceptable"/>; else false.</summary>
+    public bool TryLoad(Func<ForecastModelMetadata, bool> acceptable, out ForecastModelMetadata metadata, out CaseModel? model)
     {
         metadata = null!;
         model = null;
@@ -44,7 +44,7 @@ internal sealed class ModelStore(string folder)
         try
         {
             var saved = JsonSerializer.Deserialize<ForecastModelMetadata>(File.ReadAllText(MetadataPath), Json);
-            if (saved is null || saved.DataHash != dataHash) return false;
+            if (saved is null || !acceptable(saved)) return false;
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {
                 if (!File.Exists(ModelPath)) return false;

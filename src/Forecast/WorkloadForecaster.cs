@@ -11,11 +11,11 @@ namespace JuniperFts.Forecast;
 public static class WorkloadForecaster
 {
     /// <summary>Forecasts the <see cref="ForecastOptions.Horizon"/> weeks after the last week that ended by <paramref name="asOf"/>.</summary>
-    /// <exception cref="Domain.UserError">No history, or a horizon out of range.</exception>
+    /// <exception cref="Domain.UserError">No history, a horizon out of range, or (with <see cref="ModelTraining.Never"/>) no saved model yet.</exception>
     public static ForecastResult Run(Warehouse warehouse, ForecastOptions options, Instant asOf)
     {
-        if (options.Horizon is < 1 or > 104)
-            throw new Domain.UserError($"--horizon must be between 1 and 104 weeks, not {options.Horizon}");
+        if (options.Horizon is < ForecastOptions.MinHorizon or > ForecastOptions.MaxHorizon)
+            throw new Domain.UserError($"the horizon must be between {ForecastOptions.MinHorizon} and {ForecastOptions.MaxHorizon} weeks, not {options.Horizon}") { Subject = "horizon" };
         if (options.IntervalCoverage is <= 0.5 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.IntervalCoverage, "IntervalCoverage must be between 0.5 and 1 (both excluded)");
         var history = WorkloadHistoryQuery.Load(warehouse, options.Reference, asOf, options.Horizon);
@@ -28,7 +28,16 @@ public static class WorkloadForecaster
         var hash = ModelStore.DataHash(history, options.Model, options.IntervalCoverage);
         ForecastModelMetadata metadata = null!;
         CaseModel? model = null;
-        var reused = !options.Retrain && store.TryLoad(hash, out metadata, out model);
+        var reused = options.Training switch
+        {
+            ModelTraining.WhenStale => store.TryLoad(saved => saved.DataHash == hash, out metadata, out model),
+            // A read uses what the last forecast saved, provided it was made with the features and settings configured now.
+            ModelTraining.Never => store.TryLoad(saved => saved.Settings == options.Model && saved.IntervalCoverage.Equals(options.IntervalCoverage)
+                    && saved.Features.SequenceEqual(WeekFeatures.Names), out metadata, out model)
+                ? true
+                : throw new Domain.UserError("no forecast has been made yet with the current Forecast settings (the forecast job, fts forecast and fts run make one)"),
+            _ => false,
+        };
         if (!reused)
         {
             var backtest = Backtest.Run(history, options.Model, options.IntervalCoverage);

@@ -15,7 +15,7 @@ public sealed class WorkloadForecasterTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private ForecastOptions Options(int horizon = 13, bool retrain = false) =>
-        new() { Horizon = horizon, Model = Small, ModelFolder = _db.PathOf("forecast"), Retrain = retrain };
+        new() { Horizon = horizon, Model = Small, ModelFolder = _db.PathOf("forecast"), Training = retrain ? ModelTraining.Always : ModelTraining.WhenStale };
 
     // 110 weeks from 2024-W01 (2024 and 2025 have 52 weeks) end with 2026-W06 (Monday 2 Feb); the as-of is its end.
     private static readonly Instant AfterHistory = Instant.FromUtc(2026, 2, 9, 0, 0);
@@ -88,6 +88,53 @@ public sealed class WorkloadForecasterTests : IDisposable
         Assert.False(again.Provenance.Reused);
         Assert.Equal(first.Rows, again.Rows);
         Assert.Equal(first.Backtest.Overall, again.Backtest.Overall);
+    }
+
+    [Fact]
+    public void Run_NeverTrainWithoutASavedModel_NoForecastYetAndNoFilesWritten()
+    {
+        new WorkloadData(_db).Seasonal();
+
+        var error = Assert.Throws<Domain.UserError>(() =>
+            WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory));
+
+        Assert.StartsWith("no forecast has been made yet", error.Message);
+        Assert.False(Directory.Exists(_db.PathOf("forecast")));
+    }
+
+    [Fact]
+    public void Run_NeverTrainAfterAForecastOnOlderData_UsesTheSavedModelOnTheNewHistoryWithoutSaving()
+    {
+        var data = new WorkloadData(_db).Seasonal();
+        var saved = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        var metadata = File.ReadAllText(saved.Provenance.MetadataPath);
+        data.Weekly("S-AM", "SN-R", new DateTime(2026, 2, 9), 1, _ => 9);
+
+        var read = WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory.Plus(Duration.FromDays(7)));
+
+        Assert.True(read.Provenance.Reused);
+        Assert.Equal("2026-W07", read.History.Weeks[^1].ToString());
+        Assert.Equal(saved.Backtest.Statement, read.Backtest.Statement);
+        Assert.Equal(metadata, File.ReadAllText(saved.Provenance.MetadataPath));
+    }
+
+    [Fact]
+    public void Run_NeverTrainWithOtherModelSettings_NoForecastYet()
+    {
+        new WorkloadData(_db).Seasonal();
+        WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+
+        Assert.Throws<Domain.UserError>(() => WorkloadForecaster.Run(_db.Warehouse,
+            Options() with { Training = ModelTraining.Never, Model = Small with { Seed = 7 } }, AfterHistory));
+    }
+
+    [Fact]
+    public void Run_HorizonOutOfRange_MessageNamesTheValueNotAnOption()
+    {
+        var error = Assert.Throws<Domain.UserError>(() => WorkloadForecaster.Run(_db.Warehouse, Options(horizon: 0), AfterHistory));
+
+        Assert.Equal("the horizon must be between 1 and 104 weeks, not 0", error.Message);
+        Assert.Equal("horizon", error.Subject);
     }
 
     [Fact]

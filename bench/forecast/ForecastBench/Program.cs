@@ -46,13 +46,13 @@ var settings = new ModelSettings();
 if (modelArgs.Length >= 2) settings = settings with { Trees = int.Parse(modelArgs[0], CultureInfo.InvariantCulture), Leaves = int.Parse(modelArgs[1], CultureInfo.InvariantCulture) };
 if (modelArgs.Length >= 3) settings = settings with { LearningRate = double.Parse(modelArgs[2], CultureInfo.InvariantCulture) };
 Console.WriteLine($"model: {settings}");
-var options = new ForecastOptions { Horizon = heldOut, ModelFolder = Path.Combine(outFolder, "model"), Model = settings, Retrain = true };
+var options = new ForecastOptions { Horizon = heldOut, ModelFolder = Path.Combine(outFolder, "model"), Model = settings, Training = ModelTraining.Always };
 
 var clock = Stopwatch.StartNew();
 var result = WorkloadForecaster.Run(warehouse, options, asOf);
 var trained = clock.Elapsed;
 clock.Restart();
-var reused = WorkloadForecaster.Run(warehouse, options with { Retrain = false }, asOf);
+var reused = WorkloadForecaster.Run(warehouse, options with { Training = ModelTraining.WhenStale }, asOf);
 var reuse = clock.Elapsed;
 Console.WriteLine($"{result.History.Series.Count} series x {result.History.Weeks.Count} weeks ({result.History.Weeks[0]}..{result.History.Weeks[^1]})");
 Console.WriteLine($"train + back-test + forecast: {trained.TotalSeconds:0.00} s; reuse of the saved model: {reuse.TotalSeconds:0.00} s (reused: {reused.Provenance.Reused})");

@@ -31,6 +31,12 @@ public readonly record struct Quarter : IComparable<Quarter>
     /// <summary>The last quarter that ended on or before <paramref name="date"/> (the quarter before the one holding it).</summary>
     public static Quarter LatestCompleteOn(LocalDate date) => Of(date).Previous;
 
+    /// <summary>
+    /// The quarter a report covers when none is asked for: the latest one complete at <paramref name="asOf"/>, on the
+    /// UTC calendar (as the data's instants are kept), so the CLI, the jobs and the portal agree wherever they run.
+    /// </summary>
+    public static Quarter DefaultAt(Instant asOf) => LatestCompleteOn(asOf.InUtc().Date);
+
     /// <summary>The <paramref name="count"/> quarters ending with this one, oldest first.</summary>
     public IReadOnlyList<Quarter> Trailing(int count)
     {

@@ -1,38 +1,27 @@
-using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
+using JuniperFts.Host.Settings;
 using JuniperFts.Store;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 
 namespace JuniperFts.Host.Cli;
 
-/// <summary>What every command needs from its surroundings: writers, clock, configuration.</summary>
-/// <remarks>Tests build one with string writers and a fake clock and call <see cref="FtsCli.RunAsync"/> in-process.</remarks>
+/// <summary>What every command needs from its surroundings: writers, clock and the settings bound once.</summary>
 public sealed class CliContext
 {
     public required TextWriter Out { get; init; }
     public required TextWriter Error { get; init; }
     public required IClock Clock { get; init; }
-    public required IConfiguration Configuration { get; init; }
+    /// <summary>The option records the CLI, the jobs and the portal share.</summary>
+    public required FtsSettings Settings { get; init; }
     /// <summary>True when a person watches the console: progress bars and rich tables are drawn.</summary>
     public bool Interactive { get; init; }
 
-    /// <summary>The default database path when neither <c>--db</c> nor <c>FTS_DB</c> is given.</summary>
-    public const string DefaultDatabase = "data/fts.duckdb";
-
-    private ReferenceData? _reference;
-
     /// <summary>Built-in reference data with the configuration's overrides applied.</summary>
-    public ReferenceData Reference => _reference ??= ReferenceDataConfiguration.Load(Configuration);
-
-    /// <summary>The database path from <c>--db</c>, else <c>FTS_DB</c>, else <see cref="DefaultDatabase"/>.</summary>
-    public string DatabasePath(string? option) =>
-        !string.IsNullOrWhiteSpace(option) ? option
-        : Configuration["FTS_DB"] is { Length: > 0 } env ? env
-        : DefaultDatabase;
+    public ReferenceData Reference => Settings.Reference;
 
     /// <summary>Opens and migrates the warehouse named by <c>--db</c> / <c>FTS_DB</c>.</summary>
-    public Warehouse OpenWarehouse(string? dbOption) => Warehouse.Open(DatabasePath(dbOption));
+    public Warehouse OpenWarehouse(string? dbOption) => Warehouse.Open(Settings.DatabasePath(dbOption));
 
     /// <summary>The context of the real process: console, system clock, appsettings.json and environment.</summary>
     public static CliContext ForProcess()
@@ -47,18 +36,8 @@ public sealed class CliContext
             Out = Console.Out,
             Error = Console.Error,
             Clock = SystemClock.Instance,
-            Configuration = configuration,
+            Settings = new FtsSettings(configuration),
             Interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected,
         };
     }
-
-    /// <summary>A context for tests and embedding: no console, the given clock and settings.</summary>
-    public static CliContext ForTest(TextWriter output, TextWriter error, IClock clock, IDictionary<string, string?>? settings = null) =>
-        new()
-        {
-            Out = output,
-            Error = error,
-            Clock = clock,
-            Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build(),
-        };
 }

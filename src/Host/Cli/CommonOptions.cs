@@ -11,7 +11,7 @@ public static class CommonOptions
     /// <summary><c>--db PATH</c>: the database file; recursive so it may follow any sub-command.</summary>
     public static Option<string?> Db { get; } = new("--db")
     {
-        Description = $"Database file (default: FTS_DB, else {CliContext.DefaultDatabase})",
+        Description = $"Database file (default: FTS_DB, else {Settings.FtsSettings.DefaultDatabase})",
         Recursive = true,
     };
 

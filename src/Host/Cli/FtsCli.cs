@@ -36,7 +36,7 @@ public static class FtsCli
         }
         catch (UserError e)
         {
-            context.Error.WriteLine($"fts: {e.Message}");
+            context.Error.WriteLine($"fts: {Words(e)}");
             return UserErrorExit;
         }
         catch (OperationCanceledException)
@@ -45,4 +45,7 @@ public static class FtsCli
             return 130;
         }
     }
+
+    /// <summary>A user mistake in the command line's words: the option it came in through (<c>--contract: …</c>) before the message.</summary>
+    public static string Words(UserError e) => e.Subject is { } option ? $"--{option}: {e.Message}" : e.Message;
 }

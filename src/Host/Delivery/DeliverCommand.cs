@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JuniperFts.Domain;
+using JuniperFts.Forecast;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Service;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +30,7 @@ public static class DeliverCommand
         command.SetAction(async (pr, cancellation) =>
         {
             // Every argument and setting is checked before the database is opened.
-            var settings = DeliverySettings.Load(context.Configuration);
+            var settings = context.Settings.Delivery;
             var chosen = settings.Find(pr.GetValue(subscription)!);
             var periodKey = PeriodReportFiles.PeriodKey(chosen.Report, pr.GetValue(period)!);
             var testAddress = pr.GetValue(to);
@@ -47,7 +48,8 @@ public static class DeliverCommand
             // instead of opening and checkpointing the file for each one.
             using var held = warehouse.Connect();
             var deliveries = new Deliveries(settings, new DeliveryStore(warehouse),
-                new PeriodReportFiles(warehouse, context.Reference, context.Configuration, context.Clock, ServiceSettings.OutFolderOf(context.Configuration)),
+                new PeriodReportFiles(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
+                    context.Clock, ServiceSettings.OutFolderOf(context.Settings.Configuration)),
                 context.Clock, NullLogger<Deliveries>.Instance);
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
             var run = pr.GetValue(dryRun) ? deliveries.DryRun(chosen, periodKey, at)

@@ -1,7 +1,9 @@
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Service;
+using JuniperFts.Host.Settings;
+using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Store;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -11,13 +13,14 @@ namespace JuniperFts.Host.Delivery;
 public static class DeliveryServices
 {
     /// <summary>Adds the delivery ledger, the report finder and <see cref="Deliveries"/> as a follow-up of the jobs and of the start-up catch-up.</summary>
-    /// <remarks>Needs <see cref="DeliverySettings"/> registered beside it (<c>fts serve</c> registers the validated settings).</remarks>
+    /// <remarks>Packs built here for a delivery never train the forecast (as the review-packs job's).</remarks>
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton(p => p.GetRequiredService<FtsSettings>().Delivery);
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton(p => new PeriodReportFiles(
-            p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<IConfiguration>(),
-            p.GetRequiredService<IClock>(), p.GetRequiredService<ServiceSettings>().OutFolder));
+            p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<ReviewPackOptions>(),
+            p.GetRequiredService<SlaWorkbookOptions>(), p.GetRequiredService<IClock>(), p.GetRequiredService<ServiceSettings>().OutFolder));
         services.AddSingleton<Deliveries>();
         services.AddSingleton<IAfterJobSuccess>(p => p.GetRequiredService<Deliveries>());
         services.AddSingleton<ICatchUpAtStart, DeliveryCatchUp>();

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using JuniperFts.Domain;
 using JuniperFts.Reports.Files;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -123,6 +124,11 @@ public static class FolderDrop
                 });
                 written.Add(target);
             }
+        }
+        catch (UserError e)
+        {
+            // ReportFile names the file that could not be written; reading the source can fail too.
+            throw new DeliveryFailure(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Host.Cli.Features;
 using JuniperFts.Host.Service;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
@@ -11,7 +10,6 @@ using JuniperFts.Reports.Files;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using JuniperFts.Reports.TrueUp;
-using Microsoft.Extensions.Configuration;
 using NodaTime;
 using NodaTime.Text;
 
@@ -42,7 +40,8 @@ public sealed record PeriodReports(
 /// Review packs: <c>review-packs/2026Q3/</c> (the review-packs job's folder); the workbook: <c>sla-workbook/2026Q3/</c>;
 /// true-up statements: <c>true-up/&lt;due + 1 day&gt;/</c>, the true-up job's folder for the run that issued them.
 /// </remarks>
-public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData reference, IConfiguration configuration, IClock clock, string outFolder)
+public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData reference, ReviewPackOptions packs, SlaWorkbookOptions workbook,
+    IClock clock, string outFolder)
 {
     /// <summary>Statements attached one by one up to this many; more go into one ZIP, so a reader gets a handful of attachments, not dozens.</summary>
     public const int ZipAbove = 3;
@@ -77,16 +76,12 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
         var accounts = new DeliveryStore(warehouse).Accounts();
         var missing = accounts.Where(a => !File.Exists(Path.Combine(folder, ReviewPacks.FileName(a.AccountId, quarter)))).ToList();
         SlaRefresh.Run(warehouse, reference);
-        if (missing.Count > 0)
-        {
-            var forecast = ForecastCommands.Options(configuration, reference);
-            if (missing.Count == accounts.Count)
-                ReviewPacks.WriteAll(warehouse, reference, quarter, asOf, folder, forecast);
-            else
-                foreach (var account in missing)
-                    ReportFile.Write(Path.Combine(folder, ReviewPacks.FileName(account.AccountId, quarter)),
-                        file => ReviewPacks.Write(warehouse, reference, account.AccountId, quarter, asOf, file, forecast));
-        }
+        if (missing.Count == accounts.Count)
+            ReviewPacks.WriteAll(warehouse, reference, quarter, asOf, folder, packs);
+        else
+            foreach (var account in missing)
+                ReportFile.Write(Path.Combine(folder, ReviewPacks.FileName(account.AccountId, quarter)),
+                    file => ReviewPacks.Write(warehouse, reference, account.AccountId, quarter, asOf, file, packs));
 
         var figures = new SlaQueries(warehouse, reference).Summary(asOf, ["account"], new SlaFilter(quarter))
             .ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
@@ -102,7 +97,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
         var path = Path.Combine(outFolder, DeliveryReport.SlaWorkbook, quarter.ToString(), SlaWorkbook.FileName(quarter));
         SlaRefresh.Run(warehouse, reference);
         if (!File.Exists(path))
-            ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, reference, quarter, asOf, null, file, ExcelCommands.Options(configuration), clock.GetCurrentInstant()));
+            ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, reference, quarter, asOf, null, file, workbook, clock.GetCurrentInstant()));
         var total = new SlaQueries(warehouse, reference).Summary(asOf, [], new SlaFilter(quarter)).FirstOrDefault();
         var file = new DeliveryFile(path, null,
             $"the SLA workbook of {quarter}: attainment by priority, region and window against target, the 8-quarter trend, every breach",

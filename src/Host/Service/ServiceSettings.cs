@@ -106,17 +106,21 @@ public sealed record ServiceSettings(
     /// <summary>Creates <paramref name="path"/> when missing and proves it can be listed.</summary>
     private static string ReadableFolder(string path, string setting)
     {
+        var what = $"{setting}: cannot create or read the folder '{path}'";
         string full;
         try
         {
             full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw new UserError($"{what}: {e.Message}", e);
+        }
+        return UserError.OnIo(what, () =>
+        {
             Directory.CreateDirectory(full);
             _ = Directory.EnumerateFileSystemEntries(full).Any();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserError($"{setting}: cannot create or read the folder '{path}': {e.Message}");
-        }
-        return full;
+            return full;
+        });
     }
 }

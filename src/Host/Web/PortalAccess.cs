@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace JuniperFts.Host.Web;
 
-/// <summary>Who is asking: the bearer token (header, or the portal's cookie) and the 401/403 rules of web.md.</summary>
+/// <summary>The 401/403 rules of web.md over whoever <see cref="PortalSignIn"/> found: a bearer token or a provider session.</summary>
 public static class PortalAccess
 {
     /// <summary>The cookie in which the portal page keeps the token after sign-in (HttpOnly, SameSite=Strict).</summary>
@@ -26,18 +26,24 @@ public static class PortalAccess
     public static PortalUser User(this HttpContext context) =>
         context.Items[UserKey] as PortalUser ?? throw new InvalidOperationException("The endpoint has no role filter.");
 
-    /// <summary>401 without a known token, 403 when the user's role is not one of <paramref name="roles"/>.</summary>
+    /// <summary>401 when nobody is signed in (no known token, no session), 403 when the user has no role or not one of <paramref name="roles"/>.</summary>
     public static TBuilder AllowRoles<TBuilder>(this TBuilder builder, params PortalRole[] roles) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
-            var user = http.RequestServices.GetRequiredService<PortalUsers>().Find(TokenOf(http.Request));
-            var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAccess));
-            if (user is null)
+            if (http.User.Identity?.IsAuthenticated != true)
             {
-                log.LogInformation("Refused {Method} {Path}: no known token", http.Request.Method, http.Request.Path.Value);
+                Log(http).LogInformation("Refused {Method} {Path}: not signed in", http.Request.Method, http.Request.Path.Value);
                 http.Response.Headers.WWWAuthenticate = "Bearer";
                 return Results.Json(new { error = "sign in: send Authorization: Bearer TOKEN" }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+            var user = PortalSignIn.UserOf(http.User);
+            if (user is null)
+            {
+                // Signed in through the provider, but none of their groups is mapped: nothing of the data, on every route.
+                Log(http).LogInformation("Refused {Method} {Path} to subject {Subject}: no role", http.Request.Method, http.Request.Path.Value,
+                    http.User.FindFirst(PortalSignIn.SubjectClaim)?.Value);
+                return Denied();
             }
             if (!roles.Contains(user.Role))
                 return Forbidden(http, user);
@@ -48,10 +54,13 @@ public static class PortalAccess
     /// <summary>The 403 answer: says no, and nothing of the data.</summary>
     public static IResult Forbidden(HttpContext http, PortalUser user)
     {
-        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAccess));
-        log.LogInformation("Refused {Method} {Path} to a {Role}", http.Request.Method, http.Request.Path.Value, user.RoleCode);
-        return Results.Json(new { error = "your role or accounts do not allow this" }, statusCode: StatusCodes.Status403Forbidden);
+        Log(http).LogInformation("Refused {Method} {Path} to a {Role}", http.Request.Method, http.Request.Path.Value, user.RoleCode);
+        return Denied();
     }
+
+    private static IResult Denied() => Results.Json(new { error = "your role or accounts do not allow this" }, statusCode: StatusCodes.Status403Forbidden);
+
+    private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAccess));
 
     /// <summary>The accounts whose data <paramref name="user"/> may see; null means every account.</summary>
     /// <remarks>A service manager without configured <c>Accounts</c> gets the accounts whose <c>service_manager_email</c> is theirs, read per request so a new account shows up after the next ingest.</remarks>

@@ -42,6 +42,7 @@ public static class PortalEndpoints
         ReportEndpoints.Map(app);
         DeliveryEndpoints.Map(app);
         PortalPage.Map(app);
+        PortalSignIn.Map(app);
     }
 
     /// <summary>A ledger row as JSON; errors and output paths only for those allowed to read the ledger.</summary>

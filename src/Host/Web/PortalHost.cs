@@ -1,14 +1,14 @@
 using System.Text.Json;
-using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
-using JuniperFts.Host.Cli.Features;
+using JuniperFts.Forecast;
+using JuniperFts.Host.Settings;
 using JuniperFts.Store;
-using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,22 +17,37 @@ using NodaTime;
 
 namespace JuniperFts.Host.Web;
 
-/// <summary>Everything <c>fts serve</c> is built from, validated before the host starts.</summary>
-/// <param name="RunJobs">False to serve the portal without the scheduler and the start-up catch-up (tests of the web part).</param>
-public sealed record ServiceRuntime(
-    IConfiguration Configuration, ServiceSettings Settings, PortalUsers Users, SlaWorkbookOptions Workbook, Warehouse Warehouse,
-    ReferenceData Reference, IClock Clock, bool RunJobs = true)
+/// <summary>Everything <c>fts serve</c> is built from: the settings bound once, the warehouse and the clock.</summary>
+public sealed record ServiceRuntime(FtsSettings Settings, Warehouse Warehouse, IClock Clock)
 {
-    /// <summary>The <c>Delivery</c> section (no subscriptions unless loaded from configuration).</summary>
-    public DeliverySettings Delivery { get; init; } = DeliverySettings.None;
+    /// <summary>Binds every setting the service uses; throws a one-line <see cref="Domain.UserError"/> on the first problem.</summary>
+    public static ServiceRuntime Load(FtsSettings settings, Warehouse warehouse, IClock clock)
+    {
+        settings.ValidateForService();
+        return new(settings, warehouse, clock);
+    }
 
-    /// <summary>Reads and validates the configuration; throws a one-line <see cref="Domain.UserError"/> on the first problem.</summary>
-    public static ServiceRuntime Load(IConfiguration configuration, Warehouse warehouse, ReferenceData reference, IClock clock) =>
-        new(configuration, ServiceSettings.Load(configuration), PortalUsers.Load(configuration), ExcelCommands.Options(configuration),
-            warehouse, reference, clock)
-        {
-            Delivery = DeliverySettings.Load(configuration),
-        };
+    /// <summary>
+    /// Registers what the jobs and the portal are built from: the option records, the warehouse, the clock, the run
+    /// ledger and the job runner. Packs made here are reads, so they use the saved forecast and never train one.
+    /// </summary>
+    public IServiceCollection AddTo(IServiceCollection services)
+    {
+        services.AddSingleton(Settings);
+        services.AddSingleton(_ => Settings.Service);
+        services.AddSingleton(_ => Settings.Users);
+        services.AddSingleton(_ => Settings.Reference);
+        services.AddSingleton(_ => Settings.Goals);
+        services.AddSingleton(_ => Settings.Workbook);
+        services.AddSingleton(_ => Settings.Forecast);
+        services.AddSingleton(_ => Settings.ReviewPacks(ModelTraining.Never));
+        services.AddSingleton(Warehouse);
+        services.AddSingleton(Clock);
+        services.AddSingleton<TrueUpService>();
+        services.AddSingleton<RunLedger>();
+        services.AddSingleton<JobRunner>();
+        return services;
+    }
 }
 
 /// <summary>The host of <c>fts serve</c>: Kestrel, the portal endpoints and the Coravel schedule in one process.</summary>
@@ -49,28 +64,22 @@ public sealed class PortalHost
             .UseContentRoot(AppContext.BaseDirectory)
             .ConfigureLogging(logging =>
             {
-                logging.AddConfiguration(runtime.Configuration.GetSection("Logging"));
+                logging.AddConfiguration(runtime.Settings.Configuration.GetSection("Logging"));
                 logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss "; });
+                // Whatever Logging says: the request log and the authentication handlers' lower levels carry callback
+                // URLs with the sign-in code and state, which must never reach a log (the portal logs sign-ins itself).
+                logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+                logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
             })
             .ConfigureServices(services =>
             {
                 services.AddRouting();
-                services.AddSingleton(runtime.Settings);
-                services.AddSingleton(runtime.Users);
-                services.AddSingleton(runtime.Workbook);
-                services.AddSingleton(AttainmentBands.Of(runtime.Workbook));
-                services.AddSingleton<TrueUpService>();
-                services.AddSingleton(runtime.Warehouse);
-                services.AddSingleton(runtime.Reference);
-                services.AddSingleton(runtime.Clock);
-                services.AddSingleton(runtime.Configuration);
-                services.AddSingleton<RunLedger>();
-                services.AddSingleton<JobRunner>();
+                runtime.AddTo(services);
+                PortalSignIn.AddTo(services, runtime);
                 ServiceJobs.Add(services);
-                services.AddSingleton(runtime.Delivery);
                 DeliveryServices.Add(services);
                 services.AddJobScheduler();
-                if (runtime.RunJobs) services.AddHostedService<CatchUpAtStart>();
+                services.AddHostedService<CatchUpAtStart>();
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
             })
             .ConfigureWebHost(web => web
@@ -78,8 +87,12 @@ public sealed class PortalHost
                 .UseUrls(urls)
                 .Configure(app =>
                 {
-                    if (runtime.RunJobs) ServiceSchedule.Schedule(app.ApplicationServices);
+                    ServiceSchedule.Schedule(app.ApplicationServices);
+                    // Behind a TLS-terminating proxy on this machine (the default trusted proxies are loopback only),
+                    // X-Forwarded-Proto makes the sign-in's redirect URI https and the cookies Secure.
+                    app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
                     app.UseRouting();
+                    app.UseAuthentication();
                     app.UseEndpoints(PortalEndpoints.Map);
                 }));
 }

@@ -58,13 +58,23 @@ public sealed class PortalUsers
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
+    /// <summary>The role a configuration spelling names, or null.</summary>
+    public static PortalRole? Parse(string? code) => code switch
+    {
+        "leadership" => PortalRole.Leadership,
+        "service_manager" => PortalRole.ServiceManager,
+        "finance" => PortalRole.Finance,
+        _ => null,
+    };
+
     /// <summary>Reads and validates <c>Portal:Users</c>.</summary>
+    /// <param name="optional">True when people sign in through <c>Portal:Oidc</c>: tokens are then only for automation and may be none.</param>
     /// <exception cref="UserError">One line naming the user entry and what is wrong with it.</exception>
-    public static PortalUsers Load(IConfiguration configuration)
+    public static PortalUsers Load(IConfiguration configuration, bool optional = false)
     {
         var entries = configuration.GetSection("Portal:Users").GetChildren().ToList();
-        if (entries.Count == 0)
-            throw new UserError("Portal:Users: no users are configured; add at least one with Name, Email, Role and TokenSha256 (see docs/service.md)");
+        if (entries.Count == 0 && !optional)
+            throw new UserError("Portal:Users: no users are configured; add at least one with Name, Email, Role and TokenSha256, or configure Portal:Oidc (see docs/service.md)");
 
         var users = new List<(byte[], PortalUser)>();
         foreach (var entry in entries)
@@ -73,13 +83,7 @@ public sealed class PortalUsers
             var name = entry["Name"];
             if (string.IsNullOrWhiteSpace(name)) throw new UserError($"{where}:Name is missing");
             var email = entry["Email"]?.Trim() ?? "";
-            var role = entry["Role"] switch
-            {
-                "leadership" => PortalRole.Leadership,
-                "service_manager" => PortalRole.ServiceManager,
-                "finance" => PortalRole.Finance,
-                var other => throw new UserError($"{where}:Role: '{other}' is not leadership, service_manager or finance"),
-            };
+            var role = Parse(entry["Role"]) ?? throw new UserError($"{where}:Role: '{entry["Role"]}' is not leadership, service_manager or finance");
             if (role == PortalRole.ServiceManager && email.Length == 0 && !entry.GetSection("Accounts").Exists())
                 throw new UserError($"{where}: a service_manager needs an Email or Accounts to know which accounts are theirs");
             var hex = entry["TokenSha256"]?.Trim() ?? "";

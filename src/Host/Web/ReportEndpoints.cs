@@ -2,7 +2,6 @@ using System.Text.Json;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.TrueUp;
-using JuniperFts.Host.Service;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.ReviewPack;
@@ -23,10 +22,10 @@ public static class ReportEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/sla.xlsx", (HttpContext http, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, ServiceSettings settings, SlaWorkbookOptions options) =>
+            IClock clock, SlaWorkbookOptions options) =>
         {
             var now = clock.GetCurrentInstant();
-            if (!SlaEndpoints.TryQuarter(quarter, now, settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             // A service manager's workbook holds their accounts only.
             var accounts = PortalAccess.AccountsOf(http.User(), warehouse);
             using var file = new MemoryStream();
@@ -35,16 +34,16 @@ public static class ReportEndpoints
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
         app.MapGet("/api/accounts/{id}/review-pack.pdf", (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, ServiceSettings settings) =>
+            IClock clock, ReviewPackOptions options) =>
         {
             var user = http.User();
             // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
             if (PortalAccess.AccountsOf(user, warehouse) is { } mine && !mine.Contains(id)) return PortalAccess.Forbidden(http, user);
             var now = clock.GetCurrentInstant();
-            if (!SlaEndpoints.TryQuarter(quarter, now, settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
             using var file = new MemoryStream();
-            ReviewPacks.Write(warehouse, reference, id, q, now, file);
+            ReviewPacks.Write(warehouse, reference, id, q, now, file, options);
             return Results.File(file.ToArray(), "application/pdf", ReviewPacks.FileName(id, q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
@@ -66,7 +65,7 @@ public static class ReportEndpoints
             }
             catch (UserError e)
             {
-                return NotFound(e.Message.Replace("--contract: ", "").Replace("--year: ", ""));
+                return NotFound(Words(e));
             }
             using var file = new MemoryStream();
             trueUp.RenderPdf(statement, file);
@@ -82,6 +81,9 @@ public static class ReportEndpoints
         using var c = warehouse.Connect();
         return c.Scalar<long>("SELECT count(*) FROM accounts WHERE account_id = $id", ("id", id)) > 0;
     }
+
+    /// <summary>A user mistake in the portal's words: the parameter it came in through (<c>contract: …</c>) before the message.</summary>
+    internal static string Words(UserError e) => e.Subject is { } parameter ? $"{parameter}: {e.Message}" : e.Message;
 
     private static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
 }

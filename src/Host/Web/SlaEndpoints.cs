@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Host.Service;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using Microsoft.AspNetCore.Builder;
@@ -19,10 +19,10 @@ public static class SlaEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/sla/summary", (HttpContext http, string? quarter, string? by, Warehouse warehouse, ReferenceData reference,
-            IClock clock, ServiceSettings settings, AttainmentBands bands) =>
+            IClock clock, AttainmentGoals goals) =>
         {
             var now = clock.GetCurrentInstant();
-            if (!TryQuarter(quarter, now, settings, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            if (!TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             var groups = string.IsNullOrWhiteSpace(by) ? DefaultGrouping : by.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var unknown = groups.FirstOrDefault(g => !SlaQueries.Groupings.Contains(g));
             if (unknown is not null || groups.Count == 0 || groups.Distinct().Count() != groups.Count)
@@ -35,24 +35,33 @@ public static class SlaEndpoints
                 quarter = q.ToString(),
                 by = groups,
                 as_of = InstantPattern.ExtendedIso.Format(now),
-                target_pct = bands.GreenPct,
-                warning_pct = bands.AmberPct,
+                target_pct = goals.Green,
+                warning_pct = goals.Amber,
                 rows = rows.Select(r => new
                 {
                     keys = r.Keys, eligible = r.Eligible, met = r.Met, breached = r.Breached, pending = r.Pending,
-                    attainment_pct = r.AttainmentPct, rating = bands.Rate(r.AttainmentPct),
+                    attainment_pct = r.AttainmentPct, rating = Rating(goals.BandOf(r.AttainmentPct)),
                 }),
             });
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager, PortalRole.Finance);
     }
 
-    /// <summary>The <c>quarter</c> parameter, or the latest complete quarter in the service zone when it is missing.</summary>
-    internal static bool TryQuarter(string? text, Instant now, ServiceSettings settings, out Quarter quarter, out string problem)
+    /// <summary>The colour class the portal page gives a band.</summary>
+    private static string Rating(AttainmentBand band) => band switch
+    {
+        AttainmentBand.Green => "good",
+        AttainmentBand.Amber => "near",
+        AttainmentBand.Red => "bad",
+        _ => "none",
+    };
+
+    /// <summary>The <c>quarter</c> parameter, or <see cref="Quarter.DefaultAt"/> (the rule of the CLI) when it is missing.</summary>
+    internal static bool TryQuarter(string? text, Instant now, out Quarter quarter, out string problem)
     {
         problem = "";
         if (string.IsNullOrWhiteSpace(text))
         {
-            quarter = Quarter.LatestCompleteOn(now.InZone(settings.Zone).Date);
+            quarter = Quarter.DefaultAt(now);
             return true;
         }
         if (Quarter.TryParse(text, out quarter)) return true;

@@ -1,4 +1,5 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using NodaTime;
 
 namespace JuniperFts.Reports.Excel;
@@ -22,22 +23,6 @@ public sealed record SlaWorkbookModel(
 /// <param name="DataAsOf">The as-of instant: unanswered cases are judged at this instant.</param>
 public sealed record WorkbookHeader(
     string Title, Quarter Quarter, Quarter PreviousQuarter, string Scope, Instant DataAsOf, Instant GeneratedAt, AttainmentGoals Goals);
-
-/// <summary>Attainment goals in percent: at least <see cref="Green"/> shows green, at least <see cref="Amber"/> amber, below that red.</summary>
-public sealed record AttainmentGoals
-{
-    public AttainmentGoals(decimal green, decimal amber)
-    {
-        if (green is < 0 or > 100 || amber is < 0 or > 100)
-            throw new ArgumentOutOfRangeException(nameof(green), "Attainment goals are percentages from 0 to 100.");
-        if (amber > green) throw new ArgumentException($"The amber goal ({amber}) must not be above the green goal ({green}).", nameof(amber));
-        Green = green;
-        Amber = amber;
-    }
-
-    public decimal Green { get; }
-    public decimal Amber { get; }
-}
 
 /// <summary>One definition on the "Read me" sheet.</summary>
 public sealed record ReadMeEntry(string Term, string Meaning);

@@ -32,7 +32,6 @@ public static class SlaWorkbookQuery
     public static SlaWorkbookModel Build(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf,
         IReadOnlySet<string>? accounts, SlaWorkbookOptions options, Instant generatedAt)
     {
-        options.Validate();
         var queries = new SlaQueries(warehouse, reference);
         var now = new SlaFilter(quarter, accounts);
         var before = new SlaFilter(quarter.Previous, accounts);
@@ -45,7 +44,7 @@ public static class SlaWorkbookQuery
             Duration.FromSeconds(Priorities.TryParse(priority, out var p) ? reference.TargetFor(p) : 0);
 
         var total = Compare(Now(), Before(), keepPreviousOnly: false).Single();
-        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals());
+        var header = new WorkbookHeader($"SLA attainment {quarter}", quarter, quarter.Previous, ScopeOf(accounts), asOf, generatedAt, options.Goals);
 
         var byPriorityAndWindow = new AttainmentTable("By priority and service window", ["Priority", "Window"], AttainmentColumns.Target,
             [.. Compare(Now("priority", "window"), Before("priority", "window"), keepPreviousOnly: true)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JuniperFts.Domain.Sla;
 using NodaTime;
 using NodaTime.Text;
 

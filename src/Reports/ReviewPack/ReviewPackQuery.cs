@@ -16,13 +16,10 @@ namespace JuniperFts.Reports.ReviewPack;
 /// <c>fts sla summary</c>; this class adds what the SLA engine does not hold (contracts, engineers,
 /// installed base, compliance findings) and the pack's own groupings.
 /// </remarks>
-internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ForecastOptions forecastOptions)
+internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options)
 {
     // One forecast serves every account's pack of a run: it depends on the as-of only. Packs may be built in parallel.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Instant, Lazy<(ForecastResult? Result, string? Error)>> _forecasts = new();
-
-    /// <summary>The attainment the service aims for; the spec names no figure, so the pack uses the industry's usual 95 %.</summary>
-    public const decimal AttainmentGoalPct = 95m;
 
     /// <summary>How many quarters the trend shows at most, and at least.</summary>
     private const int TrendMax = 8, TrendMin = 4;
@@ -77,7 +74,7 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             try
             {
                 // Weeks start on Mondays: one week more than a quarter reaches its last Monday.
-                return (WorkloadForecaster.Run(warehouse, forecastOptions with { Horizon = 15 }, at), null);
+                return (WorkloadForecaster.Run(warehouse, options.Forecast with { Horizon = 15 }, at), null);
             }
             catch (UserError e)
             {
@@ -227,12 +224,11 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
             trend.Add(new TrendLine(p.Code(), groups.Select(g => g?.AttainmentPct).ToList(), groups.Select(g => g?.Eligible ?? 0).ToList()));
         }
 
-        return new AttainmentSection(AttainmentGoalPct, rows, Row("All priorities", null, total), quarters, trend);
+        return new AttainmentSection(options.Goals.Green, rows, Row("All priorities", null, total), quarters, trend);
     }
 
-    private static AttainmentLine Row(string label, long? target, SlaGroup? g) =>
-        new(label, target, g?.Eligible ?? 0, g?.Met ?? 0, g?.Breached ?? 0, g?.Pending ?? 0, g?.AttainmentPct,
-            g?.AttainmentPct is { } pct ? pct >= AttainmentGoalPct : null);
+    private AttainmentLine Row(string label, long? target, SlaGroup? g) =>
+        new(label, target, g?.Eligible ?? 0, g?.Met ?? 0, g?.Breached ?? 0, g?.Pending ?? 0, g?.AttainmentPct, options.Goals.Meets(g?.AttainmentPct));
 
     /// <summary>Every case of the quarter (excluded ones too: they are work) by platform and priority.</summary>
     private static VolumeSection Volume(IReadOnlyList<SlaCase> cases)

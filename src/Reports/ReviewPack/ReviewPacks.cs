@@ -13,10 +13,10 @@ public static class ReviewPacks
 {
     /// <summary>Computes every figure of one account's pack for <paramref name="quarter"/>, SLA evaluated at <paramref name="asOf"/>.</summary>
     /// <exception cref="UserError">The account is not in the data.</exception>
-    /// <param name="forecast">Forecast settings (default: built-in staffing and model settings with <paramref name="reference"/>).</param>
+    /// <param name="options">The goal and forecast settings (default: the built-in ones, with <paramref name="reference"/>, using the saved model).</param>
     public static ReviewPackModel Build(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf,
-        ForecastOptions? forecast = null) =>
-        Query(warehouse, reference, forecast).Build(accountId, quarter, asOf);
+        ReviewPackOptions? options = null) =>
+        Query(warehouse, reference, options).Build(accountId, quarter, asOf);
 
     /// <summary>Lays out a built pack as PDF into <paramref name="output"/> (left open).</summary>
     public static void Render(ReviewPackModel model, Stream output) => ReviewPackRenderer.Render(model, output);
@@ -24,25 +24,34 @@ public static class ReviewPacks
     /// <summary>Writes one account's pack as PDF to <paramref name="output"/> (left open).</summary>
     /// <exception cref="UserError">The account is not in the data.</exception>
     public static void Write(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, Stream output,
-        ForecastOptions? forecast = null) =>
-        ReviewPackRenderer.Render(Build(warehouse, reference, accountId, quarter, asOf, forecast), output);
+        ReviewPackOptions? options = null) =>
+        ReviewPackRenderer.Render(Build(warehouse, reference, accountId, quarter, asOf, options), output);
 
     /// <summary>Writes the pack of every account into <paramref name="folder"/> (created when missing); returns the files written, by account.</summary>
+    /// <exception cref="UserError">The folder or a pack cannot be written (the message names the path).</exception>
     public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
-        ForecastOptions? forecast = null)
+        ReviewPackOptions? options = null)
     {
-        Directory.CreateDirectory(folder);
-        var query = Query(warehouse, reference, forecast);
+        UserError.OnIo($"cannot create the folder {folder}", () => Directory.CreateDirectory(folder), "out");
+        var query = Query(warehouse, reference, options);
         var accounts = ReviewPackQuery.AccountIds(warehouse);
         var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
-        // Packs are independent: lay them out on every core (the forecast is made once, on first use).
-        Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            ReportFile.Write(paths[i], file => ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file)));
+        try
+        {
+            // Packs are independent: lay them out on every core (the forecast is made once, on first use).
+            Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                ReportFile.Write(paths[i], file => ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions[0] is UserError first)
+        {
+            // One line, as if the packs had been written one by one.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
         return paths;
     }
 
-    private static ReviewPackQuery Query(Warehouse warehouse, ReferenceData reference, ForecastOptions? forecast) =>
-        new(warehouse, reference, forecast ?? new ForecastOptions { Reference = reference });
+    private static ReviewPackQuery Query(Warehouse warehouse, ReferenceData reference, ReviewPackOptions? options) =>
+        new(warehouse, reference, options ?? new ReviewPackOptions { Forecast = new ForecastOptions { Reference = reference, Training = ModelTraining.Never } });
 
     /// <summary>Every account id in the data, in ordinal order.</summary>
     public static IReadOnlyList<string> AccountIds(Warehouse warehouse) => ReviewPackQuery.AccountIds(warehouse);

@@ -116,7 +116,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
     public IReadOnlyList<SlaGroup> Summary(Instant asOf, IReadOnlyList<string> by, SlaFilter filter, bool withResolution = false)
     {
         var keys = by.Select(b => GroupColumns.TryGetValue(b, out var column) ? $"coalesce({column}, '')"
-            : throw new UserError($"--by: '{b}' is not a grouping (use {string.Join(", ", Groupings)})")).ToList();
+            : throw new UserError($"'{b}' is not a grouping (use {string.Join(", ", Groupings)})") { Subject = "by" }).ToList();
 
         using var connection = warehouse.Connect();
         var (where, parameters) = Where(filter, asOf);

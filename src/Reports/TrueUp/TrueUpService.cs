@@ -57,10 +57,10 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     {
         using var connection = warehouse.Connect();
         var row = TrueUpQueries.Contract(connection, contractId)
-            ?? throw new UserError($"--contract: no contract '{contractId}' in {warehouse.Path}");
+            ?? throw new UserError($"no contract '{contractId}' in {warehouse.Path}") { Subject = "contract" };
         var years = row.Contract.Years.Count;
         if (year < 1 || year > years)
-            throw new UserError($"--year: contract {contractId} has contract year{(years == 1 ? " 1" : $"s 1 to {years}")} ({TrueUpJson.Date(row.Contract.StartDate)} to {TrueUpJson.Date(row.Contract.EndDate)}); {year} is out of range");
+            throw new UserError($"contract {contractId} has contract year{(years == 1 ? " 1" : $"s 1 to {years}")} ({TrueUpJson.Date(row.Contract.StartDate)} to {TrueUpJson.Date(row.Contract.EndDate)}); {year} is out of range") { Subject = "year" };
         return TrueUpRules.Statement(row.Contract, year, TrueUpQueries.Units(connection, contractId));
     }
 
@@ -82,14 +82,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     /// </summary>
     public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue)
     {
-        try
-        {
-            Directory.CreateDirectory(outDir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"--out: cannot create the folder {outDir}: {e.Message}", e);
-        }
+        UserError.OnIo($"cannot create the folder {outDir}", () => Directory.CreateDirectory(outDir), "out");
 
         var now = clock.GetCurrentInstant();
         var results = new List<StatementIssue>();
@@ -106,15 +99,8 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
 
         var summary = Path.Combine(outDir, $"trueup-summary-{TrueUpJson.Date(due)}.xlsx");
         var run = new TrueUpIssueRun(due, results, summary);
-        try
-        {
-            TrueUpSummaryWorkbook.Write(run, summary);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The statements are issued and recorded already; only the summary is missing.
-            throw new UserError($"the statements were issued, but the summary {summary} cannot be written: {e.Message}", e);
-        }
+        // The statements are issued and recorded already; only the summary is missing.
+        UserError.OnIo($"the statements were issued, but the summary {summary} cannot be written", () => TrueUpSummaryWorkbook.Write(run, summary));
         return run;
     }
 
@@ -150,16 +136,12 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
         var pdf = Path.Combine(outDir, names.Pdf);
         var csv = Path.Combine(outDir, names.Csv);
         var jsonPath = Path.Combine(outDir, names.Json);
-        try
+        UserError.OnIo($"cannot write statement {issued.Statement.Number} into {outDir}", () =>
         {
             using (var stream = File.Create(pdf)) TrueUpStatementPdf.Render(issued, stream);
             File.WriteAllText(csv, TrueUpCsv.Write(issued.Statement), Utf8);
             File.WriteAllText(jsonPath, json, Utf8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot write statement {issued.Statement.Number} into {outDir}: {e.Message}", e);
-        }
+        });
         return [pdf, csv, jsonPath];
     }
 

@@ -36,7 +36,7 @@ public sealed class DeliveryConfigurationTests : IDisposable
     [MemberData(nameof(Mistakes))]
     public void Deliver_BadSetting_OneLineNamingTheKeyAndExit2(string key, string? value, string expected)
     {
-        var settings = Settings(_store, 25);
+        var settings = Config(_store, 25);
         settings[key] = value;
 
         var run = Deliver(_store, settings, "--subscription", "packs-to-managers", "--period", "2026Q3");
@@ -48,7 +48,7 @@ public sealed class DeliveryConfigurationTests : IDisposable
     [Fact]
     public async Task Serve_BadSubscription_StopsAtStartUpWithOneLine()
     {
-        var settings = Settings(_store, 25);
+        var settings = Config(_store, 25);
         settings["Service:DropFolder"] = _store.PathOf("drop");
         settings["Portal:Users:0:Name"] = "Lee Chen";
         settings["Portal:Users:0:Role"] = "leadership";
@@ -58,7 +58,7 @@ public sealed class DeliveryConfigurationTests : IDisposable
         var error = new StringWriter();
 
         var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "http://127.0.0.1:0"],
-            CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
+            TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
 
         Assert.Equal((2, "fts: Delivery:Subscriptions:2:Report: 'true-up' is not review-packs, sla-workbook or trueup"), (exit, error.ToString().TrimEnd()));
     }
@@ -69,7 +69,7 @@ public sealed class DeliveryConfigurationTests : IDisposable
     [InlineData("--subscription", "trueup-to-finance", "--period", "2026Q4", "fts: --period: '2026Q4' is not a date (a true-up subscription's period is the due date, e.g. 2026-12-31)")]
     public void Deliver_BadArgument_OneLineAndExit2(string o1, string v1, string o2, string v2, string expected)
     {
-        var run = Deliver(_store, Settings(_store, 25), o1, v1, o2, v2);
+        var run = Deliver(_store, Config(_store, 25), o1, v1, o2, v2);
 
         Assert.Equal((2, expected), (run.Exit, run.Error.TrimEnd()));
     }
@@ -77,7 +77,7 @@ public sealed class DeliveryConfigurationTests : IDisposable
     [Fact]
     public void Deliver_ToOnAFolderSubscription_OneLineAndExit2()
     {
-        var run = Deliver(_store, Settings(_store, 25), "--subscription", "packs-to-share", "--period", "2026Q3", "--to", "me@vendor.example");
+        var run = Deliver(_store, Config(_store, 25), "--subscription", "packs-to-share", "--period", "2026Q3", "--to", "me@vendor.example");
 
         Assert.Equal((2, "fts: --to: subscription 'packs-to-share' delivers into a folder, not by e-mail"), (run.Exit, run.Error.TrimEnd()));
     }

@@ -40,10 +40,10 @@ public static class DeliveryData
     }
 
     /// <summary>The web.md example subscriptions against an SMTP server on <paramref name="smtpPort"/> (no TLS), plus the share folder.</summary>
-    public static Dictionary<string, string?> Settings(TempWarehouse store, int smtpPort) => Settings(store.Folder, smtpPort);
+    public static Dictionary<string, string?> Config(TempWarehouse store, int smtpPort) => Config(store.Folder, smtpPort);
 
     /// <summary>The same, with the output folder and the share inside <paramref name="folder"/>.</summary>
-    public static Dictionary<string, string?> Settings(string folder, int smtpPort) => new()
+    public static Dictionary<string, string?> Config(string folder, int smtpPort) => new()
     {
         ["Service:OutFolder"] = Path.Combine(folder, "out"),
         ["Delivery:Smtp:Host"] = "127.0.0.1",

@@ -15,7 +15,7 @@ public sealed class DeliveryEndpointTests : IDisposable
 
     public DeliveryEndpointTests()
     {
-        var settings = Settings(Path.Combine(Path.GetTempPath(), "fts-delivery-" + Guid.NewGuid().ToString("N")), _smtp.Port);
+        var settings = Config(Path.Combine(Path.GetTempPath(), "fts-delivery-" + Guid.NewGuid().ToString("N")), _smtp.Port);
         settings.Remove("Service:OutFolder"); // the portal's own temp folder
         _portal = new PortalFactory(settings: settings);
         Seed(_portal.Store);

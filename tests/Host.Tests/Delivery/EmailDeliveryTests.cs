@@ -16,7 +16,7 @@ public sealed class EmailDeliveryTests : IDisposable
     public EmailDeliveryTests()
     {
         Seed(_store);
-        _settings = Settings(_store, _smtp.Port);
+        _settings = Config(_store, _smtp.Port);
     }
 
     public void Dispose()

@@ -16,7 +16,7 @@ public sealed class FolderDeliveryTests : IDisposable
     {
         Seed(_store);
         // No subscription here sends e-mail, so no SMTP server is needed (nor configured).
-        _settings = Settings(_store, 25)
+        _settings = Config(_store, 25)
             .Where(kv => !kv.Key.StartsWith("Delivery:Smtp", StringComparison.Ordinal) && !kv.Key.StartsWith("Delivery:Subscriptions:", StringComparison.Ordinal))
             .ToDictionary();
         _share = _store.PathOf("share");
@@ -101,7 +101,7 @@ public sealed class FolderDeliveryTests : IDisposable
         var run = Deliver(_store, _settings, "--subscription", "packs-to-share", "--period", "2026Q3");
 
         Assert.Equal(1, run.Exit);
-        Assert.Contains($"{_share}: failed after 3 tries: {_share}: ", run.Out);
+        Assert.Contains($"{_share}: failed after 3 tries: cannot write {Path.Combine(_share, "review-pack-A0002-2026Q3.pdf")}: ", run.Out);
         Assert.Empty(Directory.GetFiles(_share, "*.partial", SearchOption.AllDirectories));
         Assert.Equal(["review-pack-A0001-2026Q3.pdf"], Directory.GetFiles(_share).Select(Path.GetFileName));
         var attempts = new DeliveryStore(_store.Warehouse).Attempts("packs-to-share");

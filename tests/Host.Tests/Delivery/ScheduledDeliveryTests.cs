@@ -2,7 +2,6 @@ using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Host.Tests.Service;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static JuniperFts.Host.Tests.Delivery.DeliveryData;
@@ -13,26 +12,27 @@ namespace JuniperFts.Host.Tests.Delivery;
 public sealed class ScheduledDeliveryTests : IDisposable
 {
     private readonly SmtpSink _smtp = new();
+    // Where the packs-to-share subscription drops its files (the harness makes its own folder for the rest).
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "fts-delivery-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => _smtp.Dispose();
+    public void Dispose()
+    {
+        _smtp.Dispose();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
 
-    /// <summary>The harness of <c>fts serve</c> with the real review-packs job and delivery, configured as web.md's example.</summary>
-    private ServiceHarness Service() =>
-        new(Instant.FromUtc(2026, 9, 1, 0, 0), null, services =>
+    /// <summary>The harness of <c>fts serve</c> with the real review-packs and true-up jobs and delivery, configured as web.md's example.</summary>
+    private ServiceHarness Service()
+    {
+        var settings = Config(_folder, _smtp.Port);
+        settings.Remove("Service:OutFolder");
+        return new(Instant.FromUtc(2026, 9, 1, 0, 0), settings, services =>
         {
-            // The harness makes its temp folder first: settings are read from it when the provider first asks.
-            services.AddSingleton<IConfiguration>(p =>
-            {
-                var settings = Settings(Path.GetDirectoryName(p.GetRequiredService<JuniperFts.Store.Warehouse>().Path)!, _smtp.Port);
-                settings["Service:OutFolder"] = p.GetRequiredService<ServiceSettings>().OutFolder;
-                return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            });
-            services.AddSingleton(p => DeliverySettings.Load(p.GetRequiredService<IConfiguration>()));
             services.AddSingleton<IServiceJob, ReviewPacksJob>();
-            services.AddSingleton<Reports.TrueUp.TrueUpService>();
             services.AddSingleton<IServiceJob, TrueUpJob>();
             DeliveryServices.Add(services);
         });
+    }
 
     [Fact]
     public async Task ReviewPacksJob_OnTheFirstBusinessDay_DeliversPacksAndWorkbookOnceAndARestartSendsNothing()
@@ -47,7 +47,7 @@ public sealed class ScheduledDeliveryTests : IDisposable
         Assert.Equal(["review-pack-A0001-2026Q3.pdf", "review-pack-A0003-2026Q3.pdf"], SmtpSink.Attachments(Assert.Single(_smtp.To(Sm1))));
         Assert.Equal(["review-pack-A0002-2026Q3.pdf"], SmtpSink.Attachments(Assert.Single(_smtp.To(Sm2))));
         Assert.Equal(["sla-2026Q3.xlsx"], SmtpSink.Attachments(Assert.Single(_smtp.To(Leadership))));
-        Assert.Equal(4, Directory.GetFiles(h.Store.PathOf("share")).Length);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(_folder, "share")).Length);
         Assert.Empty(_smtp.To(Finance)); // the true-up subscription follows the true-up job, not this one
         var attempts = new DeliveryStore(h.Store.Warehouse).Recent(100);
         Assert.All(attempts, a => Assert.Equal((DeliveryStatus.Delivered, "2026Q3", Deliveries.AfterJobTrigger), (a.Status, a.PeriodKey, a.Trigger)));

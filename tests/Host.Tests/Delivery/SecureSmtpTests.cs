@@ -20,7 +20,7 @@ public sealed class SecureSmtpTests : IDisposable
 
     private Dictionary<string, string?> Secure(SmtpSink smtp, string security, bool pin = true)
     {
-        var settings = Settings(_store, smtp.Port);
+        var settings = Config(_store, smtp.Port);
         settings["Delivery:Smtp:Host"] = "localhost";
         settings["Delivery:Smtp:Security"] = security;
         settings["Delivery:Smtp:User"] = "fts";

@@ -50,7 +50,7 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
     }
 
     private int Run(IDictionary<string, string?>? settings, params string[] args) =>
-        FtsCli.RunAsync([.. args, "--db", _temp.DatabasePath], CliContext.ForTest(_out, _error, new FakeClock(Now), settings)).GetAwaiter().GetResult();
+        FtsCli.RunAsync([.. args, "--db", _temp.DatabasePath], TestCli.Context(_out, _error, new FakeClock(Now), settings)).GetAwaiter().GetResult();
 
     [Fact]
     public void ReportExcel_SeededQuarter_WritesWorkbookWithSummaryFigures()
@@ -186,7 +186,7 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
     public void MainJobStep_LatestCompleteQuarter_WritesSlaQuarterWorkbookIntoOutFolder()
     {
         SlaRefresh.Run(_temp.Warehouse, ReferenceData.BuiltIn);
-        var context = CliContext.ForTest(_out, _error, new FakeClock(Now));
+        var context = TestCli.Context(_out, _error, new FakeClock(Now));
         var outFolder = _temp.PathOf("out");
 
         foreach (var step in ExcelCommands.Steps)

@@ -26,7 +26,7 @@ public sealed class ForecastCommandsTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
+        var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
         var exit = await FtsCli.RunAsync([.. args, "--db", _db.DatabasePath], context);
         return (exit, output.ToString(), error.ToString());
     }
@@ -86,6 +86,15 @@ public sealed class ForecastCommandsTests : IDisposable
         Assert.Equal(FtsCli.UserErrorExit, exit);
         Assert.Equal("", output);
         Assert.Equal("fts: --horizon must be between 1 and 104 weeks, not 0", error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Forecast_HorizonSettingZero_NamesTheKeyNotTheOption()
+    {
+        var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:HorizonWeeks"] = "0" }, "forecast");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: configuration Forecast:HorizonWeeks = '0' must be a whole number from 1 to 104", error.TrimEnd());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class Fts
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = FtsCli.RunAsync(args, CliContext.ForTest(output, error, Clock, settings)).GetAwaiter().GetResult();
+        var exit = FtsCli.RunAsync(args, TestCli.Context(output, error, Clock, settings)).GetAwaiter().GetResult();
         return new Outcome(exit, output.ToString(), error.ToString());
     }
 

@@ -19,7 +19,7 @@ public sealed class ReviewPackCommandTests : IDisposable
 
     public ReviewPackCommandTests()
     {
-        _context = CliContext.ForTest(_out, _error, new FakeClock(Instant.FromUtc(2026, 4, 15, 0, 0)));
+        _context = TestCli.Context(_out, _error, new FakeClock(Instant.FromUtc(2026, 4, 15, 0, 0)));
         _temp.Seed()
             .Account("A1", name: "Acme Networks").Account("A2", name: "Quiet Co")
             .Site("S1", "A1").Site("S2", "A2")

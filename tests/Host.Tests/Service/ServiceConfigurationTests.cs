@@ -31,7 +31,7 @@ public class ServiceConfigurationTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "http://127.0.0.1:0"],
-            CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
+            TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
         return (exit, error.ToString());
     }
 
@@ -110,7 +110,7 @@ public class ServiceConfigurationTests : IDisposable
     {
         var error = new StringWriter();
         var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "notaurl"],
-            CliContext.ForTest(new StringWriter(), error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), Valid()));
+            TestCli.Context(new StringWriter(), error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), Valid()));
         Assert.Equal(FtsCli.UserErrorExit, exit);
         Assert.Equal("fts: --urls: 'notaurl' is not an http:// or https:// address (e.g. http://127.0.0.1:5080) (see fts --help)", error.ToString().TrimEnd());
     }
@@ -134,6 +134,78 @@ public class ServiceConfigurationTests : IDisposable
         Assert.Null(users.Find(PortalUsers.HashOf("lee-token")));
         Assert.Null(users.Find("lee-token "));
         Assert.Null(users.Find(""));
+    }
+
+    /// <summary>A valid <c>Portal:Oidc</c> section of web.md on top of <see cref="Valid"/>.</summary>
+    private Dictionary<string, string?> WithOidc()
+    {
+        var values = Valid();
+        values["Portal:Oidc:Authority"] = "https://login.vendor.example/realms/staff";
+        values["Portal:Oidc:ClientId"] = "juniper-fts";
+        values["Portal:Oidc:ClientSecret"] = "secret";
+        values["Portal:Oidc:Roles:leadership:0"] = "fts-leadership";
+        values["Portal:Oidc:Roles:finance"] = "fts-finance";
+        return values;
+    }
+
+    [Theory]
+    [InlineData("Portal:Oidc:ClientId", null, "fts: Portal:Oidc:ClientId is missing")]
+    [InlineData("Portal:Oidc:ClientId", " ", "fts: Portal:Oidc:ClientId is missing")]
+    [InlineData("Portal:Oidc:Authority", "http://login.vendor.example/realms/staff", "fts: Portal:Oidc:Authority: 'http://login.vendor.example/realms/staff' is not https; only a provider on this machine")]
+    [InlineData("Portal:Oidc:Authority", null, "fts: Portal:Oidc:Authority: '' is not an https:// address")]
+    [InlineData("Portal:Oidc:Roles:leadership:0", null, "fts: Portal:Oidc:Roles: no role is mapped")]
+    [InlineData("Portal:Oidc:Roles:admin:0", "fts-admins", "fts: Portal:Oidc:Roles:admin: not a role")]
+    [InlineData("Portal:Oidc:Scopes:0", "profile", "fts: Portal:Oidc:Scopes: must include openid")]
+    [InlineData("Portal:Oidc:SessionHours", "0", "fts: Portal:Oidc:SessionHours: '0' is not a number of hours")]
+    public async Task Serve_BadOidcSetting_OneLineNamingTheKey(string key, string? value, string expected)
+    {
+        var values = WithOidc();
+        values.Remove("Portal:Oidc:Roles:finance");
+        if (value is null) values.Remove(key); else values[key] = value;
+        var (exit, error) = await Serve(values);
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.StartsWith(expected, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080/realms/staff")]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("http://[::1]:8080")]
+    public void Load_HttpAuthorityOnLoopback_Accepted(string authority)
+    {
+        var values = WithOidc();
+        values["Portal:Oidc:Authority"] = authority;
+        Assert.True(OidcSettings.Load(Config(values))!.IsLoopback);
+    }
+
+    [Fact]
+    public void Load_OidcWithoutTokenUsers_DefaultsOfWebMd()
+    {
+        var values = WithOidc().Where(kv => !kv.Key.StartsWith("Portal:Users", StringComparison.Ordinal)).ToDictionary();
+        var oidc = OidcSettings.Load(Config(values))!;
+        Assert.Empty(PortalUsers.Load(Config(values), optional: true).All);
+        Assert.Equal(["openid", "profile", "email"], oidc.Scopes);
+        Assert.Equal(("name", "email", "groups"), (oidc.NameClaim, oidc.EmailClaim, oidc.RoleClaim));
+        Assert.Equal(TimeSpan.FromHours(8), oidc.SessionLifetime);
+        Assert.Null(OidcSettings.Load(Config(Valid())));
+    }
+
+    [Theory]
+    [InlineData("fts-finance", "finance")]
+    [InlineData("staff|fts-finance|fts-leadership", "leadership")] // the first of leadership, service_manager, finance
+    [InlineData("[\"staff\",\"FTS-Leadership\"]", "leadership")] // a list sent as one JSON array value; case does not matter
+    [InlineData("staff|[\"fts-managers\"]", "service_manager")]
+    [InlineData("staff|[]|not-json[", null)]
+    [InlineData("", null)]
+    public void RoleOf_ClaimValues_FirstMappedRole(string values, string? expected)
+    {
+        var config = WithOidc();
+        config["Portal:Oidc:Roles:service_manager:0"] = "fts-service-managers";
+        config["Portal:Oidc:Roles:service_manager:1"] = "fts-managers";
+        var oidc = OidcSettings.Load(Config(config))!;
+        var role = oidc.RoleOf(values.Split('|', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(expected, role is { } r ? PortalUsers.Code(r) : null);
     }
 
     public void Dispose() => _store.Dispose();

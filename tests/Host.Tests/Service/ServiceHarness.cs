@@ -1,6 +1,7 @@
 using Coravel.Scheduling.Schedule;
 using Coravel.Scheduling.Schedule.Interfaces;
 using JuniperFts.Host.Service;
+using JuniperFts.Host.Web;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,17 +51,14 @@ public sealed class ServiceHarness : IDisposable
             ["Service:RetryDelaySeconds"] = "0",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
-        Settings = ServiceSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        var runtime = new ServiceRuntime(TestCli.Settings(values), Store.Warehouse, Clock);
+        Settings = runtime.Settings.Service;
         Jobs = realJobs is not null ? [] : (jobs.Length == 0 ? JobNames.All : jobs).ToDictionary(j => j, j => new RecordingJob(j));
 
+        // As `fts serve` registers them, from the same composition root; only the jobs differ.
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(Settings);
-        services.AddSingleton(Store.Warehouse);
-        services.AddSingleton<IClock>(Clock);
-        services.AddSingleton<RunLedger>();
-        services.AddSingleton<JobRunner>();
-        services.AddSingleton(Domain.Reference.ReferenceData.BuiltIn);
+        runtime.AddTo(services);
         foreach (var job in Jobs.Values) services.AddSingleton<IServiceJob>(job);
         realJobs?.Invoke(services);
         services.AddJobScheduler();

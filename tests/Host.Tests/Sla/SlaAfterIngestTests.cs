@@ -12,7 +12,7 @@ public class SlaAfterIngestTests
     private static async Task<string> SlaCasesCsv(TempWarehouse temp)
     {
         var output = new StringWriter();
-        var context = CliContext.ForTest(output, new StringWriter(), new FakeClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
+        var context = TestCli.Context(output, new StringWriter(), new FakeClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
         Assert.Equal(0, await FtsCli.RunAsync(["sla", "cases", "--db", temp.DatabasePath, "--format", "csv"], context));
         return output.ToString().Split('\n')[1];
     }
@@ -42,7 +42,7 @@ public class SlaAfterIngestTests
         drop.IngestInto(temp);
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
+        var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 12, 0)));
 
         Assert.Equal(0, await FtsCli.RunAsync(["sla", "explain", "K1", "--db", temp.DatabasePath], context));
         var lines = output.ToString().TrimEnd('\n').Split('\n');

@@ -22,7 +22,7 @@ public class SlaCliTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, new FakeClock(Instant.FromUtc(2026, 3, 3, 0, 0)));
+        var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 3, 3, 0, 0)));
         var exit = await FtsCli.RunAsync(args, context);
         return (exit, output.ToString(), error.ToString());
     }
@@ -212,7 +212,7 @@ public class SlaCliTests
     public void MainJobStep_LatestCompleteQuarter_WritesCasesAndSummaryCsv()
     {
         using var temp = Seeded();
-        var context = CliContext.ForTest(new StringWriter(), new StringWriter(), new FakeClock(Instant.FromUtc(2030, 1, 1, 0, 0)));
+        var context = TestCli.Context(new StringWriter(), new StringWriter(), new FakeClock(Instant.FromUtc(2030, 1, 1, 0, 0)));
         var outFolder = temp.PathOf("out");
 
         // The data's latest instant is in 2026Q2, so 2026Q1 is the latest complete quarter.

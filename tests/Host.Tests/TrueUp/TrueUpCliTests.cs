@@ -26,7 +26,7 @@ public class TrueUpCliTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await FtsCli.RunAsync([.. args, "--db", temp.DatabasePath], CliContext.ForTest(output, error, new FakeClock(now)));
+        var exit = await FtsCli.RunAsync([.. args, "--db", temp.DatabasePath], TestCli.Context(output, error, new FakeClock(now)));
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -92,7 +92,7 @@ public class TrueUpCliTests
         var fresh = temp.PathOf("never.duckdb");
         var error = new StringWriter();
 
-        var exit = await FtsCli.RunAsync(["trueup", "--due", "31/12/2025", "--out", temp.PathOf("out"), "--db", fresh], CliContext.ForTest(new StringWriter(), error, new FakeClock(Now)));
+        var exit = await FtsCli.RunAsync(["trueup", "--due", "31/12/2025", "--out", temp.PathOf("out"), "--db", fresh], TestCli.Context(new StringWriter(), error, new FakeClock(Now)));
 
         Assert.Equal(2, exit);
         Assert.False(File.Exists(fresh));
@@ -142,7 +142,7 @@ public class TrueUpCliTests
     {
         using var temp = Seeded();
         var output = new StringWriter();
-        var cli = CliContext.ForTest(output, new StringWriter(), new FakeClock(Now));
+        var cli = TestCli.Context(output, new StringWriter(), new FakeClock(Now));
         var step = Assert.Single(TrueUpCommands.Steps);
 
         // The as-of day 2025-01-01 is running; year 1 (last day 2024-12-31) is over, year 2 is not.
@@ -159,14 +159,14 @@ public class TrueUpCliTests
     public void MainJobStep_RerunAfterACorrection_CountsAlreadyIssuedAndPointsAtReissue()
     {
         using var temp = Seeded();
-        var cli = CliContext.ForTest(new StringWriter(), new StringWriter(), new FakeClock(Now));
+        var cli = TestCli.Context(new StringWriter(), new StringWriter(), new FakeClock(Now));
         var step = Assert.Single(TrueUpCommands.Steps);
         var asOf = Instant.FromUtc(2025, 1, 1, 10, 0);
         step.Run(new MainJobRun(cli, temp.Warehouse, temp.PathOf("out"), asOf));
         temp.Execute("UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
 
         var output = new StringWriter();
-        step.Run(new MainJobRun(CliContext.ForTest(output, new StringWriter(), new FakeClock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));
+        step.Run(new MainJobRun(TestCli.Context(output, new StringWriter(), new FakeClock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));
 
         Assert.Contains("true-up: 0 issued, 1 already issued, 1 of them changed since (fts trueup --due 2024-12-31 --out DIR --reissue)", output.ToString());
     }

@@ -83,10 +83,25 @@ public class PortalBasicsTests : IDisposable
     }
 
     [Fact]
+    public async Task DefaultQuarter_ServiceZoneAlreadyInTheNextQuarter_TheCliRuleInUtc()
+    {
+        // 31 December 2026 12:00 UTC is 1 January 2027 01:00 in Auckland: the rule is the UTC date's, as in the CLI.
+        using var portal = new PortalFactory(Instant.FromUtc(2026, 12, 31, 12, 0), new Dictionary<string, string?> { ["Service:TimeZone"] = "Pacific/Auckland" });
+        var client = portal.As(PortalFactory.LeadershipToken);
+
+        var quarters = await client.GetFromJsonAsync<JsonElement>("/api/quarters");
+        var summary = await client.GetFromJsonAsync<JsonElement>("/api/sla/summary");
+
+        Assert.Equal("2026Q3", quarters.GetProperty("latest_complete").GetString());
+        Assert.Equal("2027-01-01", quarters.GetProperty("today").GetString());
+        Assert.Equal("2026Q3", summary.GetProperty("quarter").GetString());
+    }
+
+    [Fact]
     public async Task SignIn_KnownToken_HttpOnlyStrictCookieThatAuthenticates()
     {
         var client = _portal.As(null);
-        var response = await client.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.FinanceToken)]));
+        var response = await PortalFactory.PostFormAsync(client, "/signin", ("token", PortalFactory.FinanceToken));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.ToString());
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
@@ -104,14 +119,14 @@ public class PortalBasicsTests : IDisposable
     public async Task SignIn_OverHttps_CookieIsSecure()
     {
         var client = _portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        var response = await client.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.FinanceToken)]));
+        var response = await PortalFactory.PostFormAsync(client, "/signin", ("token", PortalFactory.FinanceToken));
         Assert.Contains("secure", Assert.Single(response.Headers.GetValues("Set-Cookie")).Replace("samesite", "", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task SignIn_UnknownToken_BackToTheFormWithoutCookie()
     {
-        var response = await _portal.As(null).PostAsync("/signin", new FormUrlEncodedContent([new("token", "guess")]));
+        var response = await PortalFactory.PostFormAsync(_portal.As(null), "/signin", ("token", "guess"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/?signin=failed", response.Headers.Location?.ToString());
         Assert.False(response.Headers.Contains("Set-Cookie"));
@@ -121,8 +136,8 @@ public class PortalBasicsTests : IDisposable
     public async Task SignOut_SignedIn_CookieCleared()
     {
         var client = _portal.As(null);
-        await client.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.FinanceToken)]));
-        var response = await client.PostAsync("/signout", null);
+        await PortalFactory.PostFormAsync(client, "/signin", ("token", PortalFactory.FinanceToken));
+        var response = await PortalFactory.PostFormAsync(client, "/signout");
         Assert.Contains("expires=Thu, 01 Jan 1970", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
@@ -144,8 +159,8 @@ public class PortalBasicsTests : IDisposable
     {
         PortalData.Seed(_portal.Store);
         var browser = _portal.As(null);
-        await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", PortalFactory.ManagerToken)]));
-        await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", "wrong-guess-token")]));
+        await PortalFactory.PostFormAsync(browser, "/signin", ("token", PortalFactory.ManagerToken));
+        await PortalFactory.PostFormAsync(browser, "/signin", ("token", "wrong-guess-token"));
         await browser.GetAsync("/api/jobs");
         await _portal.As(PortalFactory.LeadershipToken).GetAsync("/api/sla/summary?quarter=2026Q3");
         await _portal.As(PortalFactory.FinanceToken).GetAsync("/api/reports/sla.xlsx?quarter=2026Q3");

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using JuniperFts.Host.Service;
+using JuniperFts.Host.Settings;
 using JuniperFts.Host.Web;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -24,9 +26,13 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
     public const string ConfiguredManagerToken = "kim-77e1-token";
 
     private readonly JuniperFts.Store.WarehouseConnection _owner;
+    private readonly bool _ownsStore;
 
-    public PortalFactory(Instant? now = null, IDictionary<string, string?>? settings = null)
+    /// <param name="store">Another portal's warehouse, to start a second service over the same database (a restart); it stays that portal's to delete.</param>
+    public PortalFactory(Instant? now = null, IDictionary<string, string?>? settings = null, TempWarehouse? store = null)
     {
+        _ownsStore = store is null;
+        Store = store ?? new TempWarehouse();
         Clock = new FakeClock(now ?? Instant.FromUtc(2026, 11, 25, 8, 0));
         _owner = Store.Warehouse.Connect();
         var values = new Dictionary<string, string?>
@@ -48,7 +54,7 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    public TempWarehouse Store { get; } = new();
+    public TempWarehouse Store { get; }
     /// <summary>Every log line of the host, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
     public FakeClock Clock { get; }
@@ -58,9 +64,17 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
 
     protected override IHostBuilder CreateHostBuilder()
     {
-        var runtime = ServiceRuntime.Load(Configuration, Store.Warehouse, Domain.Reference.ReferenceData.BuiltIn, Clock) with { RunJobs = RunJobs };
+        var runtime = ServiceRuntime.Load(new FtsSettings(Configuration), Store.Warehouse, Clock);
         return PortalHost.CreateHostBuilder(runtime, "http://127.0.0.1:0")
-            .ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
+            .ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs))
+            .ConfigureServices(services =>
+            {
+                if (RunJobs) return;
+                // The portal alone: without the start-up catch-up and Coravel's scheduler loop no job ever starts.
+                foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService)
+                             && (d.ImplementationType == typeof(CatchUpAtStart) || d.ImplementationType?.Namespace?.StartsWith("Coravel", StringComparison.Ordinal) == true)).ToList())
+                    services.Remove(hosted);
+            });
     }
 
     /// <summary>A client that sends <paramref name="token"/> as a bearer token (none when null).</summary>
@@ -69,6 +83,15 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Posts a form of the page as a browser does: with the anti-forgery token that <c>/session</c> hands the page.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
+    {
+        var session = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/session")).RootElement.GetProperty("antiforgery");
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new(session.GetProperty("field").GetString()!, session.GetProperty("token").GetString()!));
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
     /// <summary>The run ledger of the served warehouse.</summary>
@@ -80,7 +103,7 @@ public sealed class PortalFactory : WebApplicationFactory<PortalHost>
         if (disposing)
         {
             _owner.Dispose();
-            Store.Dispose();
+            if (_ownsStore) Store.Dispose();
         }
     }
 }

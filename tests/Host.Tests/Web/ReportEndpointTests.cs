@@ -99,6 +99,18 @@ public class ReportEndpointTests(SeededPortal seeded) : IClassFixture<SeededPort
     }
 
     [Theory]
+    [InlineData("/api/trueup/C-9999/1.pdf", "contract: no contract 'C-9999'")]
+    [InlineData("/api/trueup/C-1001/3.pdf", "year: contract C-1001 has contract year")]
+    public async Task TrueUpPdf_NoSuchStatement_MessageNamesTheParameterNotACommandLineOption(string path, string start)
+    {
+        var response = await _portal.As(PortalFactory.LeadershipToken).GetAsync(path);
+
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+        Assert.StartsWith(start, error);
+        Assert.DoesNotContain("--", error);
+    }
+
+    [Theory]
     [InlineData(PortalFactory.LeadershipToken)]
     [InlineData(PortalFactory.ManagerToken)]
     public async Task ReviewPack_LeadershipOrTheAccountsManager_PackOfThatAccount(string token)

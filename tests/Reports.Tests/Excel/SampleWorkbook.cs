@@ -1,4 +1,5 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Reports.Excel;
 using NodaTime;
 

@@ -22,6 +22,10 @@ public static class ReviewPackScenario
     public static readonly Quarter Quarter = new(2026, 1);
     public static readonly Instant AsOf = Instant.FromUtc(2026, 4, 15, 0, 0);
 
+    /// <summary>As <c>fts run</c> makes packs: the forecast is trained for the quarter's end when no saved model is current.</summary>
+    public static readonly Reports.ReviewPack.ReviewPackOptions Options =
+        new() { Forecast = new Forecast.ForecastOptions { Training = Forecast.ModelTraining.WhenStale } };
+
     private static DateTime Utc(int month, int day, int hour, int minute = 0, int year = 2026) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 
     public static TempWarehouse Create()
@@ -91,12 +95,12 @@ public sealed class ReviewPackScenarioFixture : IDisposable
     public byte[] Render(string account)
     {
         using var output = new MemoryStream();
-        Reports.ReviewPack.ReviewPacks.Write(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output);
+        Reports.ReviewPack.ReviewPacks.Write(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output, ReviewPackScenario.Options);
         return output.ToArray();
     }
 
     public Reports.ReviewPack.ReviewPackModel Model(string account) =>
-        Reports.ReviewPack.ReviewPacks.Build(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf);
+        Reports.ReviewPack.ReviewPacks.Build(Temp.Warehouse, ReferenceData.BuiltIn, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, ReviewPackScenario.Options);
 
     public void Dispose() => Temp.Dispose();
 }

@@ -16,7 +16,7 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
     private static byte[] Pack(Store.Tests.Support.TempWarehouse temp, string account)
     {
         using var output = new MemoryStream();
-        ReviewPacks.Write(temp.Warehouse, Reference, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output);
+        ReviewPacks.Write(temp.Warehouse, Reference, account, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, output, ReviewPackScenario.Options);
         return output.ToArray();
     }
 
@@ -222,7 +222,7 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
     {
         var folder = scenario.Temp.PathOf("packs-" + Guid.NewGuid().ToString("N"));
 
-        var written = ReviewPacks.WriteAll(scenario.Temp.Warehouse, Reference, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, folder);
+        var written = ReviewPacks.WriteAll(scenario.Temp.Warehouse, Reference, ReviewPackScenario.Quarter, ReviewPackScenario.AsOf, folder, ReviewPackScenario.Options);
 
         Assert.Equal(["review-pack-A1-2026Q1.pdf", "review-pack-A2-2026Q1.pdf"], written.Select(Path.GetFileName));
         Assert.Equal(written.Order(StringComparer.Ordinal), Directory.GetFiles(folder).Order(StringComparer.Ordinal));

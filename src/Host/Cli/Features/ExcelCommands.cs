@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
-using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Sla;
-using Microsoft.Extensions.Configuration;
 using NodaTime;
 using JuniperFts.Reports.Files;
 
@@ -14,9 +11,6 @@ namespace JuniperFts.Host.Cli.Features;
 /// <summary><c>fts report excel</c>: the leadership SLA workbook, and its step of <c>fts run</c>.</summary>
 public static class ExcelCommands
 {
-    /// <summary>The configuration section of the workbook's settings (<see cref="SlaWorkbookOptions"/>).</summary>
-    public const string Section = "Excel";
-
     public static IEnumerable<Command> Create(CliContext context)
     {
         _ = context;
@@ -37,7 +31,7 @@ public static class ExcelCommands
         public void Run(MainJobRun run)
         {
             // The SLA step has refreshed the evaluations; the quarter is the one before the as-of's own, as for the SLA csv files.
-            var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
+            var quarter = Quarter.DefaultAt(run.AsOf);
             var path = Path.Combine(run.OutFolder, SlaWorkbook.FileName(quarter));
             Write(run.Warehouse, run.Cli, quarter, run.AsOf, accounts: null, path);
             run.Wrote($"SLA workbook {quarter}", path);
@@ -81,51 +75,7 @@ public static class ExcelCommands
     /// <summary>Writes the workbook through a temporary file beside <paramref name="path"/>, so a failure never leaves half a file.</summary>
     private static void Write(Warehouse warehouse, CliContext context, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, string path)
     {
-        var options = Options(context.Configuration);
-        try
-        {
-            ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant()));
-        }
-        catch (IOException e)
-        {
-            throw new UserError($"--out: cannot write '{path}': {e.Message}");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new UserError($"--out: no permission to write '{path}'");
-        }
-    }
-
-    /// <summary>The workbook settings from configuration section <c>Excel</c>, defaults where a setting is absent.</summary>
-    public static SlaWorkbookOptions Options(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Section);
-        var defaults = SlaWorkbookOptions.Default;
-        var options = new SlaWorkbookOptions
-        {
-            GreenGoalPct = Number(section, nameof(SlaWorkbookOptions.GreenGoalPct), defaults.GreenGoalPct),
-            AmberGoalPct = Number(section, nameof(SlaWorkbookOptions.AmberGoalPct), defaults.AmberGoalPct),
-            BreachRowCap = Whole(section, nameof(SlaWorkbookOptions.BreachRowCap), defaults.BreachRowCap),
-            TrendQuarters = Whole(section, nameof(SlaWorkbookOptions.TrendQuarters), defaults.TrendQuarters),
-        };
-        options.Validate();
-        return options;
-    }
-
-    private static int Whole(IConfigurationSection section, string key, int fallback)
-    {
-        var value = Number(section, key, fallback);
-        return value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
-            ? (int)value
-            : throw new UserError($"{Section}:{key}: '{section[key]}' is not a whole number");
-    }
-
-    private static decimal Number(IConfigurationSection section, string key, decimal fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UserError($"{Section}:{key}: '{text}' is not a number");
+        var options = context.Settings.Workbook;
+        ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant()), "out");
     }
 }

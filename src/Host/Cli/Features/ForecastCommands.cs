@@ -1,12 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
-using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Store;
+using JuniperFts.Reports.Files;
 using JuniperFts.Reports.ForecastChart;
-using Microsoft.Extensions.Configuration;
 using NodaTime;
 
 namespace JuniperFts.Host.Cli.Features;
@@ -36,8 +33,14 @@ public static class ForecastCommands
         forecast.SetAction(pr =>
         {
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
-            var options = Options(context.Configuration, context.Reference) with { Retrain = pr.GetValue(retrain) };
-            if (pr.GetValue(horizon) is { } h) options = options with { Horizon = h };
+            var options = context.Settings.Forecast with { Training = pr.GetValue(retrain) ? ModelTraining.Always : ModelTraining.WhenStale };
+            if (pr.GetValue(horizon) is { } h)
+            {
+                // Forecast:HorizonWeeks is checked when the settings are bound; this is the option's own value.
+                if (h is < ForecastOptions.MinHorizon or > ForecastOptions.MaxHorizon)
+                    throw new UserError($"--horizon must be between {ForecastOptions.MinHorizon} and {ForecastOptions.MaxHorizon} weeks, not {h}");
+                options = options with { Horizon = h };
+            }
             var result = WorkloadForecaster.Run(warehouse, options, pr.GetValue(asOf) ?? DefaultAsOf(warehouse));
             var fmt = pr.GetValue(format)!;
             TabularOutput.Write(Rows(result), fmt, context);
@@ -53,7 +56,7 @@ public static class ForecastCommands
                 // stdout stays machine-readable; the verdict still reaches the person running it.
                 context.Error.WriteLine(result.Backtest.Statement);
             }
-            if (pr.GetValue(chart) is { Length: > 0 } png) WriteChart(result, png);
+            if (pr.GetValue(chart) is { Length: > 0 } png) WriteChart(result, png, "chart");
             return 0;
         });
         return [forecast];
@@ -69,7 +72,7 @@ public static class ForecastCommands
 
         public void Run(MainJobRun run)
         {
-            var options = Options(run.Cli.Configuration, run.Cli.Reference); // a configuration mistake fails the run
+            var options = run.Cli.Settings.Forecast; // a configuration mistake fails the run
             ForecastResult result;
             try
             {
@@ -82,10 +85,10 @@ public static class ForecastCommands
                 return;
             }
             var csv = Path.Combine(run.OutFolder, "forecast.csv");
-            using (var writer = new StreamWriter(csv)) TabularOutput.WriteCsv(Rows(result), writer);
+            WriteCsv(result, csv, "out");
             run.Wrote("forecast", csv);
             var png = Path.Combine(run.OutFolder, "forecast.png");
-            WriteChart(result, png);
+            WriteChart(result, png, "out");
             run.Wrote("forecast chart", png);
         }
     }
@@ -103,17 +106,16 @@ public static class ForecastCommands
         result.Regions.Select(r => (IReadOnlyList<object?>)
             [r.Week.ToString(), r.Region, Round(r.Cases), Round(r.Low), Round(r.High), Round(r.EngineersNeeded)]).ToList());
 
-    private static void WriteChart(ForecastResult result, string path)
-    {
-        try
+    /// <summary>Writes the forecast CSV (the rows of <see cref="Rows"/>) atomically to <paramref name="path"/>.</summary>
+    public static void WriteCsv(ForecastResult result, string path, string? subject = null) =>
+        ReportFile.Write(path, file =>
         {
-            File.WriteAllBytes(path, ForecastChartRenderer.RenderPng(result));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot write the chart {path}: {e.Message}", e);
-        }
-    }
+            using var writer = new StreamWriter(file);
+            TabularOutput.WriteCsv(Rows(result), writer);
+        }, subject);
+
+    private static void WriteChart(ForecastResult result, string path, string subject) =>
+        ReportFile.Write(path, file => file.Write(ForecastChartRenderer.RenderPng(result)), subject);
 
     // Adding 0.00m keeps two decimals on every figure (0.00, not 0), so columns read alike.
     private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) + 0.00m;
@@ -121,42 +123,4 @@ public static class ForecastCommands
     private static Instant DefaultAsOf(Warehouse warehouse) =>
         WorkloadHistoryQuery.LatestCaseCreated(warehouse)
         ?? throw new UserError("the database holds no cases: ingest a drop folder before forecasting");
-
-    /// <summary>The <c>Forecast</c> configuration section over the documented defaults.</summary>
-    /// <exception cref="UserError">A value that is not a number or out of its range, naming the key.</exception>
-    public static ForecastOptions Options(IConfiguration configuration, ReferenceData reference)
-    {
-        var section = configuration.GetSection("Forecast");
-        var defaults = StaffingPlan.Default;
-        double Number(string key, double fallback, Func<double, bool> valid, string range)
-        {
-            var text = section[key];
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !valid(v))
-                throw new UserError($"configuration Forecast:{key} = '{text}' must be {range}");
-            return v;
-        }
-        int Whole(string key, int fallback, int min, int max) =>
-            (int)Number(key, fallback, v => v == Math.Floor(v) && v >= min && v <= max, $"a whole number from {min} to {max}");
-
-        var hours = Priorities.All.ToDictionary(p => p,
-            p => Number($"HandlingHours:{p.Code()}", defaults.HandlingHours[p], v => v >= 0 && double.IsFinite(v), "a number of hours ≥ 0"));
-        var staffing = new StaffingPlan(hours,
-            Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
-            Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
-            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"));
-        var model = new ModelSettings(
-            Seed: Whole("Seed", 1, 0, int.MaxValue),
-            Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
-            Leaves: Whole("Leaves", new ModelSettings().Leaves, 2, 512));
-        return new ForecastOptions
-        {
-            Horizon = Whole("HorizonWeeks", 13, 1, 104),
-            IntervalCoverage = Number("IntervalCoverage", 0.8, v => v is > 0.5 and < 1, "a share between 0.5 and 1 (both excluded)"),
-            Staffing = staffing,
-            Model = model,
-            Reference = reference,
-            ModelFolder = string.IsNullOrWhiteSpace(section["ModelFolder"]) ? null : section["ModelFolder"],
-        };
-    }
 }

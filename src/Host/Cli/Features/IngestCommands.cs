@@ -160,11 +160,7 @@ public static class IngestCommands
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
             Ingest(context, warehouse, pr.GetValue(data)!);
             var outFolder = Path.GetFullPath(pr.GetValue(output)!);
-            try { Directory.CreateDirectory(outFolder); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserError($"cannot create the output folder {pr.GetValue(output)}: {e.Message}", e);
-            }
+            UserError.OnIo($"cannot create the output folder {pr.GetValue(output)}", () => Directory.CreateDirectory(outFolder));
             var instant = pr.GetValue(asOf) ?? DataFacts.LatestInstant(warehouse) ?? context.Clock.GetCurrentInstant();
             context.Out.WriteLine($"as of {instant}");
             var run = new MainJobRun(context, warehouse, outFolder, instant);

@@ -36,10 +36,11 @@ public static class ReviewPackCommands
         public void Run(MainJobRun run)
         {
             SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
-            var quarter = Quarter.LatestCompleteOn(run.AsOf.InUtc().Date);
+            var quarter = Quarter.DefaultAt(run.AsOf);
             var folder = Path.Combine(run.OutFolder, RunFolder);
-            var forecast = ForecastCommands.Options(run.Cli.Configuration, run.Cli.Reference);
-            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, forecast);
+            // fts run makes the forecast, so its packs may train the model for the quarter's end (a read never does).
+            var options = run.Cli.Settings.ReviewPacks(ModelTraining.WhenStale);
+            var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, options);
             run.Wrote($"Review packs {quarter} ({written.Count} accounts)", folder);
         }
     }
@@ -60,21 +61,22 @@ public static class ReviewPackCommands
             if (everyAccount == (accountId is not null))
                 throw new UserError("review-pack: give either --account ID (with --out FILE.pdf) or --all (with --out DIR)");
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
-            var q = pr.GetValue(quarter) ?? Quarter.LatestCompleteOn(at.InUtc().Date);
+            var q = pr.GetValue(quarter) ?? Quarter.DefaultAt(at);
             var target = pr.GetValue(output)!;
 
-            var forecast = ForecastCommands.Options(context.Configuration, context.Reference);
+            // A pack is a read: it uses the saved forecast and never trains one.
+            var options = context.Settings.ReviewPacks(ModelTraining.Never);
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
             SlaRefresh.Run(warehouse, context.Reference);
             if (everyAccount)
             {
-                var written = Guard(target, () => ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target, forecast));
+                var written = ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target, options);
                 foreach (var path in written) context.Out.WriteLine(path);
                 context.Error.WriteLine($"{written.Count} review packs for {q} written to {target}");
             }
             else
             {
-                var path = WriteOne(warehouse, context.Reference, forecast, accountId!, q, at, target);
+                var path = WriteOne(warehouse, context.Reference, options, accountId!, q, at, target);
                 context.Out.WriteLine(path);
             }
             return 0;
@@ -83,29 +85,12 @@ public static class ReviewPackCommands
     }
 
     /// <summary>Writes one pack; an existing folder as <paramref name="target"/> gets the pack's default file name inside it.</summary>
-    private static string WriteOne(Warehouse warehouse, ReferenceData reference, ForecastOptions forecast, string accountId, Quarter quarter, Instant asOf, string target)
+    private static string WriteOne(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options, string accountId, Quarter quarter, Instant asOf, string target)
     {
         // Build first: an unknown account fails before any file is touched.
-        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf, forecast);
+        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf, options);
         var path = Directory.Exists(target) ? Path.Combine(target, ReviewPacks.FileName(accountId, quarter)) : target;
-        Guard(path, () =>
-        {
-            ReportFile.Write(path, file => ReviewPacks.Render(model, file));
-            return path;
-        });
+        ReportFile.Write(path, file => ReviewPacks.Render(model, file), "out");
         return path;
-    }
-
-    /// <summary>Turns a file-system failure into one line naming the path.</summary>
-    private static T Guard<T>(string path, Func<T> write)
-    {
-        try
-        {
-            return write();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"review-pack: cannot write {path}: {e.Message}", e);
-        }
     }
 }

@@ -28,7 +28,7 @@ public static class ServeCommands
         {
             // Everything is checked before anything starts: a bad setting is one line and exit 2, not a crash at 01:00.
             var warehouse = context.OpenWarehouse(parse.GetValue(CommonOptions.Db));
-            var runtime = ServiceRuntime.Load(context.Configuration, warehouse, context.Reference, context.Clock);
+            var runtime = ServiceRuntime.Load(context.Settings, warehouse, context.Clock);
 
             // Holding one connection for the life of the process keeps DuckDB's file lock, so a CLI command
             // started meanwhile is told the database is in use instead of racing the jobs.

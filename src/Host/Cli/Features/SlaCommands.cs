@@ -35,7 +35,7 @@ public static class SlaCommands
             SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
             var queries = new SlaQueries(run.Warehouse, run.Cli.Reference);
             // The as-of is the latest instant in the data; the quarter before its own is the latest complete one.
-            var filter = new SlaFilter(Quarter.LatestCompleteOn(run.AsOf.InUtc().Date));
+            var filter = new SlaFilter(Quarter.DefaultAt(run.AsOf));
             Directory.CreateDirectory(run.OutFolder);
 
             var casesPath = Path.Combine(run.OutFolder, "sla-cases.csv");
@@ -230,15 +230,7 @@ public static class SlaCommands
 
     private static BusinessCalendar LoadCalendar(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot read the calendar {path}: {e.Message}", e);
-        }
+        var json = UserError.OnIo($"cannot read the calendar {path}", () => File.ReadAllText(path));
         try
         {
             return BusinessCalendar.From(CalendarJson.Parse(json, path));

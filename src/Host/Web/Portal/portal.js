@@ -98,11 +98,33 @@ async function loadSubscriptions() {
   $("subscriptions").hidden = false;
 }
 
+// Every form posts the anti-forgery token of this page's session.
+function protectForms(antiforgery) {
+  for (const form of document.querySelectorAll("form[method=post]")) {
+    const input = document.createElement("input");
+    input.type = "hidden"; input.name = antiforgery.field; input.value = antiforgery.token;
+    form.appendChild(input);
+  }
+}
+
 async function start() {
-  const { status, body } = await getJson("/api/me");
+  const { body: session } = await getJson("/session");
+  protectForms(session.antiforgery);
+  if (session.signed_in && !session.role) {
+    // Signed in through the identity provider, but no group of theirs is mapped to a role.
+    $("norole-name").textContent = session.name || "you";
+    $("norole").hidden = false;
+    return;
+  }
+  const { status, body } = session.signed_in ? await getJson("/api/me") : { status: 401, body: {} };
   if (status !== 200) {
+    const problem = new URLSearchParams(location.search).get("signin");
+    $("signin-oidc").hidden = !session.oidc;
+    $("signin-token").open = !session.oidc;
+    $("signin-failed").hidden = problem !== "failed";
+    $("signin-expired").hidden = problem !== "expired";
+    if (problem) $("signin-token").open = true;
     $("signin").hidden = false;
-    $("signin-failed").hidden = !new URLSearchParams(location.search).has("signin");
     return;
   }
   me = body;

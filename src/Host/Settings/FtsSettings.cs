@@ -1,0 +1,178 @@
+using System.Globalization;
+using JuniperFts.Domain;
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
+using JuniperFts.Forecast;
+using JuniperFts.Host.Cli;
+using JuniperFts.Host.Delivery;
+using JuniperFts.Host.Service;
+using JuniperFts.Host.Web;
+using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.ReviewPack;
+using Microsoft.Extensions.Configuration;
+
+namespace JuniperFts.Host.Settings;
+
+/// <summary>
+/// Every setting of <c>fts</c>, bound from configuration into option records once per process: the CLI, the jobs and
+/// the portal read these records, never the configuration. A section is bound and validated the first time it is
+/// needed (so <c>fts ingest</c> does not trip over a forecast setting) and a mistake is one line naming the key.
+/// </summary>
+public sealed class FtsSettings
+{
+    /// <summary>The default database path when neither <c>--db</c> nor <c>FTS_DB</c> is given.</summary>
+    public const string DefaultDatabase = "data/fts.duckdb";
+
+    private readonly Lazy<ReferenceData> _reference;
+    private readonly Lazy<AttainmentGoals> _goals;
+    private readonly Lazy<SlaWorkbookOptions> _workbook;
+    private readonly Lazy<ForecastOptions> _forecast;
+    private readonly Lazy<ServiceSettings> _service;
+    private readonly Lazy<PortalUsers> _users;
+    private readonly Lazy<OidcSettings?> _oidc;
+    private readonly Lazy<DeliverySettings> _delivery;
+
+    public FtsSettings(IConfiguration configuration)
+    {
+        Configuration = configuration;
+        _reference = new(() => ReferenceDataConfiguration.Load(configuration));
+        _goals = new(() => BindGoals(configuration.GetSection(ExcelSection)));
+        _workbook = new(() => BindWorkbook(configuration.GetSection(ExcelSection), Goals));
+        _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference));
+        _service = new(() => ServiceSettings.Load(configuration));
+        _oidc = new(() => OidcSettings.Load(configuration));
+        _delivery = new(() => DeliverySettings.Load(configuration));
+        // With company sign-in, tokens are only for automation and may be none.
+        _users = new(() => PortalUsers.Load(configuration, optional: Oidc is not null));
+    }
+
+    /// <summary>The configuration section of the attainment goals and the workbook's settings.</summary>
+    public const string ExcelSection = "Excel";
+    /// <summary>The configuration section of the forecast's settings.</summary>
+    public const string ForecastSection = "Forecast";
+
+    /// <summary>The configuration the records are bound from (logging reads its own section from it).</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>Built-in reference data with the <c>Reference</c> section's overrides applied.</summary>
+    public ReferenceData Reference => _reference.Value;
+
+    /// <summary>The one attainment goal (<c>Excel:GreenGoalPct</c>) and warning level (<c>Excel:AmberGoalPct</c>) of the workbook, the packs and the portal.</summary>
+    public AttainmentGoals Goals => _goals.Value;
+
+    /// <summary>The <c>Excel</c> section: the workbook's goals, breach-row cap and trend length.</summary>
+    public SlaWorkbookOptions Workbook => _workbook.Value;
+
+    /// <summary>The <c>Forecast</c> section over the documented defaults; reuses the saved model while it is current.</summary>
+    public ForecastOptions Forecast => _forecast.Value;
+
+    /// <summary>The <c>Service</c> section (creates the drop folder when missing).</summary>
+    public ServiceSettings Service => _service.Value;
+
+    /// <summary>The <c>Portal:Users</c> list.</summary>
+    public PortalUsers Users => _users.Value;
+
+    /// <summary>The <c>Portal:Oidc</c> section: sign-in with the company's identity provider; null without it (bearer tokens only).</summary>
+    public OidcSettings? Oidc => _oidc.Value;
+
+    /// <summary>The <c>Delivery</c> section: the SMTP server and the subscriptions (none: nothing is delivered).</summary>
+    public DeliverySettings Delivery => _delivery.Value;
+
+    /// <summary>What a review pack takes from the settings; <paramref name="training"/> says whether making it may train the forecast model.</summary>
+    public ReviewPackOptions ReviewPacks(ModelTraining training) =>
+        new() { Goals = Goals, Forecast = Forecast with { Training = training } };
+
+    /// <summary>The database path from <c>--db</c>, else <c>FTS_DB</c>, else <see cref="DefaultDatabase"/>.</summary>
+    public string DatabasePath(string? option) =>
+        !string.IsNullOrWhiteSpace(option) ? option
+        : Configuration["FTS_DB"] is { Length: > 0 } env ? env
+        : DefaultDatabase;
+
+    /// <summary>Binds every section <c>fts serve</c> uses, so a mistake stops it before anything starts.</summary>
+    /// <exception cref="UserError">The first setting that is wrong, named.</exception>
+    public void ValidateForService()
+    {
+        _ = Service;
+        _ = Oidc;
+        _ = Users;
+        _ = Reference;
+        _ = Workbook;
+        _ = Forecast;
+        _ = Delivery;
+    }
+
+    private static AttainmentGoals BindGoals(IConfigurationSection section)
+    {
+        var defaults = AttainmentGoals.Default;
+        var green = ExcelNumber(section, "GreenGoalPct", defaults.Green);
+        var amber = ExcelNumber(section, "AmberGoalPct", defaults.Amber);
+        try { return new AttainmentGoals(green, amber); }
+        catch (ArgumentException e) { throw new UserError($"Excel workbook goals: {e.Message.Split(" (Parameter")[0]}"); }
+    }
+
+    private static SlaWorkbookOptions BindWorkbook(IConfigurationSection section, AttainmentGoals goals)
+    {
+        var defaults = SlaWorkbookOptions.Default;
+        var options = new SlaWorkbookOptions
+        {
+            Goals = goals,
+            BreachRowCap = ExcelWhole(section, nameof(SlaWorkbookOptions.BreachRowCap), defaults.BreachRowCap),
+            TrendQuarters = ExcelWhole(section, nameof(SlaWorkbookOptions.TrendQuarters), defaults.TrendQuarters),
+        };
+        options.Validate();
+        return options;
+    }
+
+    private static int ExcelWhole(IConfigurationSection section, string key, int fallback)
+    {
+        var value = ExcelNumber(section, key, fallback);
+        return value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new UserError($"{ExcelSection}:{key}: '{section[key]}' is not a whole number");
+    }
+
+    private static decimal ExcelNumber(IConfigurationSection section, string key, decimal fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UserError($"{ExcelSection}:{key}: '{text}' is not a number");
+    }
+
+    private static ForecastOptions BindForecast(IConfigurationSection section, ReferenceData reference)
+    {
+        var defaults = StaffingPlan.Default;
+        double Number(string key, double fallback, Func<double, bool> valid, string range)
+        {
+            var text = section[key];
+            if (string.IsNullOrWhiteSpace(text)) return fallback;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !valid(v))
+                throw new UserError($"configuration {ForecastSection}:{key} = '{text}' must be {range}");
+            return v;
+        }
+        int Whole(string key, int fallback, int min, int max) =>
+            (int)Number(key, fallback, v => v == Math.Floor(v) && v >= min && v <= max, $"a whole number from {min} to {max}");
+
+        var hours = Priorities.All.ToDictionary(p => p,
+            p => Number($"HandlingHours:{p.Code()}", defaults.HandlingHours[p], v => v >= 0 && double.IsFinite(v), "a number of hours ≥ 0"));
+        var staffing = new StaffingPlan(hours,
+            Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
+            Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
+            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"));
+        var model = new ModelSettings(
+            Seed: Whole("Seed", 1, 0, int.MaxValue),
+            Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
+            Leaves: Whole("Leaves", new ModelSettings().Leaves, 2, 512));
+        return new ForecastOptions
+        {
+            Horizon = Whole("HorizonWeeks", 13, ForecastOptions.MinHorizon, ForecastOptions.MaxHorizon),
+            IntervalCoverage = Number("IntervalCoverage", 0.8, v => v is > 0.5 and < 1, "a share between 0.5 and 1 (both excluded)"),
+            Staffing = staffing,
+            Model = model,
+            Reference = reference,
+            ModelFolder = string.IsNullOrWhiteSpace(section["ModelFolder"]) ? null : section["ModelFolder"],
+        };
+    }
+}
