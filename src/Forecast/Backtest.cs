@@ -19,15 +19,40 @@ public sealed record MethodScores(MethodScore? Model, MethodScore SeasonalNaive,
 /// <summary>Back-test scores of a region's weekly total (its platforms summed).</summary>
 public sealed record RegionScores(string Region, MethodScores Scores);
 
-/// <summary>Interval of one forecast step, as residual quantiles in units of the series' level.</summary>
-public sealed record StepInterval(int Step, double Low, double High);
+/// <summary>
+/// How wide an interval is: per forecast step the negative-binomial dispersion φ of the back-test errors
+/// (variance = mean + φ·mean²), and the multiple <paramref name="Z"/> of that standard deviation that held the stated
+/// share of the back-test weeks.
+/// </summary>
+public sealed record IntervalSpread(IReadOnlyList<double> Dispersion, double Z)
+{
+    /// <summary>The low and high end around <paramref name="mean"/>, <paramref name="step"/> weeks ahead (steps beyond the back-test use its last).</summary>
+    public (double Low, double High) Around(double mean, int step)
+    {
+        var sd = Deviation(mean, Dispersion[Math.Min(step, Dispersion.Count) - 1]);
+        return (Math.Max(0, mean - Z * sd), mean + Z * sd);
+    }
+
+    /// <summary>A Poisson spread (no dispersion) at the normal quantile of <paramref name="coverage"/>: mean ± z·√mean.</summary>
+    public static IntervalSpread Poisson(double coverage) => new([0], NormalQuantile(1 - (1 - coverage) / 2));
+
+    /// <summary>Upper standard normal quantile for 0.5 ≤ p &lt; 1 (Abramowitz–Stegun 26.2.23, error under 4.5e-4).</summary>
+    private static double NormalQuantile(double p)
+    {
+        var t = Math.Sqrt(-2 * Math.Log(1 - p));
+        return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+    }
+
+    /// <summary>The standard deviation of a count with this mean and dispersion (the mean floored at 0.5, so a quiet week still has a spread).</summary>
+    public static double Deviation(double mean, double dispersion) => Math.Sqrt(Math.Max(mean, 0.5) + dispersion * mean * mean);
+}
 
 /// <summary>
 /// What the rolling-origin back-test found: the origins (first forecast week of each), scores per region
-/// and overall (mean over regions), the method chosen, why, and the intervals of the chosen method.
+/// and overall (mean over regions), the method chosen, why, and the interval spread of the chosen method.
 /// </summary>
-/// <param name="Intervals">Per step, for one region × platform series (in units of its level).</param>
-/// <param name="RegionIntervals">Per step, for a region's total (in units of the region's level).</param>
+/// <param name="Intervals">For one region × platform series; null without a back-test.</param>
+/// <param name="RegionIntervals">For a region's total; null without a back-test.</param>
 public sealed record BacktestSummary(
     IReadOnlyList<string> Origins,
     int Steps,
@@ -35,8 +60,8 @@ public sealed record BacktestSummary(
     MethodScores? Overall,
     ForecastMethod Chosen,
     string Statement,
-    IReadOnlyList<StepInterval> Intervals,
-    IReadOnlyList<StepInterval> RegionIntervals);
+    IntervalSpread? Intervals,
+    IntervalSpread? RegionIntervals);
 
 /// <summary>Rolling-origin back-test over the last year of history.</summary>
 internal static class Backtest
@@ -44,7 +69,7 @@ internal static class Backtest
     /// <summary>Weeks each back-test origin forecasts; origins are this far apart.</summary>
     public const int Steps = 13;
 
-    /// <summary>Weeks of history an origin needs before it.</summary>
+    /// <summary>Weeks of history an origin needs before it (a year when any origin has one).</summary>
     public const int MinimumTraining = 26;
 
     public static BacktestSummary Run(WorkloadHistory history, ModelSettings settings, double coverage)
@@ -52,12 +77,14 @@ internal static class Backtest
         var n = history.Weeks.Count;
         // Four origins a quarter apart: the last year, each forecast ending by the last history week.
         var origins = Enumerable.Range(1, 4).Select(k => n - k * Steps).Where(o => o >= MinimumTraining).Order().ToList();
+        // An origin with a whole season before it tests the model that will forecast; shorter ones only when there is no such origin.
+        if (origins.Any(o => o >= WeekFeatures.Season)) origins.RemoveAll(o => o < WeekFeatures.Season);
         if (origins.Count == 0)
         {
             var fallback = n >= WeekFeatures.Season ? ForecastMethod.SeasonalNaive : ForecastMethod.Naive;
             return new BacktestSummary([], Steps, [], null, fallback,
                 $"History too short to back-test ({n} weeks; a back-test needs {MinimumTraining + Steps}): forecasting with {fallback.Describe()}, unchecked.",
-                [], []);
+                null, null);
         }
 
         var methods = new[] { ForecastMethod.Model, ForecastMethod.SeasonalNaive, ForecastMethod.Naive };
@@ -65,41 +92,41 @@ internal static class Backtest
         // Per region and method: actual and forecast weeks, concatenated over origins.
         var actual = regions.ToDictionary(r => r, _ => new List<double>());
         var forecast = regions.ToDictionary(r => r, _ => methods.ToDictionary(m => m, _ => new List<double>()));
-        var residuals = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<double>()).ToArray());
-        var regionResiduals = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<double>()).ToArray());
+        // Per method and step: (actual, forecast) of every series, and of every region total.
+        var errors = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<(double, double)>()).ToArray());
+        var regionErrors = methods.ToDictionary(m => m, _ => Enumerable.Range(0, Steps).Select(_ => new List<(double, double)>()).ToArray());
         var totals = regions.ToDictionary(r => r, r => history.RegionTotal(r));
         var modelEverywhere = true;
 
         foreach (var origin in origins)
         {
-            var examples = SeriesForecaster.Examples(history.Series, origin);
-            var model = examples.Count >= CaseModel.MinimumExamples ? CaseModel.Train(examples, settings) : null;
+            var model = CaseModel.Train(history, origin, settings);
             modelEverywhere &= model is not null;
             foreach (var region in regions)
             {
                 var regionActual = new double[Steps];
                 var regionForecast = methods.ToDictionary(m => m, _ => new double[Steps]);
-                foreach (var s in history.Series.Where(s => s.Region == region))
+                for (var i = 0; i < history.Series.Count; i++)
                 {
-                    var level = WeekFeatures.Scale(WeekFeatures.Level(s.Cases.Take(origin).ToArray()));
+                    var s = history.Series[i];
+                    if (s.Region != region) continue;
                     for (var h = 0; h < Steps; h++) regionActual[h] += s.Cases[origin + h];
                     foreach (var m in methods)
                     {
                         if (m == ForecastMethod.Model && model is null) continue;
-                        var f = SeriesForecaster.Forecast(s, origin, Steps, m, model);
+                        var f = SeriesForecaster.Forecast(history, i, origin, Steps, m, model);
                         for (var h = 0; h < Steps; h++)
                         {
                             regionForecast[m][h] += f[h];
-                            residuals[m][h].Add((s.Cases[origin + h] - f[h]) / level);
+                            errors[m][h].Add((s.Cases[origin + h], f[h]));
                         }
                     }
                 }
                 actual[region].AddRange(regionActual);
-                var regionLevel = WeekFeatures.Scale(WeekFeatures.Level(totals[region].AsSpan(0, origin)));
                 foreach (var m in methods)
                 {
                     forecast[region][m].AddRange(regionForecast[m]);
-                    for (var h = 0; h < Steps; h++) regionResiduals[m][h].Add((regionActual[h] - regionForecast[m][h]) / regionLevel);
+                    for (var h = 0; h < Steps; h++) regionErrors[m][h].Add((regionActual[h], regionForecast[m][h]));
                 }
             }
         }
@@ -121,26 +148,39 @@ internal static class Backtest
         var overall = new MethodScores(
             modelEverywhere ? Mean(s => s.Model) : null, Mean(s => s.SeasonalNaive), Mean(s => s.Naive));
 
-        var (chosen, statement) = Choose(overall, origins.Count);
+        var (chosen, statement) = Choose(overall, origins.Count, fullSeason: origins[0] >= WeekFeatures.Season);
+
         var originWeeks = origins.Select(o => history.Weeks[o].ToString()).ToList();
+        // Back-tested models that never saw a season err more than the forecasting one: their spread would overstate it.
+        var fullSeason = origins[0] >= WeekFeatures.Season;
         return new BacktestSummary(originWeeks, Steps, regionScores, overall, chosen, statement,
-            Quantiles(residuals[chosen], coverage), Quantiles(regionResiduals[chosen], coverage));
+            fullSeason ? Spread(errors[chosen], coverage) : IntervalSpread.Poisson(coverage),
+            fullSeason ? Spread(regionErrors[chosen], coverage) : IntervalSpread.Poisson(coverage));
     }
 
-    /// <summary>Residual quantiles per step; neighbouring steps are pooled, as a few origins give few residuals per step.</summary>
-    private static List<StepInterval> Quantiles(List<double>[] residualsByStep, double coverage)
+    /// <summary>
+    /// The spread of the back-test errors: per step the dispersion by moments (pooling the neighbouring ±2 steps, as a
+    /// few origins give few errors per step), then the multiple of the standard deviation that covers the stated share.
+    /// </summary>
+    private static IntervalSpread Spread(List<(double Actual, double Forecast)>[] byStep, double coverage)
     {
-        var tail = (1 - coverage) / 2;
-        return Enumerable.Range(1, residualsByStep.Length).Select(step =>
+        var dispersion = Enumerable.Range(1, byStep.Length).Select(step =>
         {
-            var pool = Enumerable.Range(Math.Max(1, step - 2), 5).Where(k => k <= residualsByStep.Length)
-                .SelectMany(k => residualsByStep[k - 1]).ToList();
-            return new StepInterval(step, ErrorMetrics.Quantile(pool, tail), ErrorMetrics.Quantile(pool, 1 - tail));
+            var pool = Enumerable.Range(Math.Max(1, step - 2), 5).Where(k => k <= byStep.Length).SelectMany(k => byStep[k - 1]).ToList();
+            var excess = pool.Sum(e => (e.Actual - e.Forecast) * (e.Actual - e.Forecast) - e.Forecast);
+            var squares = pool.Sum(e => e.Forecast * e.Forecast);
+            return squares > 0 ? Math.Max(0, excess / squares) : 0;
         }).ToList();
+        var scaled = byStep.SelectMany((errors, h) => errors.Select(e => Math.Abs(e.Actual - e.Forecast) / IntervalSpread.Deviation(e.Forecast, dispersion[h]))).ToList();
+        return new IntervalSpread(dispersion, ErrorMetrics.Quantile(scaled, coverage));
     }
 
-    /// <summary>The model when it beats seasonal naive (and naive) on MASE; else the better baseline, said plainly.</summary>
-    internal static (ForecastMethod, string) Choose(MethodScores overall, int origins)
+    /// <summary>
+    /// The model when it beats seasonal naive (and naive) on MASE; else the better baseline, said plainly. When no origin
+    /// had a year of history before it (<paramref name="fullSeason"/> false), the back-tested models never saw a whole
+    /// season while the forecasting one does, so the scores are reported and the model is used.
+    /// </summary>
+    internal static (ForecastMethod, string) Choose(MethodScores overall, int origins, bool fullSeason = true)
     {
         var sn = overall.SeasonalNaive;
         var naive = overall.Naive;
@@ -150,6 +190,9 @@ internal static class Backtest
             return (bestBaseline, $"{what}: too little history to train the model; forecasting with {bestBaseline.Describe()}.");
         var vs = $"MASE {model.Mase:0.00} vs seasonal naive {sn.Mase:0.00} and naive {naive.Mase:0.00}; " +
                  $"sMAPE {model.Smape:0.0}% vs {sn.Smape:0.0}% and {naive.Smape:0.0}%";
+        if (!fullSeason)
+            return (ForecastMethod.Model, $"{what}, each with under a year before it ({vs}): too short to test the yearly pattern, " +
+                                          "which the model learns from the whole year (pooled over every series); forecasting with the model.");
         if (model.Mase < sn.Mase && model.Mase <= naive.Mase)
             return (ForecastMethod.Model, $"{what}: the model beat seasonal naive ({vs}); forecasting with the model.");
         var beaten = model.Mase < sn.Mase ? "naive" : "seasonal naive";

@@ -1,69 +1,157 @@
 using JuniperFts.Domain.Forecast;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers;
 
 namespace JuniperFts.Forecast;
 
-/// <summary>Size and seed of the boosted-tree model; small by default, since the series are short.</summary>
-public sealed record ModelSettings(int Seed = 1, int Trees = 150, int Leaves = 8, int MinimumExamplesPerLeaf = 5, double LearningRate = 0.08);
+/// <summary>Seed and L2 penalty of the count model.</summary>
+/// <param name="Regularization">The L2 weight of the Poisson regression: larger shrinks seasonality and trends towards flat.</param>
+public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
 
-/// <summary>An ML.NET FastTree regression from <see cref="WeekFeatures"/> to the week's cases over the series' level.</summary>
+/// <summary>
+/// One ML.NET Poisson regression (L-BFGS) over every series of the history: the week's cases over the series'
+/// level, with the level as example weight, so the fit is a Poisson model with the level as exposure.
+/// Pooling lets short or small series borrow the seasonality of the whole estate.
+/// </summary>
+/// <remarks>The forecast is direct (no lags fed back), so a week's forecast depends only on the weeks before the origin.</remarks>
 internal sealed class CaseModel
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly SchemaDefinition _schema;
     private readonly PredictionEngine<WeekExample, WeekPrediction> _engine;
+    private readonly Context _context;
 
-    private CaseModel(MLContext ml, ITransformer model)
+    private CaseModel(MLContext ml, ITransformer model, Context context)
     {
         _ml = ml;
         _model = model;
-        _engine = ml.Model.CreatePredictionEngine<WeekExample, WeekPrediction>(model);
+        _context = context;
+        _schema = Schema(context.Features.Count);
+        _engine = ml.Model.CreatePredictionEngine<WeekExample, WeekPrediction>(model, inputSchemaDefinition: _schema);
     }
 
     /// <summary>Fewest training weeks (over all series) worth fitting a model on.</summary>
     public const int MinimumExamples = 30;
 
-    public static CaseModel Train(IReadOnlyList<WeekExample> examples, ModelSettings settings)
+    /// <summary>The feature layout of a history (its regions and series).</summary>
+    public static WeekFeatures FeaturesOf(WorkloadHistory history) =>
+        new(history.Regions, history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList());
+
+    /// <summary>The training weeks of every series before week <paramref name="end"/> (exclusive).</summary>
+    public static List<WeekExample> Examples(WorkloadHistory history, int end) => new Context(history, end).Examples();
+
+    /// <summary>A model from the weeks before <paramref name="end"/>, or null when there are too few of them.</summary>
+    public static CaseModel? Train(WorkloadHistory history, int end, ModelSettings settings)
     {
+        var context = new Context(history, end);
+        var examples = context.Examples();
+        if (examples.Count < MinimumExamples) return null;
         var ml = new MLContext(seed: settings.Seed);
-        var data = ml.Data.LoadFromEnumerable(examples);
-        var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        var data = ml.Data.LoadFromEnumerable(examples, Schema(context.Features.Count));
+        var trainer = ml.Regression.Trainers.LbfgsPoissonRegression(new LbfgsPoissonRegressionTrainer.Options
         {
-            NumberOfTrees = settings.Trees,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = settings.MinimumExamplesPerLeaf,
-            LearningRate = settings.LearningRate,
-            // One thread: the same data and seed give the same trees.
+            ExampleWeightColumnName = nameof(WeekExample.Weight),
+            L2Regularization = (float)settings.Regularization,
+            L1Regularization = 0,
+            OptimizationTolerance = 1e-8f,
+            // One thread: the same data give the same weights.
             NumberOfThreads = 1,
         });
-        return new CaseModel(ml, trainer.Fit(data));
+        return new CaseModel(ml, trainer.Fit(data), context);
     }
 
-    /// <summary>The predicted cases-over-level ratio of one week.</summary>
-    public double Predict(float[] features) => _engine.Predict(new WeekExample { Features = features }).Score;
+    /// <summary>The forecast means of series <paramref name="series"/> for the <paramref name="steps"/> weeks from the training end.</summary>
+    public double[] Forecast(int series, int steps) =>
+        Enumerable.Range(_context.End, steps).Select(t => _context.Predict(series, t, x => _engine.Predict(new WeekExample { Features = x }).Score)).ToArray();
 
     public void Save(string path)
     {
-        var schema = _ml.Data.LoadFromEnumerable(Array.Empty<WeekExample>()).Schema;
+        var schema = _ml.Data.LoadFromEnumerable(Array.Empty<WeekExample>(), _schema).Schema;
         _ml.Model.Save(_model, schema, path);
     }
 
-    public static CaseModel Load(string path, int seed)
+    /// <summary>A saved model of <paramref name="history"/>, trained on all its weeks.</summary>
+    public static CaseModel Load(string path, WorkloadHistory history, int seed)
     {
         var ml = new MLContext(seed: seed);
-        return new CaseModel(ml, ml.Model.Load(path, out _));
+        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count));
+    }
+
+    private static SchemaDefinition Schema(int features)
+    {
+        var schema = SchemaDefinition.Create(typeof(WeekExample));
+        schema[nameof(WeekExample.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
+        return schema;
+    }
+
+    /// <summary>Per series, what the features and the label are measured against: the level and covered units before the end.</summary>
+    private sealed class Context
+    {
+        private readonly WorkloadHistory _history;
+        private readonly (int First, int Window, double Level, double Units)[] _series;
+        public int End { get; }
+        public WeekFeatures Features { get; }
+
+        public Context(WorkloadHistory history, int end)
+        {
+            _history = history;
+            End = end;
+            Features = FeaturesOf(history);
+            _series = history.Series.Select(s =>
+            {
+                var cases = s.Cases.Take(end).ToArray();
+                var first = Array.FindIndex(cases, c => c > 0);
+                if (first < 0) return (end, 0, 0.0, 0.0);
+                var window = Math.Min(WeekFeatures.Season, end - first);
+                var units = s.Drivers.Skip(end - window).Take(window).Average(d => (double)d.CoveredUnits);
+                return (first, window, WeekFeatures.Scale(WeekFeatures.Level(cases.AsSpan(first))), units);
+            }).ToArray();
+        }
+
+        /// <summary>Every week of every series from its first case to the end.</summary>
+        public List<WeekExample> Examples()
+        {
+            var rows = new List<WeekExample>();
+            for (var i = 0; i < _series.Length; i++)
+            {
+                var (first, _, level, _) = _series[i];
+                for (var t = first; t < End; t++)
+                    rows.Add(new WeekExample
+                    {
+                        Features = FeaturesAt(i, t),
+                        Label = (float)(_history.Series[i].Cases[t] / level),
+                        // Weight = exposure in cases, so the L2 penalty counts as that many pseudo-cases at "no effect".
+                        Weight = (float)level,
+                    });
+            }
+            return rows;
+        }
+
+        public float[] FeaturesAt(int i, int t)
+        {
+            var (_, window, _, units) = _series[i];
+            var s = _history.Series[i];
+            var middle = End - (window + 1) / 2.0;
+            var covered = s.Drivers[t].CoveredUnits;
+            var growth = covered > 0 && units > 0 ? Math.Log(covered / units) : 0;
+            return Features.For(i, s.Region, s.Drivers[t], (t - middle) / WeekFeatures.Season, growth);
+        }
+
+        public double Predict(int i, int t, Func<float[], float> score) =>
+            _series[i].Window == 0 ? 0 : Math.Max(0, score(FeaturesAt(i, t)) * _series[i].Level);
     }
 }
 
-/// <summary>One training week: features and label (cases over the series' level).</summary>
+/// <summary>One training week: features, label (cases over the series' level) and weight (the level).</summary>
 internal sealed class WeekExample
 {
-    [VectorType(WeekFeatures.Count)]
     public float[] Features { get; set; } = [];
 
     public float Label { get; set; }
+
+    public float Weight { get; set; } = 1;
 }
 
 internal sealed class WeekPrediction

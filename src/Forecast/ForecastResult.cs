@@ -7,7 +7,12 @@ namespace JuniperFts.Forecast;
 /// <param name="Cases">The forecast mean.</param>
 /// <param name="Low">Lower end of the interval (never below 0).</param>
 /// <param name="EngineersNeeded">Engineers (fractional) these cases take under the region's priority mix.</param>
-public sealed record ForecastRow(IsoWeek Week, string Region, string Platform, double Cases, double Low, double High, double EngineersNeeded);
+public sealed record ForecastRow(IsoWeek Week, string Region, string Platform, double Cases, double Low, double High, double EngineersNeeded)
+{
+    /// <summary>A forecast figure as the outputs print it: two decimals, half away from zero.</summary>
+    // Adding 0.00m keeps two decimals on every figure (0.00, not 0), so columns read alike.
+    public static decimal Printed(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) + 0.00m;
+}
 
 /// <summary>Forecast cases and engineers needed by region and week (platforms summed).</summary>
 public sealed record RegionWeek(IsoWeek Week, string Region, double Cases, double Low, double High, double EngineersNeeded);

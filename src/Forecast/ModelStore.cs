@@ -35,8 +35,8 @@ internal sealed class ModelStore(string folder)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>The saved metadata and model when the metadata is <paramref name="acceptable"/>; else false.</summary>
-    public bool TryLoad(Func<ForecastModelMetadata, bool> acceptable, out ForecastModelMetadata metadata, out CaseModel? model)
+    /// <summary>The saved metadata and model (of <paramref name="history"/>) when the metadata is <paramref name="acceptable"/>; else false.</summary>
+    public bool TryLoad(Func<ForecastModelMetadata, bool> acceptable, WorkloadHistory history, out ForecastModelMetadata metadata, out CaseModel? model)
     {
         metadata = null!;
         model = null;
@@ -48,7 +48,7 @@ internal sealed class ModelStore(string folder)
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {
                 if (!File.Exists(ModelPath)) return false;
-                model = CaseModel.Load(ModelPath, saved.Settings.Seed);
+                model = CaseModel.Load(ModelPath, history, saved.Settings.Seed);
             }
             metadata = saved;
             return true;
@@ -82,7 +82,7 @@ internal sealed class ModelStore(string folder)
     public static string DataHash(WorkloadHistory history, ModelSettings settings, double coverage)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', WeekFeatures.Names));
+        text.AppendLine(string.Join(',', CaseModel.FeaturesOf(history).Names));
         text.AppendLine(settings.ToString());
         text.AppendLine(coverage.ToString("R", CultureInfo.InvariantCulture));
         foreach (var s in history.Series)

@@ -12,11 +12,11 @@ public static class WorkloadHistoryQuery
     /// <summary>The label of a case whose region or platform cannot be found.</summary>
     public const string Unknown = "Unknown";
 
-    // A site's region is the centre of its contract with the latest start (ties: smaller contract id).
-    private const string SiteCentre = """
+    // A site's region is the centre of its contract with the latest start (ties: smaller contract id); its SKU gives the window.
+    internal const string SiteCentre = """
         site_centre AS (
-            SELECT site_id, support_center FROM (
-                SELECT site_id, support_center,
+            SELECT site_id, support_center, sku FROM (
+                SELECT site_id, support_center, sku,
                        row_number() OVER (PARTITION BY site_id ORDER BY start_date DESC, contract_id) AS rn
                 FROM contracts) WHERE rn = 1)
         """;
@@ -116,7 +116,7 @@ public static class WorkloadHistoryQuery
             """, r => (r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)), (int)r.Long(3)), ("first", first.Monday), ("last", last.Monday));
     }
 
-    private static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
+    internal static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
     {
         return c.Query("SELECT support_center, date FROM holidays WHERE date BETWEEN $from AND $to",
             r => (r.Text(0), r.Date(1)), ("from", from), ("to", to));

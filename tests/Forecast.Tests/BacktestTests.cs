@@ -5,7 +5,7 @@ namespace JuniperFts.Forecast.Tests;
 
 public class BacktestTests(ITestOutputHelper output)
 {
-    private static readonly ModelSettings Small = new(Seed: 1, Trees: 40, Leaves: 6);
+    private static readonly ModelSettings Small = new(Seed: 1);
 
     [Fact]
     public void Run_SeasonalSeriesWithTrend_ModelBeatsSeasonalNaive()
@@ -30,13 +30,26 @@ public class BacktestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Run_Intervals_OnePerStepWithLowBelowHigh()
+    public void Run_Intervals_OneDispersionPerStepAndAPositiveMultiple()
     {
         var result = Backtest.Run(SyntheticHistory.Build(weeks: 130), Small, 0.8);
 
-        Assert.Equal(Enumerable.Range(1, Backtest.Steps), result.Intervals.Select(i => i.Step));
-        Assert.All(result.Intervals, i => Assert.True(i.Low < i.High));
-        Assert.Equal(Backtest.Steps, result.RegionIntervals.Count);
+        Assert.Equal(Backtest.Steps, result.Intervals!.Dispersion.Count);
+        Assert.All(result.Intervals.Dispersion, d => Assert.True(d >= 0));
+        Assert.True(result.Intervals.Z > 0);
+        Assert.Equal(Backtest.Steps, result.RegionIntervals!.Dispersion.Count);
+        var (low, high) = result.Intervals.Around(20, 1);
+        Assert.True(low < 20 && 20 < high);
+    }
+
+    [Fact]
+    public void Run_OneYearOfHistory_UsesTheModelAndSaysTheBacktestCouldNotTestTheYearlyPattern()
+    {
+        var result = Backtest.Run(SyntheticHistory.Build(weeks: 56), Small, 0.8);
+
+        Assert.Equal(2, result.Origins.Count);
+        Assert.Equal(ForecastMethod.Model, result.Chosen);
+        Assert.Contains("under a year before it", result.Statement);
     }
 
     [Fact]
@@ -72,7 +85,8 @@ public class BacktestTests(ITestOutputHelper output)
     {
         public bool Equals(BacktestSummary? a, BacktestSummary? b) =>
             a is not null && b is not null && a.Statement == b.Statement && a.Overall == b.Overall
-            && a.Regions.SequenceEqual(b.Regions) && a.Intervals.SequenceEqual(b.Intervals) && a.Origins.SequenceEqual(b.Origins);
+            && a.Regions.SequenceEqual(b.Regions) && a.Intervals!.Dispersion.SequenceEqual(b.Intervals!.Dispersion) && a.Intervals.Z == b.Intervals.Z
+            && a.Origins.SequenceEqual(b.Origins);
 
         public int GetHashCode(BacktestSummary s) => s.Statement.GetHashCode();
     }

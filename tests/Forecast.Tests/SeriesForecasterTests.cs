@@ -5,7 +5,7 @@ namespace JuniperFts.Forecast.Tests;
 
 public class SeriesForecasterTests
 {
-    private static readonly ModelSettings Small = new(Seed: 1, Trees: 30, Leaves: 4);
+    private static readonly ModelSettings Small = new(Seed: 1);
 
     private static WorkloadHistory WithFutureReplaced(WorkloadHistory h, int from, double value) => h with
     {
@@ -18,23 +18,22 @@ public class SeriesForecasterTests
         var history = SyntheticHistory.Build(weeks: 120);
         var changed = WithFutureReplaced(history, 100, 999);
 
-        var before = SeriesForecaster.Examples(history.Series, 100);
-        var after = SeriesForecaster.Examples(changed.Series, 100);
+        var before = CaseModel.Examples(history, 100);
+        var after = CaseModel.Examples(changed, 100);
 
-        Assert.Equal(4 * (100 - WeekFeatures.MinimumPast), before.Count);
+        Assert.Equal(4 * 100, before.Count);
         Assert.Equal(before.Select(e => (e.Label, string.Join(',', e.Features))), after.Select(e => (e.Label, string.Join(',', e.Features))));
     }
 
     [Fact]
     public void Forecast_ActualsAfterTheOriginChanged_SameForecast()
     {
-        // The recursive forecast only sees weeks before the origin and its own forecasts.
+        // The forecast only sees weeks before the origin (the drivers of later weeks are known in advance).
         var history = SyntheticHistory.Build(weeks: 120);
-        var model = CaseModel.Train(SeriesForecaster.Examples(history.Series, 100), Small);
         var changed = WithFutureReplaced(history, 100, 0);
 
-        var before = SeriesForecaster.Forecast(history.Series[0], 100, 13, ForecastMethod.Model, model);
-        var after = SeriesForecaster.Forecast(changed.Series[0], 100, 13, ForecastMethod.Model, model);
+        var before = SeriesForecaster.Forecast(history, 0, 100, 13, ForecastMethod.Model, CaseModel.Train(history, 100, Small));
+        var after = SeriesForecaster.Forecast(changed, 0, 100, 13, ForecastMethod.Model, CaseModel.Train(changed, 100, Small));
 
         Assert.Equal(13, before.Length);
         Assert.Equal(before, after);
@@ -47,7 +46,7 @@ public class SeriesForecasterTests
         var history = SyntheticHistory.Build(weeks: 120);
         var s = history.Series[0];
 
-        var f = SeriesForecaster.Forecast(s, 110, 3, ForecastMethod.SeasonalNaive, null);
+        var f = SeriesForecaster.Forecast(history, 0, 110, 3, ForecastMethod.SeasonalNaive, null);
 
         Assert.Equal([s.Cases[58], s.Cases[59], s.Cases[60]], f);
     }

@@ -10,7 +10,7 @@ namespace JuniperFts.Forecast.Tests;
 public sealed class WorkloadForecasterTests : IDisposable
 {
     private readonly TempWarehouse _db = new();
-    private static readonly ModelSettings Small = new(Seed: 3, Trees: 40, Leaves: 6);
+    private static readonly ModelSettings Small = new(Seed: 3);
 
     public void Dispose() => _db.Dispose();
 
@@ -176,7 +176,7 @@ public sealed class WorkloadForecasterTests : IDisposable
         Assert.Equal(result.Provenance.DataHash, root.GetProperty("data_hash").GetString());
         Assert.Equal("2024-W01", root.GetProperty("first_week").GetString());
         Assert.Equal("2026-W06", root.GetProperty("last_week").GetString());
-        Assert.Equal(WeekFeatures.Names, root.GetProperty("features").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(CaseModel.FeaturesOf(result.History).Names, root.GetProperty("features").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(3, root.GetProperty("settings").GetProperty("seed").GetInt32());
         Assert.Equal(4, root.GetProperty("backtest").GetProperty("origins").GetArrayLength());
         Assert.Equal(result.Method == ForecastMethod.Model, File.Exists(Path.Combine(_db.PathOf("forecast"), "model.zip")));

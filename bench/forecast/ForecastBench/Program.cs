@@ -1,7 +1,8 @@
 // Forecast benchmark: generates an estate with seasonal, trending, holiday-affected case loads, holds back the
 // last 13 weeks, forecasts them, and compares the error per region with seasonal naive's. Also times the run.
-// Usage: dotnet run -c Release --project bench/forecast/ForecastBench -- [years=3] [out-folder=$TMPDIR/fts-forecast-bench] [trees leaves [learning-rate]]
-//    or: dotnet run -c Release --project bench/forecast/ForecastBench -- --db PATH HOLDOUT-MONDAY [trees leaves [learning-rate]]
+// Usage: dotnet run -c Release --project bench/forecast/ForecastBench -- eval [--out DIR] [--estates A,B] [--no-r]   (the rolling-origin evaluation, Evaluation.cs)
+//    or: dotnet run -c Release --project bench/forecast/ForecastBench -- [years=3] [out-folder=$TMPDIR/fts-forecast-bench] [regularization]
+//    or: dotnet run -c Release --project bench/forecast/ForecastBench -- --db PATH HOLDOUT-MONDAY [regularization]
 using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Bench.Forecast;
@@ -10,6 +11,8 @@ using JuniperFts.Forecast;
 using JuniperFts.Store;
 using JuniperFts.Reports.ForecastChart;
 using NodaTime;
+
+if (args.Length > 0 && args[0] == "eval") return Evaluation.Run(args[1..]);
 
 // Two modes: generate an estate (default), or "--db PATH HOLDOUT-START" to hold out the 13 weeks from a
 // Monday of an existing warehouse (e.g. one filled by `fts sample` + `fts ingest`).
@@ -35,7 +38,7 @@ else
     warehouse = Warehouse.Open(Path.Combine(outFolder, "fts.duckdb"));
     var first = new IsoWeek(2023, 1);
     var weeks = years * 52 + heldOut;
-    var generated = Estate.Generate(warehouse, first, weeks, seed: 2026);
+    var generated = Estate.Generate(warehouse, new Shape("A", 2026, first, weeks));
     Console.WriteLine($"generated {generated.Cases:N0} cases over {weeks} weeks ({first}..{first.Plus(weeks - 1)}), {generated.Units:N0} units");
     // The model sees everything up to 13 weeks before the end; those 13 weeks are the unseen test.
     asOf = first.Plus(weeks - heldOut).Start;
@@ -43,8 +46,7 @@ else
 }
 
 var settings = new ModelSettings();
-if (modelArgs.Length >= 2) settings = settings with { Trees = int.Parse(modelArgs[0], CultureInfo.InvariantCulture), Leaves = int.Parse(modelArgs[1], CultureInfo.InvariantCulture) };
-if (modelArgs.Length >= 3) settings = settings with { LearningRate = double.Parse(modelArgs[2], CultureInfo.InvariantCulture) };
+if (modelArgs.Length >= 1) settings = settings with { Regularization = double.Parse(modelArgs[0], CultureInfo.InvariantCulture) };
 Console.WriteLine($"model: {settings}");
 var options = new ForecastOptions { Horizon = heldOut, ModelFolder = Path.Combine(outFolder, "model"), Model = settings, Training = ModelTraining.Always };
 
@@ -85,3 +87,4 @@ Console.WriteLine($"mean ratio {ratios.Average():0.000} (goal: at most 0.85 per 
 
 File.WriteAllBytes(Path.Combine(outFolder, "forecast.png"), ForecastChartRenderer.RenderPng(result));
 Console.WriteLine($"chart: {Path.Combine(outFolder, "forecast.png")}");
+return 0;

@@ -4,11 +4,13 @@ namespace JuniperFts.Domain.Forecast;
 
 /// <summary>
 /// How forecast cases become engineers: handling hours per case by priority, over the productive hours of an
-/// engineer-week (contracted hours less shrinkage, at the target occupancy).
+/// engineer-week (contracted hours less shrinkage, at the target occupancy); and, for engineers on shift by
+/// Erlang C, the share of cases to answer within their response target.
 /// </summary>
 public sealed record StaffingPlan
 {
-    public StaffingPlan(IReadOnlyDictionary<Priority, double> handlingHours, double hoursPerWeek, double shrinkage, double occupancy)
+    public StaffingPlan(IReadOnlyDictionary<Priority, double> handlingHours, double hoursPerWeek, double shrinkage, double occupancy,
+        double serviceLevelGoal = DefaultServiceLevelGoal)
     {
         foreach (var p in Priorities.All)
             if (!handlingHours.TryGetValue(p, out var h) || h < 0 || !double.IsFinite(h))
@@ -16,11 +18,17 @@ public sealed record StaffingPlan
         if (hoursPerWeek <= 0 || !double.IsFinite(hoursPerWeek)) throw new ArgumentOutOfRangeException(nameof(hoursPerWeek), hoursPerWeek, "must be > 0");
         if (shrinkage is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(shrinkage), shrinkage, "must be in [0, 1)");
         if (occupancy is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(occupancy), occupancy, "must be in (0, 1]");
+        if (serviceLevelGoal is <= 0 or >= 1 || double.IsNaN(serviceLevelGoal))
+            throw new ArgumentOutOfRangeException(nameof(serviceLevelGoal), serviceLevelGoal, "must be in (0, 1)");
         HandlingHours = handlingHours;
         HoursPerWeek = hoursPerWeek;
         Shrinkage = shrinkage;
         Occupancy = occupancy;
+        ServiceLevelGoal = serviceLevelGoal;
     }
+
+    /// <summary>The attainment goal's 95 %, as a share.</summary>
+    public const double DefaultServiceLevelGoal = 0.95;
 
     /// <summary>Hands-on hours an engineer spends on one case of each priority.</summary>
     public IReadOnlyDictionary<Priority, double> HandlingHours { get; }
@@ -31,8 +39,15 @@ public sealed record StaffingPlan
     /// <summary>Share of contracted hours lost to leave, training and meetings.</summary>
     public double Shrinkage { get; }
 
-    /// <summary>Share of the remaining hours that can go to cases without queues building up.</summary>
+    /// <summary>Share of the remaining hours that can go to cases without queues building up; on shift, the most an engineer is kept busy.</summary>
     public double Occupancy { get; }
+
+    /// <summary>Share of each priority's cases the engineers on shift should answer within its response target.</summary>
+    public double ServiceLevelGoal { get; }
+
+    /// <summary>Engineer minutes one case of <paramref name="priority"/> takes: the queue's handling time.</summary>
+    // Through decimal so 0.1 h is 6 minutes, not 6.000000000000001: the CSV prints the minutes the figures used.
+    public double HandlingMinutes(Priority priority) => (double)((decimal)HandlingHours[priority] * 60);
 
     /// <summary>Defaults: P1 6 h, P2 4 h, P3 2 h, P4 1 h; 40 h weeks, 30 % shrinkage, 85 % occupancy.</summary>
     public static StaffingPlan Default { get; } = new(

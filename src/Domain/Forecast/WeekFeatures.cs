@@ -1,70 +1,88 @@
 namespace JuniperFts.Domain.Forecast;
 
 /// <summary>
-/// The model's inputs for one week of one series: calendar and Fourier terms, holidays, lags and rolling
-/// means of the cases of earlier weeks, and the installed base under cover.
+/// The inputs of the pooled count model for one week of one series: trend, covered-units growth, holidays,
+/// annual seasonality as Fourier terms (shared, plus a region's own low harmonics), a shrunk week-of-year
+/// effect, and the series' own intercept.
 /// </summary>
 /// <remarks>
-/// Count features are divided by the series' level (mean of up to the last 52 weeks), and so is the
-/// label, so one model serves large and small series and follows a trend in the level.
+/// No feature reads a case count: the label is divided by the series' level (<see cref="Level"/>, from the weeks
+/// before the forecast origin only), so nothing after the origin can leak in. Columns are scaled so that one L2
+/// penalty shrinks each group as intended: the 52 week-of-year columns carry <see cref="WeekOfYearScale"/>, so
+/// they only capture what the smooth terms and holidays cannot (a quarter-end peak, say), when the data insist.
 /// </remarks>
-public static class WeekFeatures
+public sealed class WeekFeatures
 {
-    /// <summary>Feature names in vector order (saved with the model).</summary>
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        "week_of_year", "sin_1", "cos_1", "sin_2", "cos_2", "holiday_days",
-        "lag_1", "lag_2", "mean_4", "mean_13", "lag_52", "last_year_mean_3", "has_last_year",
-        "year_over_year", "units_growth", "log_level",
-    ];
-
-    /// <summary>Length of the feature vector.</summary>
-    public const int Count = 16;
-
-    /// <summary>Weeks of past a week needs before it is used to train.</summary>
-    public const int MinimumPast = 13;
-
     /// <summary>Weeks in a seasonal cycle (same week last year = 52 weeks before).</summary>
     public const int Season = 52;
 
-    /// <summary>
-    /// The features of week t from the cases of the weeks before it only: <paramref name="casesBefore"/>
-    /// holds weeks 0..t-1 and nothing after, so a feature cannot see week t or later.
-    /// </summary>
-    /// <param name="week">The drivers of week t (known in advance).</param>
-    /// <param name="unitsYearBefore">Units covered 52 weeks before t, or null when that is before the data.</param>
-    public static float[] For(ReadOnlySpan<double> casesBefore, WeekDrivers week, int? unitsYearBefore)
+    /// <summary>Fourier pairs shared by every series.</summary>
+    public const int Harmonics = 4;
+
+    /// <summary>Fourier pairs each region may add (a summer dip deeper in one region, say).</summary>
+    public const int RegionHarmonics = 4;
+
+    /// <summary>Scale of the week-of-year indicator columns; below 1 shrinks them harder than the smooth terms.</summary>
+    public const float WeekOfYearScale = 0.3f;
+
+    /// <summary>Scale of the trend columns: below 1 shrinks a trend harder, so a year of history does not mistake season for trend.</summary>
+    public const float TrendScale = 0.25f;
+
+    private readonly Dictionary<string, int> _region;
+    private readonly int _firstRegion, _firstWeek, _firstSeries;
+
+    /// <param name="regions">Every region of the history, in a fixed order.</param>
+    /// <param name="series">Every series as <c>region/platform</c>, in a fixed order.</param>
+    public WeekFeatures(IReadOnlyList<string> regions, IReadOnlyList<string> series)
     {
-        var n = casesBefore.Length;
-        var level = Level(casesBefore);
-        var scale = Scale(level);
-        var weeksInYear = IsoWeek.WeeksIn(week.Week.Year);
-        var angle = 2 * Math.PI * (week.Week.Week - 1) / weeksInYear;
+        _region = regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
+        var names = new List<string> { "trend", "units_growth", "holiday_days" };
+        for (var k = 1; k <= Harmonics; k++) names.AddRange([$"sin_{k}", $"cos_{k}"]);
+        _firstRegion = names.Count;
+        foreach (var r in regions)
+        {
+            names.Add($"trend:{r}");
+            for (var k = 1; k <= RegionHarmonics; k++) names.AddRange([$"sin_{k}:{r}", $"cos_{k}:{r}"]);
+        }
+        _firstWeek = names.Count;
+        names.AddRange(Enumerable.Range(1, Season).Select(w => $"week_{w}"));
+        _firstSeries = names.Count;
+        names.AddRange(series.Select(s => $"series:{s}"));
+        Names = names;
+    }
 
+    /// <summary>Feature names in vector order (saved with the model).</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Length of the feature vector.</summary>
+    public int Count => Names.Count;
+
+    private const int PerRegion = 1 + 2 * RegionHarmonics;
+
+    /// <summary>The features of one week of series <paramref name="series"/> (index in the constructor's list) of <paramref name="region"/>.</summary>
+    /// <param name="years">Years from the middle of the weeks the series' level was taken from (negative in the past).</param>
+    /// <param name="unitsGrowth">Log of the week's covered units over their mean in the level's weeks (0 when unknown).</param>
+    public float[] For(int series, string region, WeekDrivers week, double years, double unitsGrowth)
+    {
         var f = new float[Count];
-        f[0] = week.Week.Week;
-        f[1] = (float)Math.Sin(angle);
-        f[2] = (float)Math.Cos(angle);
-        f[3] = (float)Math.Sin(2 * angle);
-        f[4] = (float)Math.Cos(2 * angle);
-        f[5] = week.HolidayDays;
-        f[6] = (float)(Back(casesBefore, 1, level) / scale);
-        f[7] = (float)(Back(casesBefore, 2, level) / scale);
-        f[8] = (float)(MeanOfLast(casesBefore, 4, level) / scale);
-        f[9] = (float)(MeanOfLast(casesBefore, 13, level) / scale);
-
-        // Last year's same week (and its neighbours, which damp the noise of one week).
-        var hasLastYear = n >= Season + 1;
-        f[10] = (float)((n >= Season ? casesBefore[n - Season] : level) / scale);
-        f[11] = (float)((hasLastYear ? Mean(casesBefore.Slice(n - Season - 1, 3)) : level) / scale);
-        f[12] = hasLastYear ? 1 : 0;
-
-        // Growth over a year: the last quarter against the same quarter a year earlier.
-        f[13] = n >= Season + 13
-            ? (float)(Scale(Mean(casesBefore[^13..])) / Scale(Mean(casesBefore.Slice(n - Season - 13, 13))))
-            : 1f;
-        f[14] = unitsYearBefore is > 0 ? (float)week.CoveredUnits / unitsYearBefore.Value : 1f;
-        f[15] = (float)Math.Log(1 + level);
+        f[0] = (float)years * TrendScale;
+        f[1] = (float)unitsGrowth;
+        f[2] = week.HolidayDays;
+        var angle = 2 * Math.PI * (week.Week.Week - 1) / IsoWeek.WeeksIn(week.Week.Year);
+        for (var k = 1; k <= Harmonics; k++)
+        {
+            f[1 + 2 * k] = (float)Math.Sin(k * angle);
+            f[2 + 2 * k] = (float)Math.Cos(k * angle);
+        }
+        var r = _firstRegion + PerRegion * _region[region];
+        f[r] = (float)years * TrendScale;
+        for (var k = 1; k <= RegionHarmonics; k++)
+        {
+            f[r - 1 + 2 * k] = (float)Math.Sin(k * angle);
+            f[r + 2 * k] = (float)Math.Cos(k * angle);
+        }
+        f[_firstWeek + Math.Min(week.Week.Week, Season) - 1] = WeekOfYearScale;
+        f[_firstSeries + series] = 1;
         return f;
     }
 
@@ -74,12 +92,6 @@ public static class WeekFeatures
 
     /// <summary>The divisor of counts and label: the level, floored so quiet series do not divide by zero.</summary>
     public static double Scale(double level) => Math.Max(level, 0.5);
-
-    private static double Back(ReadOnlySpan<double> past, int k, double fallback) =>
-        past.Length >= k ? past[^k] : fallback;
-
-    private static double MeanOfLast(ReadOnlySpan<double> past, int k, double fallback) =>
-        past.Length == 0 ? fallback : Mean(past[^Math.Min(k, past.Length)..]);
 
     private static double Mean(ReadOnlySpan<double> values)
     {

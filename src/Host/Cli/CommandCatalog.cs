@@ -15,6 +15,7 @@ public static class CommandCatalog
         .. ReviewPackCommands.Create(context),
         .. TrueUpCommands.Create(context),
         .. ForecastCommands.Create(context),
+        .. StaffingCommands.Create(context),
         .. ServeCommands.Create(context),
         .. Delivery.DeliverCommand.Create(context),
     ];

@@ -39,7 +39,7 @@ public sealed class FtsSettings
         _reference = new(() => ReferenceDataConfiguration.Load(configuration));
         _goals = new(() => BindGoals(configuration.GetSection(ExcelSection)));
         _workbook = new(() => BindWorkbook(configuration.GetSection(ExcelSection), Goals));
-        _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference));
+        _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference, Goals));
         _service = new(() => ServiceSettings.Load(configuration));
         _oidc = new(() => OidcSettings.Load(configuration));
         _delivery = new(() => DeliverySettings.Load(configuration));
@@ -141,7 +141,7 @@ public sealed class FtsSettings
             : throw new UserError($"{ExcelSection}:{key}: '{text}' is not a number");
     }
 
-    private static ForecastOptions BindForecast(IConfigurationSection section, ReferenceData reference)
+    private static ForecastOptions BindForecast(IConfigurationSection section, ReferenceData reference, AttainmentGoals goals)
     {
         var defaults = StaffingPlan.Default;
         double Number(string key, double fallback, Func<double, bool> valid, string range)
@@ -160,11 +160,12 @@ public sealed class FtsSettings
         var staffing = new StaffingPlan(hours,
             Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
             Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
-            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"));
+            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"),
+            // Staffing answers each priority within its target as often as the one attainment goal asks, unless told otherwise.
+            Number("ServiceLevelGoal", (double)goals.Green / 100, v => v is > 0 and < 1, "a share between 0 and 1 (both excluded)"));
         var model = new ModelSettings(
             Seed: Whole("Seed", 1, 0, int.MaxValue),
-            Trees: Whole("Trees", new ModelSettings().Trees, 1, 5000),
-            Leaves: Whole("Leaves", new ModelSettings().Leaves, 2, 512));
+            Regularization: Number("Regularization", new ModelSettings().Regularization, v => v is >= 0 and <= 1e6, "a number from 0 to 1000000"));
         return new ForecastOptions
         {
             Horizon = Whole("HorizonWeeks", 13, ForecastOptions.MinHorizon, ForecastOptions.MaxHorizon),

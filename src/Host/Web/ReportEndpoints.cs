@@ -22,14 +22,15 @@ public static class ReportEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/sla.xlsx", (HttpContext http, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, SlaWorkbookOptions options) =>
+            IClock clock, SlaWorkbookOptions options, ReviewPackOptions packs) =>
         {
             var now = clock.GetCurrentInstant();
             if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
             // A service manager's workbook holds their accounts only.
             var accounts = PortalAccess.AccountsOf(http.User(), warehouse);
             using var file = new MemoryStream();
-            SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now);
+            // The Staffing sheet reads the forecast the packs read: the latest saved one, never trained by a request.
+            SlaWorkbook.Write(warehouse, reference, q, now, accounts, file, options, now, packs.Forecast);
             return Results.File(file.ToArray(), XlsxType, SlaWorkbook.FileName(q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 

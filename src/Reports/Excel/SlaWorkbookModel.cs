@@ -16,7 +16,21 @@ public sealed record SlaWorkbookModel(
     AttainmentTable ByPlatform,
     AttainmentTable ByEngineer,
     BreachList Breaches,
-    ExclusionTable Exclusions);
+    ExclusionTable Exclusions,
+    StaffingHeatMap Staffing);
+
+/// <summary>
+/// The Staffing sheet: engineers to roster by Erlang C (priorities summed) per centre, forecast week and local hour of the
+/// week, for the weeks starting in the quarter after the workbook's.
+/// </summary>
+/// <param name="MadeAsOf">The forecast's as-of: the end of the workbook's quarter, or the data's as-of if earlier.</param>
+/// <param name="Unavailable">Why there is no map (no history to forecast from, a setting staffing cannot use); null when there is one.</param>
+public sealed record StaffingHeatMap(Quarter Quarter, Instant MadeAsOf, string? Unavailable, IReadOnlyList<string> Weeks, IReadOnlyList<CentreHeatMap> Centres);
+
+/// <summary>One centre's engineers to roster: a row per week of <see cref="StaffingHeatMap.Weeks"/>, a column per local hour of the week.</summary>
+/// <param name="Engineers">[week][hour of the week, Monday 00:00 = 0]; 0 where no case is expected.</param>
+/// <param name="EngineerHours">Per week: the engineer-hours on shift the week needs (the row's sum).</param>
+public sealed record CentreHeatMap(string Centre, string Region, IReadOnlyList<int[]> Engineers, IReadOnlyList<int> EngineerHours);
 
 /// <summary>What the workbook is about: quarter, scope, instants and the colour goals.</summary>
 /// <param name="Scope">In words: "All accounts" or the service manager's accounts.</param>

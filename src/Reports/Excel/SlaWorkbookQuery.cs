@@ -2,6 +2,9 @@ using System.Globalization;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Forecast;
+using JuniperFts.Forecast.Staffing;
 using NodaTime;
 
 namespace JuniperFts.Reports.Excel;
@@ -30,7 +33,7 @@ public static class SlaWorkbookQuery
     /// <summary>Builds the model for <paramref name="quarter"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="accounts">The accounts in scope (a service manager's); null for every account.</param>
     public static SlaWorkbookModel Build(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf,
-        IReadOnlySet<string>? accounts, SlaWorkbookOptions options, Instant generatedAt)
+        IReadOnlySet<string>? accounts, SlaWorkbookOptions options, Instant generatedAt, ForecastOptions? forecast = null)
     {
         var queries = new SlaQueries(warehouse, reference);
         var now = new SlaFilter(quarter, accounts);
@@ -75,7 +78,8 @@ public static class SlaWorkbookQuery
             Trend(queries, quarter, asOf, accounts, options.TrendQuarters),
             byAccount, byCentre, byPlatform, byEngineer,
             Breaches(queries, now, asOf, names, options.BreachRowCap),
-            Exclusions(queries.Exclusions(asOf, now), total.Eligible));
+            Exclusions(queries.Exclusions(asOf, now), total.Eligible),
+            Staffing(QuarterOutlook.Make(warehouse, forecast ?? new ForecastOptions { Reference = reference, Training = ModelTraining.Never }, quarter, asOf), reference));
     }
 
     /// <summary>
@@ -167,6 +171,22 @@ public static class SlaWorkbookQuery
         return new ExclusionTable(rows, eligible, excluded, all, Share(eligible));
     }
 
+    /// <summary>Engineers to roster per centre, week and local hour of the coming quarter; centres without forecast cases left out.</summary>
+    private static StaffingHeatMap Staffing(QuarterOutlook coming, ReferenceData reference)
+    {
+        var weeks = coming.Staffing.Select(h => h.Week).Distinct().Order().ToList();
+        var index = weeks.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
+        var centres = coming.Staffing.GroupBy(h => h.Centre).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var engineers = weeks.Select(_ => new int[HourOfWeek.Count]).ToList();
+            foreach (var h in g) engineers[index[h.Week]][h.Hour.Index] += h.EngineersScheduled;
+            return new CentreHeatMap(g.Key, reference.FindCentre(g.Key)?.Region ?? "", engineers, engineers.Select(e => e.Sum()).ToList());
+        }).ToList();
+        var unavailable = coming.StaffingUnavailable
+            ?? (centres.Count == 0 ? $"No centre has forecast cases in the weeks starting in {coming.Next}." : null);
+        return new StaffingHeatMap(coming.Next, coming.MadeAsOf, unavailable, weeks.Select(w => w.ToString()).ToList(), centres);
+    }
+
     private static IReadOnlyList<ReadMeEntry> ReadMe(WorkbookHeader h, SlaWorkbookOptions options, ReferenceData reference)
     {
         var targets = string.Join(", ", Priorities.All.Where(reference.TargetSeconds.ContainsKey)
@@ -196,6 +216,7 @@ public static class SlaWorkbookQuery
                 : $"The Breaches sheet lists each breached case of the quarter, most urgent and then oldest first, up to {Whole(options.BreachRowCap)} rows (setting Excel:BreachRowCap); a note above the table says when the list was cut."),
             new("Trend", $"Attainment per quarter for the last {options.TrendQuarters} quarters, by priority and by region, with the same definitions."),
             new("Times", "Durations read hours:minutes (elapsed and over-by also :seconds); times of day are UTC."),
+            new("Staffing", $"Engineers to roster in each local hour of the weeks starting in {h.Quarter.Next}, per support centre (all accounts): the smallest number on shift that answers each priority within its target often enough (Erlang C, each priority its own queue), raised for the maximum occupancy and for shrinkage, priorities summed. Darker cells need more engineers; the last column is the week's engineer-hours. Hours are the centre's local time. docs/forecast.md explains the model."),
         ];
     }
 

@@ -21,6 +21,7 @@ public static class SlaWorkbookRenderer
         public const string ByEngineer = "By engineer";
         public const string Breaches = "Breaches";
         public const string Exclusions = "Exclusions";
+        public const string Staffing = "Staffing";
     }
 
     // Excel's own "Good", "Neutral" and "Bad" cell styles, so the colours read as users know them.
@@ -68,6 +69,7 @@ public static class SlaWorkbookRenderer
         WriteGroupSheet(workbook.AddWorksheet(Sheets.ByEngineer), "ByEngineer", model.ByEngineer, h);
         WriteBreaches(workbook.AddWorksheet(Sheets.Breaches), model.Breaches, h);
         WriteExclusions(workbook.AddWorksheet(Sheets.Exclusions), model.Exclusions, h);
+        WriteStaffing(workbook.AddWorksheet(Sheets.Staffing), model.Staffing, h);
         // Opens on the Summary; only one selected tab, or Excel groups the sheets and edits go to all of them.
         foreach (var sheet in workbook.Worksheets) sheet.TabSelected = false;
         workbook.Worksheet(Sheets.Summary).SetTabSelected().SetTabActive();
@@ -280,6 +282,46 @@ public static class SlaWorkbookRenderer
         Freeze(sheet, HeaderRow);
         w.ApplyWidths();
     }
+
+    /// <summary>A row per centre and week, a column per local hour of the week; each centre's block coloured by its own native colour scale.</summary>
+    private static void WriteStaffing(IXLWorksheet sheet, StaffingHeatMap map, WorkbookHeader h)
+    {
+        var w = new SheetWriter(sheet);
+        WriteTitle(w, $"Engineers to roster by hour, weeks starting in {map.Quarter}", h,
+            map.Unavailable ?? $"Erlang C per support centre and local hour (all accounts, priorities summed), from the workload forecast as of "
+                + $"{UtcMinutes.Format(map.MadeAsOf)}. Darker: more engineers than the centre's other hours. Last column: the week's engineer-hours.");
+        const int hours = Domain.Forecast.HourOfWeek.Count, firstHour = 3, totalColumn = firstHour + hours;
+        WriteHeader(w, HeaderRow, ["Support centre", "Week", .. Enumerable.Range(0, hours).Select(i => new Domain.Forecast.HourOfWeek(i).ToString()), "Engineer-hours"],
+            numeric: c => c != "Support centre" && c != "Week");
+        sheet.Range(HeaderRow, firstHour, HeaderRow, totalColumn - 1).Style.Alignment.SetTextRotation(90);
+        var row = HeaderRow;
+        foreach (var centre in map.Centres)
+        {
+            var first = row + 1;
+            for (var k = 0; k < map.Weeks.Count; k++)
+            {
+                row++;
+                w.Text(row, 1, centre.Centre);
+                w.Text(row, 2, map.Weeks[k]);
+                for (var i = 0; i < hours; i++)
+                    sheet.Cell(row, firstHour + i).SetValue(centre.Engineers[k][i]).Style.NumberFormat.SetFormat(HiddenZero);
+                w.Count(row, totalColumn, centre.EngineerHours[k]).Style.Font.SetBold();
+            }
+            if (row >= first)
+            {
+                sheet.Range(first, firstHour, row, totalColumn - 1).AddConditionalFormat().ColorScale()
+                    .LowestValue(XLColor.FromHtml("#FFFFFF")).HighestValue(XLColor.FromHtml("#F8696B"));
+                sheet.Range(row, 1, row, totalColumn).Style.Border.SetBottomBorder(XLBorderStyleValues.Thin);
+            }
+        }
+        Freeze(sheet, HeaderRow);
+        sheet.SheetView.FreezeColumns(2);
+        w.ApplyWidths();
+        sheet.Columns(firstHour, totalColumn - 1).Width = 3.6;
+    }
+
+    // An hour without expected cases needs nobody: the cell stays blank to the eye, the colour scale still sees 0.
+    private const string HiddenZero = "0;-0;;@";
 
     private static void WriteBreaches(IXLWorksheet sheet, BreachList breaches, WorkbookHeader h)
     {

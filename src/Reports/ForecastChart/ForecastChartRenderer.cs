@@ -63,7 +63,7 @@ public static class ForecastChartRenderer
         }
 
         var method = result.Method.Code().Replace('_', ' ');
-        var coverage = result.Backtest.RegionIntervals.Count > 0 ? "back-test interval" : "interval";
+        var coverage = result.Backtest.RegionIntervals is not null ? "back-test interval" : "interval";
         plot.Title($"Weekly cases by region: last {pastX.Length} weeks and {result.Regions.Select(r => r.Week).Distinct().Count()}-week forecast");
         var all = history.Weeks.Concat(history.Horizon).ToList();
         var ticks = Enumerable.Range(from, all.Count - from).Where(t => (all.Count - 1 - t) % 13 == 0).ToArray();

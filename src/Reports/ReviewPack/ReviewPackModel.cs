@@ -99,8 +99,18 @@ public sealed record ComplianceLine(string Kind, string Subject, string Detail);
 /// <summary>What the coming quarter holds; a part that cannot be shown carries the reason instead.</summary>
 /// <param name="Forecast">Null when <paramref name="ForecastUnavailable"/> says why.</param>
 /// <param name="TrueUp">The current contract year of each contract that has one on <paramref name="TrueUpAsOf"/>.</param>
+/// <param name="OnShift">Per centre of the account's contracts, its busiest hour; empty when <paramref name="OnShiftUnavailable"/> says why.</param>
 public sealed record NextQuarterSection(Quarter Quarter, ForecastOutlook? Forecast, string? ForecastUnavailable,
+    IReadOnlyList<CentreOnShift> OnShift, string? OnShiftUnavailable,
     LocalDate TrueUpAsOf, IReadOnlyList<TrueUpOutlook> TrueUp);
+
+/// <summary>The hour of the coming quarter in which a centre needs the most engineers on shift (Erlang C, its priorities summed).</summary>
+/// <param name="Hour">Local day and hour, <c>Mon 09:00</c>.</param>
+/// <param name="OnShift">Engineers on shift answering each priority within its target often enough.</param>
+/// <param name="Rostered">The same raised for the maximum occupancy and shrinkage.</param>
+/// <param name="RegionEngineersAWeek">Today's workload figure: the region's engineers needed in an average week of the quarter.</param>
+public sealed record CentreOnShift(string Centre, string Region, string Week, string Hour, decimal Cases, int OnShift, int Rostered,
+    double? RegionEngineersAWeek);
 
 /// <summary>The workload forecast of the account's regions for the weeks starting in the next quarter.</summary>
 /// <param name="MadeAsOf">The forecast's own as-of: the end of the reviewed quarter (or the data's as-of if earlier).</param>

@@ -3,6 +3,7 @@ using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.TrueUp;
 using JuniperFts.Forecast;
+using JuniperFts.Forecast.Staffing;
 using JuniperFts.Store;
 using JuniperFts.Reports.TrueUp;
 using JuniperFts.Reports.Sla;
@@ -18,8 +19,8 @@ namespace JuniperFts.Reports.ReviewPack;
 /// </remarks>
 internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options)
 {
-    // One forecast serves every account's pack of a run: it depends on the as-of only. Packs may be built in parallel.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Instant, Lazy<(ForecastResult? Result, string? Error)>> _forecasts = new();
+    // One forecast and its staffing serve every account's pack of a run: they depend on the quarter and as-of only. Packs may be built in parallel.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Quarter, Instant), Lazy<QuarterOutlook>> _outlooks = new();
 
     /// <summary>How many quarters the trend shows at most, and at least.</summary>
     private const int TrendMax = 8, TrendMin = 4;
@@ -67,20 +68,10 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
     private NextQuarterSection NextQuarter(WarehouseConnection connection, string accountId, Quarter quarter, Instant asOf, IReadOnlyList<ContractLine> contracts)
     {
         var next = quarter.Next;
-        var quarterEnd = quarter.End.AtMidnight().InUtc().ToInstant();
-        var madeAt = asOf < quarterEnd ? asOf : quarterEnd;
-        var forecast = _forecasts.GetOrAdd(madeAt, at => new Lazy<(ForecastResult?, string?)>(() =>
-        {
-            try
-            {
-                // Weeks start on Mondays: one week more than a quarter reaches its last Monday.
-                return (WorkloadForecaster.Run(warehouse, options.Forecast with { Horizon = 15 }, at), null);
-            }
-            catch (UserError e)
-            {
-                return (null, $"The workload forecast is not available: {e.Message}.");
-            }
-        })).Value;
+        var coming = _outlooks.GetOrAdd((quarter, asOf), key => new Lazy<QuarterOutlook>(() =>
+            QuarterOutlook.Make(warehouse, options.Forecast, key.Item1, key.Item2))).Value;
+        var madeAt = coming.MadeAsOf;
+        var forecast = (Result: coming.Forecast, Error: coming.ForecastUnavailable);
 
         ForecastOutlook? outlook = null;
         var unavailable = forecast.Error;
@@ -112,7 +103,29 @@ internal sealed class ReviewPackQuery(Warehouse warehouse, ReferenceData referen
                 p.Additions.OrderBy(a => a.SerialNumber, StringComparer.Ordinal).ToList(), p.AdditionsTotal))
             .OrderBy(t => t.ContractId, StringComparer.Ordinal)
             .ToList();
-        return new NextQuarterSection(next, outlook, unavailable, trueUpDay, trueUps);
+        return new NextQuarterSection(next, outlook, unavailable, OnShift(coming, contracts, outlook), coming.StaffingUnavailable, trueUpDay, trueUps);
+    }
+
+    /// <summary>
+    /// Per centre of the account's contracts, the hour of the coming quarter needing the most engineers on shift (its priorities
+    /// summed), beside the region's weekly workload figure.
+    /// </summary>
+    private IReadOnlyList<CentreOnShift> OnShift(QuarterOutlook coming, IReadOnlyList<ContractLine> contracts, ForecastOutlook? outlook)
+    {
+        var centres = contracts.Select(c => c.SupportCentre).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        return coming.Staffing.Where(h => centres.Contains(h.Centre))
+            .GroupBy(h => h.Centre)
+            .Select(centre =>
+            {
+                var busiest = centre.GroupBy(h => (h.Week, h.Hour))
+                    .Select(g => (g.Key.Week, g.Key.Hour, Cases: g.Sum(h => h.Arrivals), OnShift: g.Sum(h => h.EngineersRaw), Rostered: g.Sum(h => h.EngineersScheduled)))
+                    .OrderByDescending(x => x.Rostered).ThenByDescending(x => x.OnShift).ThenBy(x => x.Week).ThenBy(x => x.Hour).First();
+                var region = reference.FindCentre(centre.Key)?.Region;
+                var workload = outlook?.Regions.FirstOrDefault(r => r.Region == region);
+                return new CentreOnShift(centre.Key, region ?? "", busiest.Week.ToString(), busiest.Hour.ToString(), busiest.Cases,
+                    busiest.OnShift, busiest.Rostered, workload?.EngineersAverage);
+            })
+            .OrderBy(c => c.Centre, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every account id in the data, ordinal order.</summary>

@@ -279,6 +279,24 @@ internal static class ReviewPackRenderer
             pdf.Image(ForecastPng(f), 600);
         }
 
+        pdf.SubHeading("Engineers on shift at the busiest hour");
+        if (n.OnShift.Count == 0)
+        {
+            pdf.Notice(n.OnShiftUnavailable ?? "No centre of this account's contracts has forecast cases in the quarter.");
+        }
+        else
+        {
+            pdf.Paragraph("Per support centre of the account's contracts, the local hour of the quarter that needs the most engineers on " +
+                          "shift to answer every priority within its response target as often as the goal asks (Erlang C, each priority " +
+                          "its own queue, all accounts of the centre). Rostered: raised for the maximum occupancy and for shrinkage. " +
+                          "Beside it, the region's workload figure above: engineers needed in an average week.", PdfTone.Muted);
+            pdf.Table(
+                [new("Centre", 1.4), new("Week", 0.9), new("Busiest hour", 1), new("Cases in the hour", 1, PdfAlign.Right),
+                 new("On shift", 0.8, PdfAlign.Right), new("Rostered", 0.8, PdfAlign.Right), new("Workload engineers a week", 1.3, PdfAlign.Right)],
+                n.OnShift.Select(c => Row(new PdfCell(c.Centre, Bold: true), c.Week, c.Hour, c.Cases.ToString("0.00", CultureInfo.InvariantCulture),
+                    Count(c.OnShift), Count(c.Rostered), c.RegionEngineersAWeek?.ToString("0.0", CultureInfo.InvariantCulture) ?? "")));
+        }
+
         pdf.SubHeading($"True-up preview on {Day.Format(n.TrueUpAsOf)}");
         if (n.TrueUp.Count == 0)
         {

@@ -31,4 +31,12 @@ public class StaffingPlanTests
     [Fact]
     public void Constructor_MissingPriority_Throws() =>
         Assert.Throws<ArgumentException>(() => new StaffingPlan(new Dictionary<Priority, double> { [Priority.P1] = 1 }, 40, 0.3, 0.85));
+
+    [Fact]
+    public void HandlingMinutes_TenthOfAnHour_SixExactly() =>
+        Assert.Equal(6.0, new StaffingPlan(Priorities.All.ToDictionary(p => p, _ => 0.1), 40, 0.3, 0.85).HandlingMinutes(Priority.P1));
+
+    [Fact]
+    public void Constructor_GoalOfOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StaffingPlan(StaffingPlan.Default.HandlingHours, 40, 0.3, 0.85, serviceLevelGoal: 1));
 }

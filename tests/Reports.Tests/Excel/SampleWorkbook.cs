@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Reports.Excel;
@@ -67,6 +68,24 @@ internal static class SampleWorkbook
             new ExclusionRow("gray_market", "Product bought outside authorised channels", 0, 0m),
         ], 39, 3, 42, 92.86m);
         IReadOnlyList<ReadMeEntry> readMe = [new("Met", "First response within the target."), new("Data as of", "2026-10-01 06:00 UTC")];
-        return new SlaWorkbookModel(header, readMe, byPriorityAndWindow, byRegion, trend, byAccount, byCentre, byPlatform, byEngineer, breaches, exclusions);
+        return new SlaWorkbookModel(header, readMe, byPriorityAndWindow, byRegion, trend, byAccount, byCentre, byPlatform, byEngineer, breaches, exclusions,
+            Staffing());
+    }
+
+    /// <summary>Schiphol-Rijk over two weeks: 2 engineers in the 8x5 hours, 4 on Monday 09:00 of the first week, 1 overnight on Wednesdays.</summary>
+    public static StaffingHeatMap Staffing()
+    {
+        int[] Week(int mondayNine)
+        {
+            var hours = new int[HourOfWeek.Count];
+            for (var day = 0; day < 5; day++)
+                for (var hour = 9; hour < 17; hour++) hours[day * 24 + hour] = 2;
+            hours[9] = mondayNine;
+            hours[2 * 24 + 3] = 1;
+            return hours;
+        }
+        int[][] weeks = [Week(4), Week(2)];
+        return new StaffingHeatMap(new Quarter(2026, 4), AsOf, null, ["2026-W40", "2026-W41"],
+            [new CentreHeatMap("SCHIPHOL_RIJK", "EMEA", weeks, weeks.Select(w => w.Sum()).ToList())]);
     }
 }

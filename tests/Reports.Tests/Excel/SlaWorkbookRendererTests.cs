@@ -22,7 +22,7 @@ public class SlaWorkbookRendererTests
     {
         using var wb = new XLWorkbook(Render(SampleWorkbook.Model()));
         Assert.Equal(
-            ["Read me", "Summary", "Trend", "By account", "By support centre", "By platform", "By engineer", "Breaches", "Exclusions"],
+            ["Read me", "Summary", "Trend", "By account", "By support centre", "By platform", "By engineer", "Breaches", "Exclusions", "Staffing"],
             wb.Worksheets.Select(s => s.Name));
         Assert.Equal(["Summary"], wb.Worksheets.Where(s => s.TabSelected).Select(s => s.Name));
         Assert.True(wb.Worksheet("Summary").TabActive);
@@ -181,6 +181,28 @@ public class SlaWorkbookRendererTests
         Assert.Equal("2026-10-02T07:30:00Z", wb.CustomProperty("Generated at").GetValue<string>());
         Assert.Equal("2026-10-01T06:00:00Z", wb.CustomProperty("Data as of").GetValue<string>());
         Assert.Equal("All accounts", wb.CustomProperty("Scope").GetValue<string>());
+    }
+
+    [Fact]
+    public void Write_Staffing_HeatMapWithNativeColourScaleAndWeeklyEngineerHours()
+    {
+        using var wb = new XLWorkbook(Render(SampleWorkbook.Model()));
+        var sheet = wb.Worksheet(SlaWorkbookRenderer.Sheets.Staffing);
+
+        // Row 4: Support centre, Week, Mon 00:00 … Sun 23:00, Engineer-hours; rows 5–6: the centre's weeks.
+        Assert.Equal(("Support centre", "Week", "Mon 00:00", "Mon 09:00", "Sun 23:00", "Engineer-hours"),
+            (sheet.Cell(4, 1).GetString(), sheet.Cell(4, 2).GetString(), sheet.Cell(4, 3).GetString(), sheet.Cell(4, 12).GetString(),
+             sheet.Cell(4, 170).GetString(), sheet.Cell(4, 171).GetString()));
+        Assert.Equal(("SCHIPHOL_RIJK", "2026-W40"), (sheet.Cell(5, 1).GetString(), sheet.Cell(5, 2).GetString()));
+        Assert.Equal(4, sheet.Cell(5, 12).GetDouble()); // Monday 09:00 of the first week
+        Assert.Equal(1, sheet.Cell(5, 3 + 2 * 24 + 3).GetDouble()); // Wednesday 03:00
+        Assert.Equal(0, sheet.Cell(5, 3).GetDouble());
+        // 40 business hours × 2, Monday 09:00 two more, Wednesday 03:00 one: 83 and 81.
+        Assert.Equal((83, 81), (sheet.Cell(5, 171).GetDouble(), sheet.Cell(6, 171).GetDouble()));
+
+        var format = Assert.Single(sheet.ConditionalFormats);
+        Assert.Equal(XLConditionalFormatType.ColorScale, format.ConditionalFormatType);
+        Assert.Equal("C5:FN6", format.Range.RangeAddress.ToString());
     }
 
     [Fact]

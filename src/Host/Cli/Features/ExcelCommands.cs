@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JuniperFts.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
@@ -33,7 +34,7 @@ public static class ExcelCommands
             // The SLA step has refreshed the evaluations; the quarter is the one before the as-of's own, as for the SLA csv files.
             var quarter = Quarter.DefaultAt(run.AsOf);
             var path = Path.Combine(run.OutFolder, SlaWorkbook.FileName(quarter));
-            Write(run.Warehouse, run.Cli, quarter, run.AsOf, accounts: null, path);
+            Write(run.Warehouse, run.Cli, quarter, run.AsOf, accounts: null, path, ModelTraining.WhenStale);
             run.Wrote($"SLA workbook {quarter}", path);
         }
     }
@@ -65,7 +66,7 @@ public static class ExcelCommands
             var accounts = pr.GetValue(account) is { Length: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
             var q = pr.GetValue(quarter)!.Value; // required: the parser has refused anything else
             var path = pr.GetValue(output)!;
-            Write(warehouse, context, q, pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant(), accounts, path);
+            Write(warehouse, context, q, pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant(), accounts, path, ModelTraining.Never);
             context.Out.WriteLine($"SLA workbook {q}: {path}");
             return 0;
         });
@@ -73,9 +74,13 @@ public static class ExcelCommands
     }
 
     /// <summary>Writes the workbook through a temporary file beside <paramref name="path"/>, so a failure never leaves half a file.</summary>
-    private static void Write(Warehouse warehouse, CliContext context, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, string path)
+    /// <param name="training">Whether the Staffing sheet's forecast may train the model: as for the packs, only <c>fts run</c>'s may.</param>
+    private static void Write(Warehouse warehouse, CliContext context, Quarter quarter, Instant asOf, IReadOnlySet<string>? accounts, string path,
+        ModelTraining training)
     {
         var options = context.Settings.Workbook;
-        ReportFile.Write(path, file => SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant()), "out");
+        ReportFile.Write(path, file =>
+            SlaWorkbook.Write(warehouse, context.Reference, quarter, asOf, accounts, file, options, context.Clock.GetCurrentInstant(),
+                context.Settings.Forecast with { Training = training }), "out");
     }
 }

@@ -65,7 +65,7 @@ public static class ForecastCommands
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new ForecastStep()];
 
-    /// <summary>Writes <c>forecast.csv</c> and <c>forecast.png</c> into the output folder.</summary>
+    /// <summary>Writes <c>forecast.csv</c>, <c>forecast.png</c> and, from the same forecast, <c>staffing.csv</c> into the output folder.</summary>
     private sealed class ForecastStep : IMainJobStep
     {
         public string Name => "forecast";
@@ -90,6 +90,7 @@ public static class ForecastCommands
             var png = Path.Combine(run.OutFolder, "forecast.png");
             WriteChart(result, png, "out");
             run.Wrote("forecast chart", png);
+            StaffingCommands.WriteCsv(run, result, options);
         }
     }
 
@@ -117,10 +118,10 @@ public static class ForecastCommands
     private static void WriteChart(ForecastResult result, string path, string subject) =>
         ReportFile.Write(path, file => file.Write(ForecastChartRenderer.RenderPng(result)), subject);
 
-    // Adding 0.00m keeps two decimals on every figure (0.00, not 0), so columns read alike.
-    private static decimal Round(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) + 0.00m;
+    private static decimal Round(double value) => ForecastRow.Printed(value);
 
-    private static Instant DefaultAsOf(Warehouse warehouse) =>
+    /// <summary>The latest <c>created_at</c> in the data: the default as-of of the forecast and the staffing.</summary>
+    public static Instant DefaultAsOf(Warehouse warehouse) =>
         WorkloadHistoryQuery.LatestCaseCreated(warehouse)
         ?? throw new UserError("the database holds no cases: ingest a drop folder before forecasting");
 }

@@ -20,12 +20,16 @@ function cell(text, className) {
 
 function pct(value) { return value === null || value === undefined ? "–" : Number(value).toFixed(2) + " %"; }
 
+let tableRequest = 0; // only the latest choice of quarter and grouping fills the table
+
 async function loadTable() {
+  const request = ++tableRequest;
   const quarter = $("quarter").value, by = $("by").value;
   $("table-quarter").textContent = quarter;
   const head = $("attainment").tHead, body = $("attainment").tBodies[0];
   head.innerHTML = ""; body.innerHTML = ""; $("table-message").textContent = "Loading…";
   const { status, body: data } = await getJson(`/api/sla/summary?quarter=${encodeURIComponent(quarter)}&by=${encodeURIComponent(by)}`);
+  if (request !== tableRequest) return; // a later choice was made while this one loaded
   if (status !== 200) { $("table-message").textContent = data.error || `The summary is not available (HTTP ${status}).`; return; }
   $("target").textContent = `Target ${Number(data.target_pct)} %; amber from ${Number(data.warning_pct)} %.`;
   const tr = document.createElement("tr");
@@ -42,7 +46,7 @@ async function loadTable() {
     body.appendChild(r);
   }
   $("table-message").textContent = data.rows.length === 0 ? "No eligible cases in this quarter." : "";
-  await loadDownloads(quarter);
+  await loadDownloads(quarter, request);
 }
 
 function link(href, text) {
@@ -50,12 +54,13 @@ function link(href, text) {
   a.href = href; a.textContent = text; li.appendChild(a); return li;
 }
 
-async function loadDownloads(quarter) {
+async function loadDownloads(quarter, request) {
   const list = $("download-list"); list.innerHTML = "";
   const q = encodeURIComponent(quarter);
   if (me.role === "leadership" || me.role === "service_manager") {
     list.appendChild(link(`/api/reports/sla.xlsx?quarter=${q}`, `SLA workbook ${quarter} (.xlsx)`));
     const { status, body } = await getJson(`/api/sla/summary?quarter=${q}&by=account`);
+    if (request !== tableRequest) return;
     if (status === 200) for (const row of body.rows)
       list.appendChild(link(`/api/accounts/${encodeURIComponent(row.keys[0])}/review-pack.pdf?quarter=${q}`, `Review pack ${row.keys[0]} ${quarter} (.pdf)`));
   }

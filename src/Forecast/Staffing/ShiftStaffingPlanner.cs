@@ -1,0 +1,63 @@
+using JuniperFts.Domain;
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Store;
+using NodaTime;
+
+namespace JuniperFts.Forecast.Staffing;
+
+/// <summary>The forecast weeks' staffing: engineers on shift per centre, priority and local hour, beside the forecast it came from.</summary>
+/// <param name="Hours">Sorted by centre, priority, week and hour; hours without expected cases left out.</param>
+public sealed record StaffingResult(ForecastResult Forecast, IReadOnlyList<ShiftStaffing> Hours);
+
+/// <summary>Turns a region forecast into engineers on shift by Erlang C (<see cref="ShiftStaffing"/>).</summary>
+public static class ShiftStaffingPlanner
+{
+    /// <summary>History weeks whose cases give each centre's share and hour-of-week profile: the last year, both DST seasons.</summary>
+    public const int ProfileWeeks = 52;
+
+    /// <summary>Forecasts the <see cref="ForecastOptions.Horizon"/> weeks after <paramref name="asOf"/>, then staffs them.</summary>
+    /// <exception cref="UserError">No history, or a setting staffing cannot use.</exception>
+    public static StaffingResult Run(Warehouse warehouse, ForecastOptions options, Instant asOf)
+    {
+        CheckHandling(options.Staffing);
+        var forecast = WorkloadForecaster.Run(warehouse, options, asOf);
+        return new StaffingResult(forecast, Plan(warehouse, forecast, options));
+    }
+
+    /// <summary>Staffs the weeks of <paramref name="forecast"/>: each region-week's printed cases spread over its centres, priorities and hours.</summary>
+    public static IReadOnlyList<ShiftStaffing> Plan(Warehouse warehouse, ForecastResult forecast, ForecastOptions options)
+    {
+        CheckHandling(options.Staffing);
+        var history = forecast.History;
+        var end = history.Weeks[^1].End;
+        var profile = ArrivalProfile.FromHistory(
+            ArrivalHistoryQuery.Load(warehouse, options.Reference, end - Duration.FromDays(7 * ProfileWeeks), end), options.Reference);
+        var weeks = forecast.Rows.Select(r => r.Week).Distinct().ToList();
+        if (weeks.Count == 0) return [];
+        // A day either side: a centre's local week starts up to 14 hours before or after the UTC one.
+        var calendars = ArrivalHistoryQuery.Calendars(warehouse, options.Reference, weeks.Min().Monday.PlusDays(-1), weeks.Max().Monday.PlusDays(8));
+        return Plan(profile, RegionWeeks(forecast), calendars, options.Staffing, options.Reference);
+    }
+
+    /// <summary>The pure part of <see cref="Plan(Warehouse, ForecastResult, ForecastOptions)"/>, for callers that hold the profile.</summary>
+    public static IReadOnlyList<ShiftStaffing> Plan(ArrivalProfile profile, IEnumerable<(IsoWeek Week, string Region, decimal Cases)> regionWeeks,
+        IReadOnlyDictionary<string, Domain.Calendars.BusinessCalendar> calendars, StaffingPlan plan, ReferenceData reference) =>
+        regionWeeks
+            .SelectMany(rw => profile.Spread(rw.Week, rw.Region, rw.Cases, calendars))
+            .Select(a => ShiftStaffing.For(a, plan, reference))
+            .OrderBy(s => s.Centre, StringComparer.Ordinal).ThenBy(s => s.Priority).ThenBy(s => s.Week).ThenBy(s => s.Hour)
+            .ToList();
+
+    /// <summary>Each region-week's cases as the forecast CSV prints them, platforms summed, so the staffing adds up to that file.</summary>
+    public static IEnumerable<(IsoWeek Week, string Region, decimal Cases)> RegionWeeks(ForecastResult forecast) =>
+        forecast.Rows.GroupBy(r => (r.Week, r.Region))
+            .Select(g => (g.Key.Week, g.Key.Region, g.Sum(r => ForecastRow.Printed(r.Cases))));
+
+    private static void CheckHandling(StaffingPlan plan)
+    {
+        foreach (var p in Priorities.All)
+            if (plan.HandlingHours[p] <= 0)
+                throw new UserError($"configuration Forecast:HandlingHours:{p.Code()} must be above 0 hours for staffing by Erlang C (was {plan.HandlingHours[p]})");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using JuniperFts.Domain.Forecast;
+using JuniperFts.Host.Cli;
+using JuniperFts.Store.Tests.Support;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace JuniperFts.Host.Tests.Features;
+
+public sealed class StaffingCommandsTests : IDisposable
+{
+    private readonly TempWarehouse _db = new();
+
+    public StaffingCommandsTests()
+    {
+        // Schiphol serves S1 around the clock and S2 in business hours (8x5).
+        var seed = _db.Seed().Account("A1").Site("S1", "A1").Site("S2", "A1")
+            .Contract("C1", "A1", "S1", centre: "SCHIPHOL_RIJK", start: "2025-01-01", end: "2027-12-31")
+            .Contract("C2", "A1", "S2", sku: "SVC-FTS-BD", centre: "SCHIPHOL_RIJK", start: "2025-01-01", end: "2027-12-31")
+            .Unit("SN1", "C1", "2025-01-01", platform: "Switching")
+            .Unit("SN2", "C2", "2025-01-01", platform: "Switching");
+        // Weeks 2026-W02..W05: P1 cases on S1 on Mondays from 01:00 UTC (02:00 in Amsterdam), and on S2 P3 cases on
+        // Saturdays at 12:00 UTC, which wait for Monday 09:00.
+        for (var w = 0; w < 4; w++)
+        {
+            for (var i = 0; i <= w; i++) seed.Case($"K{w}{i}", "A1", "S1", "SN1", "P1", new DateTime(2026, 1, 5).AddDays(7 * w).AddHours(1 + i));
+            seed.Case($"L{w}", "A1", "S2", "SN2", "P3", new DateTime(2026, 1, 10, 12, 0, 0).AddDays(7 * w));
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<(int Exit, string Out, string Err)> Fts(IDictionary<string, string?>? settings = null, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
+        var exit = await FtsCli.RunAsync([.. args, "--db", _db.DatabasePath], context);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static List<Dictionary<string, string>> Csv(string output)
+    {
+        var lines = output.TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Staffing_Csv_ContractColumnsAndRowsThatAddUpToTheForecast()
+    {
+        var (exit, output, error) = await Fts(null, "staffing", "--format", "csv", "--weeks", "2", "--as-of", "2026-02-02T00:00:00Z");
+        var (_, forecast, _) = await Fts(null, "forecast", "--format", "csv", "--horizon", "2", "--as-of", "2026-02-02T00:00:00Z");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("support_center,priority,iso_week,local_day,local_hour,arrivals,handling_minutes,target_minutes,service_level_goal,"
+            + "engineers_raw,engineers_scheduled,service_level,occupancy", output.Split('\n')[0]);
+        Assert.Contains("forecasting with naive", error);
+        var rows = Csv(output);
+        var forecastRows = Csv(forecast);
+        foreach (var week in new[] { "2026-W06", "2026-W07" })
+            Assert.Equal(forecastRows.Where(r => r["iso_week"] == week).Sum(r => decimal.Parse(r["cases"], CultureInfo.InvariantCulture)),
+                rows.Where(r => r["iso_week"] == week).Sum(r => decimal.Parse(r["arrivals"], CultureInfo.InvariantCulture)));
+
+        // The centre's profile holds Mondays 02:00–05:00 and Saturdays 13:00 (local); P1 (24x7) keeps those hours, while
+        // P3 (8x5) waits for the week's first opening, Monday 09:00.
+        Assert.Equal(["Mon 2", "Mon 3", "Mon 4", "Mon 5", "Sat 13"], rows.Where(r => r["priority"] == "P1" && r["iso_week"] == "2026-W06")
+            .Select(r => $"{r["local_day"]} {r["local_hour"]}"));
+        var p3 = Assert.Single(rows, r => r["priority"] == "P3" && r["iso_week"] == "2026-W06");
+        // P3: 2 handling hours, a 2-hour target.
+        Assert.Equal(("SCHIPHOL_RIJK", "Mon", "9", "120", "120"), (p3["support_center"], p3["local_day"], p3["local_hour"], p3["handling_minutes"], p3["target_minutes"]));
+
+        foreach (var r in rows)
+        {
+            // Every row from its own columns: the smallest N above the load reaching the goal, raised for 85 % and 30 %.
+            var (arrivals, handling, target, goal) = (D(r["arrivals"]), D(r["handling_minutes"]), D(r["target_minutes"]), D(r["service_level_goal"]));
+            var load = arrivals * handling / 60;
+            var raw = int.Parse(r["engineers_raw"], CultureInfo.InvariantCulture);
+            Assert.True(arrivals > 0);
+            Assert.Equal(0.95, goal);
+            Assert.True(ErlangC.ServiceLevel(raw, load, target, handling) >= goal);
+            Assert.True(raw - 1 <= load || ErlangC.ServiceLevel(raw - 1, load, target, handling) < goal);
+            Assert.Equal((int)Math.Ceiling(Math.Max(raw, load / 0.85) / 0.7), int.Parse(r["engineers_scheduled"], CultureInfo.InvariantCulture));
+            Assert.Equal(Math.Round(load / raw, 4), D(r["occupancy"]), 10);
+            Assert.Equal(Math.Round(ErlangC.ServiceLevel(raw, load, target, handling)!.Value, 4), D(r["service_level"]), 10);
+        }
+    }
+
+    [Fact]
+    public async Task Staffing_Json_SameRowsAsObjects()
+    {
+        var (exit, output, _) = await Fts(null, "staffing", "--format", "json", "--weeks", "1", "--as-of", "2026-02-02T00:00:00Z");
+
+        Assert.Equal(0, exit);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("SCHIPHOL_RIJK", r.GetProperty("support_center").GetString()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("engineers_scheduled").GetInt32() >= r.GetProperty("engineers_raw").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Staffing_Table_PrintsWeeklyTotalsPerCentre()
+    {
+        var (exit, output, _) = await Fts(null, "staffing", "--weeks", "1", "--as-of", "2026-02-02T00:00:00Z");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("engineer_hours_scheduled", output);
+        Assert.Contains("forecasting with naive", output);
+    }
+
+    [Fact]
+    public async Task Staffing_GoalDefaultsToTheWorkbookGoal_AndItsOwnSettingWins()
+    {
+        var excel = await Fts(new Dictionary<string, string?> { ["Excel:GreenGoalPct"] = "90", ["Excel:AmberGoalPct"] = "80" },
+            "staffing", "--format", "csv", "--weeks", "1", "--as-of", "2026-02-02T00:00:00Z");
+        var own = await Fts(new Dictionary<string, string?> { ["Forecast:ServiceLevelGoal"] = "0.8" },
+            "staffing", "--format", "csv", "--weeks", "1", "--as-of", "2026-02-02T00:00:00Z");
+
+        Assert.All(Csv(excel.Out), r => Assert.Equal("0.9", r["service_level_goal"]));
+        Assert.All(Csv(own.Out), r => Assert.Equal("0.8", r["service_level_goal"]));
+    }
+
+    [Theory]
+    [InlineData("Forecast:ServiceLevelGoal", "1", "fts: configuration Forecast:ServiceLevelGoal = '1' must be a share between 0 and 1 (both excluded)")]
+    [InlineData("Forecast:HandlingHours:P2", "0", "fts: configuration Forecast:HandlingHours:P2 must be above 0 hours for staffing by Erlang C (was 0)")]
+    public async Task Staffing_BadSetting_OneLineNamingTheKey(string key, string value, string message)
+    {
+        var (exit, output, error) = await Fts(new Dictionary<string, string?> { [key] = value }, "staffing", "--format", "csv");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("", output);
+        Assert.Equal(message, error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Staffing_WeeksOutOfRange_OneLine()
+    {
+        var (exit, _, error) = await Fts(null, "staffing", "--weeks", "0");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: --weeks must be between 1 and 104, not 0", error.TrimEnd());
+    }
+}
