@@ -15,7 +15,7 @@ public sealed class ShiftStaffingPlannerTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private ForecastOptions Options(int horizon) =>
-        new() { Horizon = horizon, Model = new ModelSettings(Seed: 3, Trees: 40, Leaves: 6), ModelFolder = _db.PathOf("forecast") };
+        new() { Horizon = horizon, Model = new ModelSettings(Seed: 3), ModelFolder = _db.PathOf("forecast") };
 
     [Fact]
     public void Run_TwoYearsOfCases_EachRegionWeekAddsUpToThePrintedForecastInLocalHours()
