@@ -15,7 +15,7 @@ public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
 /// Pooling lets short or small series borrow the seasonality of the whole estate.
 /// </summary>
 /// <remarks>The forecast is direct (no lags fed back), so a week's forecast depends only on the weeks before the origin.</remarks>
-internal sealed class CaseModel
+public sealed class CaseModel
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
@@ -40,7 +40,7 @@ internal sealed class CaseModel
         new(history.Regions, history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList());
 
     /// <summary>The training weeks of every series before week <paramref name="end"/> (exclusive).</summary>
-    public static List<WeekExample> Examples(WorkloadHistory history, int end) => new Context(history, end).Examples();
+    internal static List<WeekExample> Examples(WorkloadHistory history, int end) => new Context(history, end).Examples();
 
     /// <summary>A model from the weeks before <paramref name="end"/>, or null when there are too few of them.</summary>
     public static CaseModel? Train(WorkloadHistory history, int end, ModelSettings settings)
