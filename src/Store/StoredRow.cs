@@ -38,6 +38,15 @@ public readonly struct StoredRow
 
     public LocalDate? DateOrNull(int ordinal) => IsNull(ordinal) ? null : Date(ordinal);
 
+    /// <summary>A BLOB column's bytes.</summary>
+    public byte[] Bytes(int ordinal)
+    {
+        using var blob = _reader.GetStream(ordinal);
+        using var copy = new MemoryStream();
+        blob.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>The value as stored, for code that reads columns it does not know the type of: null, an Instant, a LocalDate, or DuckDB's value.</summary>
     public object? Value(int ordinal) => _reader.GetValue(ordinal) switch
     {

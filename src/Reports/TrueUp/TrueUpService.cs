@@ -26,7 +26,7 @@ public enum IssueOutcome
 {
     /// <summary>Issued for the first time (revision 1).</summary>
     Issued,
-    /// <summary>Issued before and left alone; <see cref="StatementIssue.Changes"/> lists data corrections since, if any.</summary>
+    /// <summary>Issued before and not issued again: its files are written as issued; <see cref="StatementIssue.Changes"/> lists data corrections since, if any.</summary>
     AlreadyIssued,
     /// <summary>Re-created under the same number with corrected figures (a new revision).</summary>
     Reissued,
@@ -78,9 +78,11 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     /// <summary>
     /// Issues every contract year that ended (last day) on or before <paramref name="due"/> and has no statement yet:
     /// PDF, CSV and JSON into <paramref name="outDir"/>, recorded in the warehouse; plus one Excel summary of the run.
-    /// With <paramref name="reissue"/>, statements issued before are re-created under the same number.
+    /// Statements issued before are written again exactly as issued, so the folder holds every statement due
+    /// (not with <paramref name="onlyNew"/>: the daily job's folder per day holds what that day issued);
+    /// with <paramref name="reissue"/> they are re-created under the same number.
     /// </summary>
-    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue)
+    public TrueUpIssueRun IssueDue(LocalDate due, string outDir, bool reissue, bool onlyNew = false)
     {
         UserError.OnIo($"cannot create the folder {outDir}", () => Directory.CreateDirectory(outDir), "out");
 
@@ -94,7 +96,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
             foreach (var year in TrueUpRules.YearsDueBy(row.Contract, due))
             {
                 var statement = TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []));
-                results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, now));
+                results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, onlyNew, now));
             }
 
         var summary = Path.Combine(outDir, $"trueup-summary-{TrueUpJson.Date(due)}.xlsx");
@@ -105,7 +107,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     }
 
     private static StatementIssue Issue(WarehouseConnection connection, TrueUpStatement statement, string accountName,
-        LedgerEntry? last, LocalDate due, string outDir, bool reissue, Instant now)
+        LedgerEntry? last, LocalDate due, string outDir, bool reissue, bool onlyNew, Instant now)
     {
         var json = TrueUpJson.Write(statement);
         var sha = Sha256(json);
@@ -113,36 +115,47 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
             ? []
             : TrueUpJson.Read(json).ChangesSince(TrueUpJson.Read(last.StatementJson));
 
-        if (last is not null && !reissue)
-            return new StatementIssue(new IssuedStatement(statement, accountName, last.Revision, last.IssuedAt), IssueOutcome.AlreadyIssued, changes, []);
-
-        if (last is not null && last.ContentSha256 == sha)
+        if (last is not null && (!reissue || last.ContentSha256 == sha))
         {
-            // Same figures: give finance fresh copies of the revision in force, but record nothing new.
-            var copy = new IssuedStatement(statement, accountName, last.Revision, last.IssuedAt);
-            return new StatementIssue(copy, IssueOutcome.ReissuedUnchanged, [], WriteFiles(copy, json, outDir));
+            // Issued before and not corrected now: the files of the revision in force exactly as issued, so the
+            // output folder always holds every statement due; nothing is recorded. Revisions issued before the
+            // ledger kept copies are re-rendered only while their figures are unchanged.
+            var inForce = new IssuedStatement(statement, accountName, last.Revision, last.IssuedAt);
+            var copies = onlyNew && !reissue ? null : TrueUpLedger.Copies(connection, last) ?? (last.ContentSha256 == sha ? Render(inForce, json) : null);
+            IReadOnlyList<string> written = copies is null ? [] : WriteFiles(statement.Number, copies, outDir);
+            return reissue
+                ? new StatementIssue(inForce, IssueOutcome.ReissuedUnchanged, [], written)
+                : new StatementIssue(inForce, IssueOutcome.AlreadyIssued, changes, written);
         }
 
         var issued = new IssuedStatement(statement, accountName, (last?.Revision ?? 0) + 1, now);
-        var written = WriteFiles(issued, json, outDir);
+        var rendered = Render(issued, json);
+        var files = WriteFiles(statement.Number, rendered, outDir);
         // Files first, ledger second: a crash in between leaves a statement that the next run issues again, never a recorded one without files.
-        TrueUpLedger.Record(connection, IssuedFiles.For(statement.Number), issued, due, sha, json);
-        return new StatementIssue(issued, last is null ? IssueOutcome.Issued : IssueOutcome.Reissued, changes, written);
+        TrueUpLedger.Record(connection, IssuedFiles.For(statement.Number), issued, due, sha, rendered);
+        return new StatementIssue(issued, last is null ? IssueOutcome.Issued : IssueOutcome.Reissued, changes, files);
     }
 
-    private static IReadOnlyList<string> WriteFiles(IssuedStatement issued, string json, string outDir)
+    private static IssuedCopies Render(IssuedStatement issued, string json)
     {
-        var names = IssuedFiles.For(issued.Statement.Number);
+        using var pdf = new MemoryStream();
+        TrueUpStatementPdf.Render(issued, pdf);
+        return new IssuedCopies(json, TrueUpCsv.Write(issued.Statement), pdf.ToArray());
+    }
+
+    private static IReadOnlyList<string> WriteFiles(string number, IssuedCopies copies, string outDir)
+    {
+        var names = IssuedFiles.For(number);
         var pdf = Path.Combine(outDir, names.Pdf);
         var csv = Path.Combine(outDir, names.Csv);
-        var jsonPath = Path.Combine(outDir, names.Json);
-        UserError.OnIo($"cannot write statement {issued.Statement.Number} into {outDir}", () =>
+        var json = Path.Combine(outDir, names.Json);
+        UserError.OnIo($"cannot write statement {number} into {outDir}", () =>
         {
-            using (var stream = File.Create(pdf)) TrueUpStatementPdf.Render(issued, stream);
-            File.WriteAllText(csv, TrueUpCsv.Write(issued.Statement), Utf8);
-            File.WriteAllText(jsonPath, json, Utf8);
+            File.WriteAllBytes(pdf, copies.Pdf);
+            File.WriteAllText(csv, copies.Csv, Utf8);
+            File.WriteAllText(json, copies.Json, Utf8);
         });
-        return [pdf, csv, jsonPath];
+        return [pdf, csv, json];
     }
 
     /// <summary>Writes the statement as a PDF: the issued revision when it was issued with these figures, else a draft.</summary>

@@ -194,7 +194,7 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
 
         var path = Path.Combine(outFolder, "sla-2026Q3.xlsx");
         Assert.True(File.Exists(path));
-        Assert.Contains("SLA workbook 2026Q3: ", _out.ToString());
+        Assert.Contains("excel: SLA workbook 2026Q3 -> ", _out.ToString());
         using var wb = new XLWorkbook(path);
         var summary = wb.Worksheet("Summary");
         var all = summary.Column(1).CellsUsed().Single(c => c.GetString() == "All").Address.RowNumber;

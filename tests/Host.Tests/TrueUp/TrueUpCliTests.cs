@@ -114,7 +114,7 @@ public class TrueUpCliTests
         Assert.True(File.Exists(Path.Combine(outDir, "TU-C-7-2.pdf")));
         Assert.True(File.Exists(Path.Combine(outDir, "trueup-summary-2025-12-31.xlsx")));
         Assert.Equal(0, second.Exit);
-        Assert.Contains("TU-C-7-1: already issued (revision 1, 2026-01-15)", second.Out);
+        Assert.Contains("TU-C-7-1: already issued (revision 1, 2026-01-15), written as issued: ", second.Out);
         Assert.Contains("0 issued, 0 reissued, 0 reissued unchanged, 2 already issued", second.Out);
     }
 
@@ -151,8 +151,8 @@ public class TrueUpCliTests
         Assert.True(File.Exists(temp.PathOf("out/trueup/TU-C-7-1.pdf")));
         Assert.False(File.Exists(temp.PathOf("out/trueup/TU-C-7-2.pdf")));
         Assert.True(File.Exists(temp.PathOf("out/trueup/trueup-summary-2024-12-31.xlsx")));
-        Assert.Contains("true-up summary: ", output.ToString());
-        Assert.Contains("true-up: 1 issued, 0 already issued\n", output.ToString().Replace("\r\n", "\n"));
+        Assert.Equal($"true-up: due by 2024-12-31: 1 issued, 0 already issued; summary trueup-summary-2024-12-31.xlsx -> {temp.PathOf("out/trueup")}/\n",
+            output.ToString().Replace("\r\n", "\n"));
     }
 
     [Fact]
@@ -168,6 +168,6 @@ public class TrueUpCliTests
         var output = new StringWriter();
         step.Run(new MainJobRun(TestCli.Context(output, new StringWriter(), new FakeClock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));
 
-        Assert.Contains("true-up: 0 issued, 1 already issued, 1 of them changed since (fts trueup --due 2024-12-31 --out DIR --reissue)", output.ToString());
+        Assert.Contains("true-up: due by 2024-12-31: 0 issued, 1 already issued (written as issued), 1 of them changed since (fts trueup --due 2024-12-31 --out DIR --reissue)", output.ToString());
     }
 }

@@ -67,7 +67,7 @@ public sealed class OidcProvider : IAsyncDisposable
     {
         PortalUrl = portalUrl;
         await EnsureInstalledAsync();
-        var start = new ProcessStartInfo("node", "provider.mjs")
+        var start = new ProcessStartInfo(RequiredTool.Find("node", RequiredTool.NodeJs), "provider.mjs")
         {
             WorkingDirectory = Folder(),
             RedirectStandardOutput = true,
@@ -127,7 +127,7 @@ public sealed class OidcProvider : IAsyncDisposable
             var marker = Path.Combine(folder, "node_modules", ".package-lock.json");
             if (!File.Exists(marker) || File.GetLastWriteTimeUtc(marker) < File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json")))
             {
-                var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund")
+                var npm = Process.Start(new ProcessStartInfo(RequiredTool.Find("npm", RequiredTool.NodeJs), "ci --no-audit --no-fund")
                 {
                     WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
                 })!;

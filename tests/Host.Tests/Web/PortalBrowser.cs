@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 
 namespace JuniperFts.Host.Tests.Web;
 
-/// <summary>Debian's Chromium driven by Playwright against the portal on a real Kestrel port on 127.0.0.1.</summary>
-/// <remarks>Never downloads a browser: <c>/usr/bin/chromium</c> is installed with apt-get (CI: <c>.ci/run</c>).</remarks>
+/// <summary>A real headless browser driven by Playwright against the portal on a real Kestrel port on 127.0.0.1.</summary>
+/// <remarks>Never downloads a browser: <see cref="BrowserFinder"/> takes the machine's (<c>./test.sh</c> installs Debian's chromium when there is none).</remarks>
 public sealed class PortalBrowser : IAsyncDisposable
 {
     private static readonly string[] ChromiumArgs =
@@ -26,19 +26,23 @@ public sealed class PortalBrowser : IAsyncDisposable
     public IPage Page { get; }
     public string BaseUrl { get; }
 
-    /// <summary>Starts <paramref name="portal"/> on a free loopback port and opens a page in headless Chromium.</summary>
+    /// <summary>Starts <paramref name="portal"/> on a free loopback port and opens a page in the machine's headless browser.</summary>
     public static async Task<PortalBrowser> OpenAsync(PortalFactory portal)
     {
         portal.UseKestrel(0);
         portal.StartServer();
         var address = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        IBrowser browser;
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+            browser = await BrowserFinder.LaunchAsync(playwright, ChromiumArgs);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         page.SetDefaultTimeout(15_000);
         return new PortalBrowser(playwright, browser, page, address.TrimEnd('/'));

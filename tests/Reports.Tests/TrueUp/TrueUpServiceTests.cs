@@ -173,21 +173,65 @@ public class TrueUpServiceTests
     }
 
     [Fact]
-    public void IssueDue_RunTwice_SecondRunIssuesNothing()
+    public void IssueDue_RunTwice_SecondRunIssuesNothingAndWritesTheStatementsAsIssued()
     {
         using var temp = new TempWarehouse();
         temp.CliExample().EuroCoTerm();
-        var service = Service(temp);
+        var clock = FakeClock.FromUtc(2027, 1, 4, 9, 0, 0);
+        var service = Service(temp, clock);
         service.IssueDue(LocalDateOf("2026-12-31"), temp.PathOf("out"), reissue: false);
+        var issued = Contents(temp.PathOf("out"));
         File.Delete(temp.PathOf("out/TU-C-1001-1.pdf"));
+        clock.Reset(Instant.FromUtc(2027, 2, 1, 9, 0));
 
         var again = service.IssueDue(LocalDateOf("2026-12-31"), temp.PathOf("out"), reissue: false);
 
         Assert.All(again.Statements, s => Assert.Equal(IssueOutcome.AlreadyIssued, s.Outcome));
-        Assert.All(again.Statements, s => Assert.Empty(s.Files));
-        Assert.False(File.Exists(temp.PathOf("out/TU-C-1001-1.pdf")));
+        Assert.All(again.Statements, s => Assert.Equal(3, s.Files.Count));
+        // Byte for byte as issued, the PDF included (its issue date is the first run's, not today's).
+        Assert.Equal(issued, Contents(temp.PathOf("out")));
         Assert.Equal(3, temp.Scalar<int>("SELECT count(*) FROM trueup_statement_revisions"));
     }
+
+    [Fact]
+    public void IssueDue_DataCorrectedWithoutReissue_WritesTheRevisionInForceNotTheCorrectedFigures()
+    {
+        using var temp = new TempWarehouse();
+        temp.CliExample();
+        var service = Service(temp);
+        service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("first"), reissue: false);
+        Correct(temp, "UPDATE installed_base SET covered_from = DATE '2025-10-15' WHERE serial_number = 'JN1234'");
+
+        service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("second"), reissue: false);
+
+        Assert.Equal(Contents(temp.PathOf("first")), Contents(temp.PathOf("second")));
+        Assert.Contains("\"amount\": \"1627.40\"", File.ReadAllText(temp.PathOf("second/TU-C-1001-2.json")));
+    }
+
+    [Fact]
+    public void IssueDue_RevisionIssuedBeforeCopiesWereKept_RerenderedWhileUnchangedNotWrittenOnceChanged()
+    {
+        using var temp = new TempWarehouse();
+        temp.CliExample();
+        var service = Service(temp);
+        service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("first"), reissue: false);
+        // As a database issued before migration 006 holds them.
+        Correct(temp, "UPDATE trueup_statement_revisions SET statement_csv = NULL, statement_pdf = NULL");
+
+        service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("unchanged"), reissue: false);
+        Correct(temp, "UPDATE installed_base SET covered_from = DATE '2025-10-15' WHERE serial_number = 'JN1234'");
+        var changed = service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("changed"), reissue: false);
+
+        Assert.Equal(Contents(temp.PathOf("first")), Contents(temp.PathOf("unchanged")));
+        Assert.Empty(changed.Statements.Single(s => s.Number == "TU-C-1001-2").Files);
+        Assert.Equal(3, changed.Statements.Single(s => s.Number == "TU-C-1001-1").Files.Count);
+        Assert.False(File.Exists(temp.PathOf("changed/TU-C-1001-2.json")));
+    }
+
+    /// <summary>Every statement file of a folder (the run's summary workbook aside) with its bytes, by name.</summary>
+    private static SortedDictionary<string, string> Contents(string folder) =>
+        new(Directory.GetFiles(folder).Where(f => !f.EndsWith(".xlsx", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f)!, f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
 
     [Fact]
     public void IssueDue_DataCorrectedWithoutReissue_SaysWhatChangedAndKeepsTheIssuedRevision()

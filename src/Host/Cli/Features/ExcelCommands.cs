@@ -35,7 +35,7 @@ public static class ExcelCommands
             var quarter = Quarter.DefaultAt(run.AsOf);
             var path = Path.Combine(run.OutFolder, SlaWorkbook.FileName(quarter));
             Write(run.Warehouse, run.Cli, quarter, run.AsOf, accounts: null, path, ModelTraining.WhenStale);
-            run.Wrote($"SLA workbook {quarter}", path);
+            run.Done("excel", $"SLA workbook {quarter}", path);
         }
     }
 

@@ -81,15 +81,14 @@ public static class ForecastCommands
             catch (UserError e)
             {
                 // A drop folder without case history is not a failed run: the other reports still stand.
-                run.Cli.Out.WriteLine($"forecast: skipped ({e.Message})");
+                run.Done("forecast", $"skipped ({e.Message})");
                 return;
             }
             var csv = Path.Combine(run.OutFolder, "forecast.csv");
             WriteCsv(result, csv, "out");
-            run.Wrote("forecast", csv);
             var png = Path.Combine(run.OutFolder, "forecast.png");
             WriteChart(result, png, "out");
-            run.Wrote("forecast chart", png);
+            run.Done("forecast", $"{result.Rows.Select(r => r.Week).Distinct().Count()} week(s) ahead, {result.Rows.Count} rows, method {result.Method.Code()}", csv, png);
             StaffingCommands.WriteCsv(run, result, options);
         }
     }

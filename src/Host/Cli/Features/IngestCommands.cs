@@ -43,12 +43,13 @@ public static class IngestCommands
     }
 
     /// <summary>Ingests <paramref name="folder"/> showing progress, prints the per-file counts, then refreshes the SLA evaluations of the changed cases.</summary>
-    public static IngestResult Ingest(CliContext context, Warehouse warehouse, string folder, bool refreshSla = true)
+    /// <param name="logLines">Without a console, log each file read and written on stderr (<c>fts ingest</c>; <c>fts run</c> prints only its results).</param>
+    public static IngestResult Ingest(CliContext context, Warehouse warehouse, string folder, bool refreshSla = true, bool logLines = true)
     {
         var ingest = new DropFolderIngest(warehouse, context.Reference, context.Clock);
         var result = context.Interactive
             ? WithProgressBars(context, p => ingest.Run(folder, p))
-            : ingest.Run(folder, new LogLines(context.Error));
+            : ingest.Run(folder, logLines ? new LogLines(context.Error) : null);
         PrintCounts(context, result);
         // Stored SLA evaluations follow every ingest, so reports and the portal never recompute per request.
         if (refreshSla)
@@ -154,21 +155,18 @@ public static class IngestCommands
         var data = new Option<string>("--data") { Description = "Drop folder to ingest", DefaultValueFactory = _ => "sample-data" };
         var output = new Option<string>("--out") { Description = "Folder for every report", DefaultValueFactory = _ => "out" };
         var asOf = CommonOptions.AsOf();
-        var command = new Command("run", "The main job: ingest the drop folder, then write every report into the output folder") { data, output, asOf };
+        var verbose = new Option<bool>("--verbose") { Description = "List every file written, not only each step's folder" };
+        var command = new Command("run", "The main job: ingest the drop folder, then write every report into the output folder") { data, output, asOf, verbose };
         command.SetAction(pr =>
         {
             var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
-            Ingest(context, warehouse, pr.GetValue(data)!);
+            // The SLA step refreshes the evaluations and counts them in its line.
+            Ingest(context, warehouse, pr.GetValue(data)!, refreshSla: false, logLines: false);
             var outFolder = Path.GetFullPath(pr.GetValue(output)!);
             UserError.OnIo($"cannot create the output folder {pr.GetValue(output)}", () => Directory.CreateDirectory(outFolder));
             var instant = pr.GetValue(asOf) ?? DataFacts.LatestInstant(warehouse) ?? context.Clock.GetCurrentInstant();
             context.Out.WriteLine($"as of {instant}");
-            var run = new MainJobRun(context, warehouse, outFolder, instant);
-            foreach (var step in MainJobSteps.All)
-            {
-                context.Error.WriteLine($"run: {step.Name}");
-                step.Run(run);
-            }
+            MainJobSteps.RunAll(new MainJobRun(context, warehouse, outFolder, instant, pr.GetValue(verbose)));
             context.Out.Flush();
             return 0;
         });

@@ -41,7 +41,8 @@ public static class ReviewPackCommands
             // fts run makes the forecast, so its packs may train the model for the quarter's end (a read never does).
             var options = run.Cli.Settings.ReviewPacks(ModelTraining.WhenStale);
             var written = ReviewPacks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, options);
-            run.Wrote($"Review packs {quarter} ({written.Count} accounts)", folder);
+            run.Done("review-packs", $"Review packs {quarter} ({written.Count} accounts)", folder);
+            run.Files(written);
         }
     }
 

@@ -25,6 +25,8 @@ public static class SlaCommands
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new SlaReportsStep()];
 
+    private static readonly string[] StatusOrder = ["met", "breached", "pending", "excluded"];
+
     /// <summary>Evaluates what changed, then the <c>sla-cases.csv</c> and <c>sla-summary.csv</c> of the latest complete quarter.</summary>
     private sealed class SlaReportsStep : IMainJobStep
     {
@@ -32,21 +34,23 @@ public static class SlaCommands
 
         public void Run(MainJobRun run)
         {
-            SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
+            var evaluated = SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
             var queries = new SlaQueries(run.Warehouse, run.Cli.Reference);
             // The as-of is the latest instant in the data; the quarter before its own is the latest complete one.
             var filter = new SlaFilter(Quarter.DefaultAt(run.AsOf));
             Directory.CreateDirectory(run.OutFolder);
 
+            var cases = queries.Cases(run.AsOf, filter).ToList();
             var casesPath = Path.Combine(run.OutFolder, "sla-cases.csv");
             using (var writer = new StreamWriter(casesPath))
-                TabularOutput.WriteCsv(CasesTable(queries.Cases(run.AsOf, filter)), writer);
-            run.Wrote($"SLA cases {filter.Quarter}", casesPath);
+                TabularOutput.WriteCsv(CasesTable(cases), writer);
 
             var summaryPath = Path.Combine(run.OutFolder, "sla-summary.csv");
             using (var writer = new StreamWriter(summaryPath))
                 TabularOutput.WriteCsv(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), writer);
-            run.Wrote($"SLA summary {filter.Quarter}", summaryPath);
+
+            var statuses = cases.CountBy(c => c.Status).OrderBy(s => Array.IndexOf(StatusOrder, s.Key)).Select(s => $"{s.Value} {s.Key}");
+            run.Done("sla", $"{evaluated} case(s) evaluated; {filter.Quarter}: {cases.Count} case(s) ({string.Join(", ", statuses)})", casesPath, summaryPath);
         }
     }
 

@@ -65,7 +65,7 @@ public static class StaffingCommands
         }
         catch (UserError e)
         {
-            run.Cli.Out.WriteLine($"staffing: skipped ({e.Message})");
+            run.Done("staffing", $"skipped ({e.Message})");
             return;
         }
         var csv = Path.Combine(run.OutFolder, "staffing.csv");
@@ -74,7 +74,7 @@ public static class StaffingCommands
             using var writer = new StreamWriter(file);
             TabularOutput.WriteCsv(Rows(hours), writer);
         }, "out");
-        run.Wrote("staffing", csv);
+        run.Done("staffing", $"{hours.Count} rows", csv);
     }
 
     /// <summary>One row per centre × priority × week × local hour with expected cases, as the CSV contract orders them.</summary>

@@ -63,7 +63,7 @@ public static class TrueUpCommands
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new IssueDueStatements()];
 
-    /// <summary>Issues the statements of every contract year that ended before the run's as-of day into <c>out/trueup/</c>.</summary>
+    /// <summary>Issues the statements of every contract year that ended before the run's as-of day into <c>out/trueup/</c>; those issued before are written again as issued.</summary>
     private sealed class IssueDueStatements : IMainJobStep
     {
         public string Name => "true-up statements";
@@ -72,17 +72,18 @@ public static class TrueUpCommands
         {
             // A year is over once its last day is over: the as-of day itself is still running.
             var due = run.AsOf.InUtc().Date.PlusDays(-1);
-            var result = new TrueUpService(run.Warehouse, run.Cli.Clock).IssueDue(due, Path.Combine(run.OutFolder, "trueup"), reissue: false);
-            foreach (var item in result.Statements)
-                foreach (var file in item.Files)
-                    run.Wrote($"true-up {item.Number}", file);
-            run.Wrote("true-up summary", result.SummaryPath);
-            // A re-run issues nothing twice; say so, and flag issued statements whose data changed since.
+            var folder = Path.Combine(run.OutFolder, "trueup");
+            var result = new TrueUpService(run.Warehouse, run.Cli.Clock).IssueDue(due, folder, reissue: false);
+            // A re-run issues nothing twice but writes every statement due again as issued; flag those whose data changed since.
             var issued = result.Statements.Count(s => s.Outcome == IssueOutcome.Issued);
             var already = result.Statements.Where(s => s.Outcome == IssueOutcome.AlreadyIssued).ToList();
             var changed = already.Count(s => s.Changes.Count > 0);
-            run.Cli.Out.WriteLine($"true-up: {issued} issued, {already.Count} already issued" +
-                (changed > 0 ? $", {changed} of them changed since (fts trueup --due {TrueUpJson.Date(due)} --out DIR --reissue)" : ""));
+            var unwritten = already.Count(s => s.Files.Count == 0);
+            run.Done("true-up", $"due by {TrueUpJson.Date(due)}: {issued} issued, {already.Count} already issued" + (already.Count > unwritten ? " (written as issued)" : "") +
+                (changed > 0 ? $", {changed} of them changed since (fts trueup --due {TrueUpJson.Date(due)} --out DIR --reissue)" : "") +
+                (unwritten > 0 ? $", {unwritten} not written (issued before copies were kept, and changed since)" : "") +
+                $"; summary {Path.GetFileName(result.SummaryPath)}", folder);
+            run.Files(result.Statements.SelectMany(s => s.Files).Append(result.SummaryPath));
         }
     }
 
@@ -103,14 +104,14 @@ public static class TrueUpCommands
         foreach (var item in run.Statements)
         {
             var revision = item.Issued.Revision;
-            var files = item.Files.Count > 0 ? ": " + string.Join(", ", item.Files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f))) : "";
+            var files = item.Files.Count > 0 ? ": " + string.Join(", ", item.Files.Select(MainJobRun.Shown)) : "";
             output.WriteLine(item.Outcome switch
             {
                 IssueOutcome.Issued => $"{item.Number}: issued (revision 1){files}",
                 IssueOutcome.Reissued => $"{item.Number}: reissued as revision {revision}{files}",
                 IssueOutcome.ReissuedUnchanged => $"{item.Number}: reissued unchanged (revision {revision} stays in force){files}",
                 _ when item.Changes.Count > 0 => $"{item.Number}: already issued (revision {revision}); the data changed since, run with --reissue to correct it:",
-                _ => $"{item.Number}: already issued (revision {revision}, {TrueUpJson.Date(item.Issued.IssuedAt.InUtc().Date)})",
+                _ => $"{item.Number}: already issued (revision {revision}, {TrueUpJson.Date(item.Issued.IssuedAt.InUtc().Date)}), written as issued{files}",
             });
             foreach (var change in item.Changes)
                 output.WriteLine($"  {change}");
@@ -118,7 +119,7 @@ public static class TrueUpCommands
         var counts = run.Statements.GroupBy(s => s.Outcome).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"{counts.GetValueOrDefault(IssueOutcome.Issued)} issued, {counts.GetValueOrDefault(IssueOutcome.Reissued)} reissued, " +
                          $"{counts.GetValueOrDefault(IssueOutcome.ReissuedUnchanged)} reissued unchanged, {counts.GetValueOrDefault(IssueOutcome.AlreadyIssued)} already issued");
-        output.WriteLine($"summary: {Path.GetRelativePath(Directory.GetCurrentDirectory(), run.SummaryPath)}");
+        output.WriteLine($"summary: {MainJobRun.Shown(run.SummaryPath)}");
         output.Flush();
     }
 }

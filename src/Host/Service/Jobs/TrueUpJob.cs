@@ -23,7 +23,7 @@ public sealed class TrueUpJob(TrueUpService trueUp, ILogger<TrueUpJob> logger) :
     {
         var due = DueDate(run.PeriodKey);
         var folder = Path.Combine(run.OutFolder, run.PeriodKey);
-        var issued = trueUp.IssueDue(due, folder, reissue: false);
+        var issued = trueUp.IssueDue(due, folder, reissue: false, onlyNew: true);
         var written = issued.Statements.SelectMany(s => s.Files).ToList();
         logger.LogInformation("True-up due by {Due}: {Issued} statements issued, {Total} contract years due in all",
             LocalDatePattern.Iso.Format(due), issued.Statements.Count(s => s.Files.Count > 0), issued.Statements.Count);
