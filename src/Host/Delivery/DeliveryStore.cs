@@ -26,7 +26,7 @@ public sealed record AccountContact(string AccountId, string Name, string? Servi
 
 /// <summary>
 /// Every statement the delivery slice runs against the warehouse: the delivery ledger (tables
-/// <c>delivery_attempts</c> and <c>delivery_successes</c> of migration 006) and the accounts' contacts.
+/// <c>delivery_attempts</c> and <c>delivery_successes</c> of migration 007) and the accounts' contacts.
 /// </summary>
 /// <remarks>
 /// A delivery is recorded by inserting into <c>delivery_successes</c>, whose primary key (subscription, period,
