@@ -17,6 +17,7 @@ public static class CommandCatalog
         .. ForecastCommands.Create(context),
         .. StaffingCommands.Create(context),
         .. ServeCommands.Create(context),
+        .. Delivery.DeliverCommand.Create(context),
     ];
 
     /// <summary>

@@ -31,6 +31,13 @@ public interface IWaitingWorkJob : IServiceJob
     IReadOnlyList<string> WaitingKeys();
 }
 
+/// <summary>Work that follows a job's success (delivery of what it wrote); its failures are its own and never fail the job.</summary>
+public interface IAfterJobSuccess
+{
+    /// <summary>Called once after run <paramref name="run"/> of <paramref name="job"/> was recorded as succeeded.</summary>
+    Task AfterSucceededAsync(string job, JobRunContext run, IReadOnlyList<string> outputs);
+}
+
 /// <summary>How a request to run a job ended.</summary>
 public enum RunOutcome
 {
@@ -50,7 +57,8 @@ public enum RunOutcome
 /// Runs the due period of a job with the ledger's guarantees: one success per period key, bounded tries,
 /// never two runs of one job at once (also across the scheduler and the start-up catch-up).
 /// </summary>
-public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings settings, RunLedger ledger, IClock clock, ILogger<JobRunner> logger)
+public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings settings, RunLedger ledger, IClock clock, ILogger<JobRunner> logger,
+    IEnumerable<IAfterJobSuccess> followUps)
 {
     /// <summary>Trigger recorded for a run started by the cron schedule.</summary>
     public const string ScheduleTrigger = "schedule";
@@ -127,17 +135,19 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
             Instant? stopAskedAt = null;
             using var stopRequest = cancellation.Register(() => stopAskedAt = clock.GetCurrentInstant());
             logger.LogInformation("Job {Job} period {PeriodKey} attempt {Attempt} started ({Trigger})", job.Name, periodKey, attempt, trigger);
+            var context = new JobRunContext(periodKey, started, previous, outFolder, cancellation);
+            IReadOnlyList<string> outputs;
             try
             {
                 Directory.CreateDirectory(outFolder);
-                var outputs = await job.RunAsync(new JobRunContext(periodKey, started, previous, outFolder, cancellation));
+                outputs = await job.RunAsync(context);
                 if (ledger.Succeed(runId, clock.GetCurrentInstant(), outputs))
-                {
                     logger.LogInformation("Job {Job} period {PeriodKey} succeeded with {Outputs} outputs", job.Name, periodKey, outputs.Count);
-                    return RunOutcome.Succeeded;
+                else
+                {
+                    logger.LogWarning("Job {Job} period {PeriodKey} finished but the period already had a success", job.Name, periodKey);
+                    return RunOutcome.AlreadySucceeded;
                 }
-                logger.LogWarning("Job {Job} period {PeriodKey} finished but the period already had a success", job.Name, periodKey);
-                return RunOutcome.AlreadySucceeded;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -154,9 +164,25 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
                     job.Name, periodKey, attempt, settings.MaxAttempts, error);
                 if (attempt < settings.MaxAttempts && settings.RetryDelay > Duration.Zero)
                     await Task.Delay(settings.RetryDelay.ToTimeSpan(), cancellation);
+                continue;
             }
+            // After the try: the job's success is recorded and stands whatever follows it.
+            foreach (var followUp in followUps) await FollowUpAsync(followUp, job.Name, context, outputs);
+            return RunOutcome.Succeeded;
         }
         return RunOutcome.Failed;
+    }
+
+    private async Task FollowUpAsync(IAfterJobSuccess followUp, string job, JobRunContext context, IReadOnlyList<string> outputs)
+    {
+        try
+        {
+            await followUp.AfterSucceededAsync(job, context, outputs);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError("After job {Job} period {PeriodKey}: {FollowUp} failed: {Error}", job, context.PeriodKey, followUp.GetType().Name, Describe(e));
+        }
     }
 
     /// <summary>One line for the ledger: a user mistake as written, anything else with its type.</summary>

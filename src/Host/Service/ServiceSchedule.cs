@@ -45,14 +45,22 @@ public sealed class ScheduledJob(string job, JobRunner runner) : IInvocable, ICa
     public Task Invoke() => runner.RunDueAsync(job, JobRunner.ScheduleTrigger, CancellationToken);
 }
 
+/// <summary>Work that resumes at start-up what a stop interrupted, after the jobs' own catch-up.</summary>
+public interface ICatchUpAtStart
+{
+    Task CatchUpAsync(CancellationToken cancellation);
+}
+
 /// <summary>At start-up, runs once every due time that was missed while the service was down.</summary>
-public sealed class CatchUpAtStart(JobRunner runner, ILogger<CatchUpAtStart> logger) : BackgroundService
+/// <remarks>Then the follow-ups that catch up themselves (deliveries still owed for the latest periods).</remarks>
+public sealed class CatchUpAtStart(JobRunner runner, IEnumerable<ICatchUpAtStart> followUps, ILogger<CatchUpAtStart> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await runner.CatchUpAsync(stoppingToken);
+            foreach (var followUp in followUps) await followUp.CatchUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

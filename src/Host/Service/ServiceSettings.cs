@@ -85,10 +85,14 @@ public sealed record ServiceSettings(
         }
 
         var drop = ReadableFolder(section["DropFolder"] is { Length: > 0 } d ? d : "data/drop", "Service:DropFolder");
-        var output = Path.GetFullPath(section["OutFolder"] is { Length: > 0 } o ? o : "out/service");
+        var output = OutFolderOf(configuration);
 
         return new ServiceSettings(drop, output, zone, zoneInfo, plans, retries, Duration.FromSeconds(delay), holidays);
     }
+
+    /// <summary>Full path of <c>Service:OutFolder</c> (default <c>out/service</c>), where jobs write and <c>fts deliver</c> looks.</summary>
+    public static string OutFolderOf(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["Service:OutFolder"] is { Length: > 0 } o ? o : "out/service");
 
     private static int Integer(IConfigurationSection section, string key, int fallback, int min, int max)
     {

@@ -5,6 +5,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Cli;
+using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Web;
 using JuniperFts.Reports.Excel;
@@ -30,6 +31,7 @@ public sealed class FtsSettings
     private readonly Lazy<ServiceSettings> _service;
     private readonly Lazy<PortalUsers> _users;
     private readonly Lazy<OidcSettings?> _oidc;
+    private readonly Lazy<DeliverySettings> _delivery;
 
     public FtsSettings(IConfiguration configuration)
     {
@@ -40,6 +42,7 @@ public sealed class FtsSettings
         _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference, Goals));
         _service = new(() => ServiceSettings.Load(configuration));
         _oidc = new(() => OidcSettings.Load(configuration));
+        _delivery = new(() => DeliverySettings.Load(configuration));
         // With company sign-in, tokens are only for automation and may be none.
         _users = new(() => PortalUsers.Load(configuration, optional: Oidc is not null));
     }
@@ -73,6 +76,9 @@ public sealed class FtsSettings
     /// <summary>The <c>Portal:Oidc</c> section: sign-in with the company's identity provider; null without it (bearer tokens only).</summary>
     public OidcSettings? Oidc => _oidc.Value;
 
+    /// <summary>The <c>Delivery</c> section: the SMTP server and the subscriptions (none: nothing is delivered).</summary>
+    public DeliverySettings Delivery => _delivery.Value;
+
     /// <summary>What a review pack takes from the settings; <paramref name="training"/> says whether making it may train the forecast model.</summary>
     public ReviewPackOptions ReviewPacks(ModelTraining training) =>
         new() { Goals = Goals, Forecast = Forecast with { Training = training } };
@@ -93,6 +99,7 @@ public sealed class FtsSettings
         _ = Reference;
         _ = Workbook;
         _ = Forecast;
+        _ = Delivery;
     }
 
     private static AttainmentGoals BindGoals(IConfigurationSection section)

@@ -1,3 +1,4 @@
+using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,13 +17,14 @@ public static class PortalEndpoints
     /// <summary>Maps every route onto <paramref name="app"/>.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (RunLedger ledger) =>
+        app.MapGet("/health", (RunLedger ledger, DeliverySettings deliveries, DeliveryStore deliveryStore) =>
         {
             var latest = ledger.LatestPerJob(); // one ledger read per request, not one per job
             return Results.Json(new
             {
                 status = "ok",
                 jobs = JobNames.All.Select(job => new { job, last_run = latest.FirstOrDefault(r => r.Job == job) is { } run ? RunView(run, detail: false) : null }).ToList(),
+                deliveries = DeliveryEndpoints.Health(deliveries, deliveryStore),
             });
         });
 
@@ -32,11 +34,13 @@ public static class PortalEndpoints
             return Results.Json(new { name = user.Name, role = user.RoleCode });
         }).AllowRoles(Everyone);
 
-        app.MapGet("/api/jobs", (RunLedger ledger) => Results.Json(new { runs = ledger.Recent(200).Select(r => RunView(r, detail: true)) }))
+        app.MapGet("/api/jobs", (RunLedger ledger, DeliveryStore deliveryStore) =>
+                Results.Json(new { runs = ledger.Recent(200).Select(r => RunView(r, detail: true)), deliveries = DeliveryEndpoints.Recent(deliveryStore) }))
             .AllowRoles(PortalRole.Leadership);
 
         SlaEndpoints.Map(app);
         ReportEndpoints.Map(app);
+        DeliveryEndpoints.Map(app);
         PortalPage.Map(app);
         PortalSignIn.Map(app);
     }
@@ -54,7 +58,8 @@ public static class PortalEndpoints
             period_key = run.PeriodKey, attempt = run.Attempt, started_at = Iso(run.StartedAt), finished_at = Iso(run.FinishedAt), status = run.Status,
         };
 
-    private static string? Iso(Instant? instant) => instant is { } i ? InstantPattern.ExtendedIso.Format(i) : null;
+    /// <summary>An instant as the JSON answers write it (ISO 8601, UTC).</summary>
+    internal static string? Iso(Instant? instant) => instant is { } i ? InstantPattern.ExtendedIso.Format(i) : null;
 
     /// <summary>A 400 answer naming the bad parameter.</summary>
     internal static IResult BadRequest(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);

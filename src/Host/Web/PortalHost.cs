@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Service;
 using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Forecast;
@@ -77,6 +78,7 @@ public sealed class PortalHost
                 runtime.AddTo(services);
                 PortalSignIn.AddTo(services, runtime);
                 ServiceJobs.Add(services);
+                DeliveryServices.Add(services);
                 services.AddJobScheduler();
                 services.AddHostedService<CatchUpAtStart>();
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

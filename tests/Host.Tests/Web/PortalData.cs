@@ -33,7 +33,8 @@ public static class PortalData
         SlaRefresh.Run(store.Warehouse, Domain.Reference.ReferenceData.BuiltIn);
     }
 
-    private static void Case(Seed seed, string number, string account, string priority, DateTime created, int minutes)
+    /// <summary>A case of <paramref name="account"/> (site S<i>n</i>, serial JN<i>n</i>) answered after <paramref name="minutes"/> and resolved 4 hours after creation.</summary>
+    public static void Case(Seed seed, string number, string account, string priority, DateTime created, int minutes)
     {
         var n = account[^1];
         seed.Case(number, account, "S" + n, "JN" + n, priority, created, created.AddMinutes(minutes), created.AddHours(4));

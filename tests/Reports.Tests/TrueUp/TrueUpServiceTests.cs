@@ -215,7 +215,7 @@ public class TrueUpServiceTests
         temp.CliExample();
         var service = Service(temp);
         service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("first"), reissue: false);
-        // As a database issued before migration 006 holds them.
+        // As a database issued before migration 007 holds them.
         Correct(temp, "UPDATE trueup_statement_revisions SET statement_csv = NULL, statement_pdf = NULL");
 
         service.IssueDue(LocalDateOf("2026-03-31"), temp.PathOf("unchanged"), reissue: false);

@@ -83,6 +83,26 @@ async function loadJobs() {
   }
 }
 
+// Leadership only: every subscription and the outcome of its last delivery.
+async function loadSubscriptions() {
+  if (me.role !== "leadership") return;
+  const { status, body } = await getJson("/api/deliveries");
+  if (status !== 200) return;
+  const rows = $("subscription-table").tBodies[0]; rows.innerHTML = "";
+  for (const s of body.subscriptions) {
+    const tr = document.createElement("tr"), last = s.last_delivery;
+    tr.appendChild(cell(s.name));
+    tr.appendChild(cell(s.report));
+    tr.appendChild(cell(s.folder ? `folder ${s.folder}` : s.to.join(", ")));
+    tr.appendChild(cell(last ? last.period_key : "never delivered"));
+    const finished = last && last.finished_at ? ` ${last.finished_at.replace("T", " ").replace("Z", "")} UTC` : "";
+    tr.appendChild(cell(last ? last.outcome + finished : "", last ? "status-" + last.outcome : ""));
+    tr.appendChild(cell(last ? last.recipients.map((r) => `${r.recipient}: ${r.status}` + (r.status === "delivered" ? "" : ` (try ${r.attempt}: ${r.server_reply || ""})`)).join("; ") : ""));
+    rows.appendChild(tr);
+  }
+  $("subscriptions").hidden = false;
+}
+
 // Every form posts the anti-forgery token of this page's session.
 function protectForms(antiforgery) {
   for (const form of document.querySelectorAll("form[method=post]")) {
@@ -124,7 +144,7 @@ async function start() {
   }
   $("quarter").addEventListener("change", loadTable);
   $("by").addEventListener("change", loadTable);
-  await Promise.all([loadTable(), loadJobs()]);
+  await Promise.all([loadTable(), loadJobs(), loadSubscriptions()]);
 }
 
 document.addEventListener("DOMContentLoaded", start);

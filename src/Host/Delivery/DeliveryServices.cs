@@ -1,0 +1,34 @@
+using JuniperFts.Domain.Reference;
+using JuniperFts.Host.Service;
+using JuniperFts.Host.Settings;
+using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.ReviewPack;
+using JuniperFts.Store;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace JuniperFts.Host.Delivery;
+
+/// <summary>Registers scheduled delivery in <c>fts serve</c>: after the jobs' successes and at start-up.</summary>
+public static class DeliveryServices
+{
+    /// <summary>Adds the delivery ledger, the report finder and <see cref="Deliveries"/> as a follow-up of the jobs and of the start-up catch-up.</summary>
+    /// <remarks>Packs built here for a delivery never train the forecast (as the review-packs job's).</remarks>
+    public static void Add(IServiceCollection services)
+    {
+        services.AddSingleton(p => p.GetRequiredService<FtsSettings>().Delivery);
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton(p => new PeriodReportFiles(
+            p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<ReviewPackOptions>(),
+            p.GetRequiredService<SlaWorkbookOptions>(), p.GetRequiredService<IClock>(), p.GetRequiredService<ServiceSettings>().OutFolder));
+        services.AddSingleton<Deliveries>();
+        services.AddSingleton<IAfterJobSuccess>(p => p.GetRequiredService<Deliveries>());
+        services.AddSingleton<ICatchUpAtStart, DeliveryCatchUp>();
+    }
+
+    /// <summary>At start-up: marks interrupted sends as failed tries and resumes the deliveries still owed.</summary>
+    private sealed class DeliveryCatchUp(Deliveries deliveries, RunLedger runs) : ICatchUpAtStart
+    {
+        public Task CatchUpAsync(CancellationToken cancellation) => deliveries.CatchUpAsync(runs, cancellation);
+    }
+}
