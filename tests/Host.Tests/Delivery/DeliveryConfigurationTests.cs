@@ -67,6 +67,8 @@ public sealed class DeliveryConfigurationTests : IDisposable
     [InlineData("--subscription", "nightly", "--period", "2026Q3", "fts: --subscription: no subscription 'nightly' in Delivery:Subscriptions (there are: packs-to-managers, workbook-to-leadership, trueup-to-finance, packs-to-share)")]
     [InlineData("--subscription", "packs-to-managers", "--period", "2026-09-30", "fts: --period: '2026-09-30' is not a quarter (a review-packs subscription's period is a quarter, e.g. 2026Q3)")]
     [InlineData("--subscription", "trueup-to-finance", "--period", "2026Q4", "fts: --period: '2026Q4' is not a date (a true-up subscription's period is the due date, e.g. 2026-12-31)")]
+    [InlineData("--subscription", "packs-to-managers", "--period", "9999Q4", "fts: --period: '9999Q4' is outside 1900Q1 to 2999Q4")]
+    [InlineData("--subscription", "trueup-to-finance", "--period", "0001-12-31", "fts: --period: '0001-12-31' is outside 1900-01-01 to 2999-12-31")]
     public void Deliver_BadArgument_OneLineAndExit2(string o1, string v1, string o2, string v2, string expected)
     {
         var run = Deliver(_store, Config(_store, 25), o1, v1, o2, v2);
