@@ -118,6 +118,8 @@ public sealed class ReportCache
         if (bytes.LongLength > MaxBytes) return;
         lock (_lock)
         {
+            // A build that raced a finished one for the same key replaces it: count its bytes once.
+            if (_built.TryGetValue(key, out var replaced)) _bytes -= replaced.Bytes.LongLength;
             _built[key] = (bytes, ++_uses);
             _bytes += bytes.LongLength;
             while (_bytes > MaxBytes)
