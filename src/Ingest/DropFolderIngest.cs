@@ -115,9 +115,8 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
 
         var validator = new RowValidator(file, reference);
         long read = 0, rejected = 0;
-        string sha;
         progress?.Report(new IngestProgress("reading", name, 0, total));
-        try
+        var sha = UserError.OnIo($"cannot read {name}", () =>
         {
             using var accepted = connection.Appender(StageTable(file));
             using var rejects = connection.Appender("stage_rejects");
@@ -142,12 +141,8 @@ public sealed class DropFolderIngest(Warehouse warehouse, ReferenceData referenc
                     progress?.Report(new IngestProgress("reading", name, reader.Position, total));
                 }
             }
-            sha = reader.Sha256();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot read {name}: {e.Message}", e);
-        }
+            return reader.Sha256();
+        });
         progress?.Report(new IngestProgress("reading", name, total, total));
         return new StagedFile(file, name, sha, read, rejected);
     }

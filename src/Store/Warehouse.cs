@@ -25,14 +25,7 @@ public sealed partial class Warehouse
     {
         var full = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full);
-        try
-        {
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot create the database folder {dir}: {e.Message}", e);
-        }
+        if (!string.IsNullOrEmpty(dir)) UserError.OnIo($"cannot create the database folder {dir}", () => Directory.CreateDirectory(dir));
 
         var warehouse = new Warehouse(full);
         using var connection = warehouse.Connect();

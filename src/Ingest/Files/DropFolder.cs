@@ -12,15 +12,7 @@ public sealed record DropFolder(string Path, IReadOnlyList<(InputFile File, stri
         var full = System.IO.Path.GetFullPath(folder);
         if (File.Exists(full)) throw new UserError($"{folder} is a file, not a drop folder");
         if (!Directory.Exists(full)) throw new UserError($"drop folder {folder} does not exist");
-        string[] names;
-        try
-        {
-            names = Directory.GetFiles(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot read the drop folder {folder}: {e.Message}", e);
-        }
+        var names = UserError.OnIo($"cannot read the drop folder {folder}", () => Directory.GetFiles(full));
 
         var found = new List<(InputFile, string)>();
         foreach (var file in InputFiles.All)
@@ -44,13 +36,7 @@ public sealed record DropFolder(string Path, IReadOnlyList<(InputFile File, stri
     /// <summary>Opens a file for reading; a missing or unreadable file is a <see cref="UserError"/> naming it.</summary>
     public static FileStream OpenRead(string path)
     {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot read {path}: {e.Message}", e);
-        }
+        return UserError.OnIo($"cannot read {path}",
+            () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
     }
 }

@@ -29,15 +29,12 @@ public sealed class XlsxInputReader : IInputReader
         byte[] bytes;
         using (var stream = DropFolder.OpenRead(path))
         {
-            try
+            bytes = UserError.OnIo($"cannot read {path}", () =>
             {
-                bytes = new byte[stream.Length];
-                stream.ReadExactly(bytes);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserError($"cannot read {path}: {e.Message}", e);
-            }
+                var all = new byte[stream.Length];
+                stream.ReadExactly(all);
+                return all;
+            });
         }
         _length = bytes.Length;
         _sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));

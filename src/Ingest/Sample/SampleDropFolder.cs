@@ -38,14 +38,7 @@ public sealed class SampleDropFolder
     {
         if (options.Cases < 1) throw new UserError($"a sample needs at least one case (got {options.Cases})");
         if (options.To < options.From) throw new UserError($"sample dates run backwards ({options.From:yyyy-MM-dd} to {options.To:yyyy-MM-dd})");
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot create the sample folder {folder}: {e.Message}", e);
-        }
+        UserError.OnIo($"cannot create the sample folder {folder}", () => Directory.CreateDirectory(folder));
         return new SampleDropFolder(options).WriteAll(folder);
     }
 
