@@ -27,11 +27,14 @@ public sealed record RegionScores(string Region, MethodScores Scores);
 public sealed record IntervalSpread(IReadOnlyList<double> Dispersion, double Z)
 {
     /// <summary>The low and high end around <paramref name="mean"/>, <paramref name="step"/> weeks ahead (steps beyond the back-test use its last).</summary>
-    public (double Low, double High) Around(double mean, int step)
+    /// <param name="meanVariance">Variance of the mean itself, added to the count's (e.g. from uncertain model weights).</param>
+    public (double Low, double High) Around(double mean, int step, double meanVariance = 0)
     {
-        var sd = Deviation(mean, Dispersion[Math.Min(step, Dispersion.Count) - 1]);
+        var sd = Math.Sqrt(Square(Deviation(mean, Dispersion[Math.Min(step, Dispersion.Count) - 1])) + meanVariance);
         return (Math.Max(0, mean - Z * sd), mean + Z * sd);
     }
+
+    private static double Square(double x) => x * x;
 
     /// <summary>A Poisson spread (no dispersion) at the normal quantile of <paramref name="coverage"/>: mean ± z·√mean.</summary>
     public static IntervalSpread Poisson(double coverage) => new([0], NormalQuantile(1 - (1 - coverage) / 2));
@@ -51,8 +54,8 @@ public sealed record IntervalSpread(IReadOnlyList<double> Dispersion, double Z)
 /// What the rolling-origin back-test found: the origins (first forecast week of each), scores per region
 /// and overall (mean over regions), the method chosen, why, and the interval spread of the chosen method.
 /// </summary>
-/// <param name="Intervals">For one region × platform series; null without a back-test.</param>
-/// <param name="RegionIntervals">For a region's total; null without a back-test.</param>
+/// <param name="Intervals">For one region × platform series; null without a back-test from a full year of history.</param>
+/// <param name="RegionIntervals">For a region's total; null without a back-test from a full year of history.</param>
 public sealed record BacktestSummary(
     IReadOnlyList<string> Origins,
     int Steps,
@@ -151,11 +154,12 @@ internal static class Backtest
         var (chosen, statement) = Choose(overall, origins.Count, fullSeason: origins[0] >= WeekFeatures.Season);
 
         var originWeeks = origins.Select(o => history.Weeks[o].ToString()).ToList();
-        // Back-tested models that never saw a season err more than the forecasting one: their spread would overstate it.
+        // Back-tested models that never saw a season err more than the forecasting one: their spread would overstate it,
+        // so the forecast states its own (WorkloadForecaster).
         var fullSeason = origins[0] >= WeekFeatures.Season;
         return new BacktestSummary(originWeeks, Steps, regionScores, overall, chosen, statement,
-            fullSeason ? Spread(errors[chosen], coverage) : IntervalSpread.Poisson(coverage),
-            fullSeason ? Spread(regionErrors[chosen], coverage) : IntervalSpread.Poisson(coverage));
+            fullSeason ? Spread(errors[chosen], coverage) : null,
+            fullSeason ? Spread(regionErrors[chosen], coverage) : null);
     }
 
     /// <summary>

@@ -22,12 +22,15 @@ public sealed class CaseModel
     private readonly SchemaDefinition _schema;
     private readonly PredictionEngine<WeekExample, WeekPrediction> _engine;
     private readonly Context _context;
+    private readonly double _regularization;
+    private double[,]? _precisionFactor;
 
-    private CaseModel(MLContext ml, ITransformer model, Context context)
+    private CaseModel(MLContext ml, ITransformer model, Context context, double regularization)
     {
         _ml = ml;
         _model = model;
         _context = context;
+        _regularization = regularization;
         _schema = Schema(context.Features.Count);
         _engine = ml.Model.CreatePredictionEngine<WeekExample, WeekPrediction>(model, inputSchemaDefinition: _schema);
     }
@@ -59,12 +62,83 @@ public sealed class CaseModel
             // One thread: the same data give the same weights.
             NumberOfThreads = 1,
         });
-        return new CaseModel(ml, trainer.Fit(data), context);
+        return new CaseModel(ml, trainer.Fit(data), context, settings.Regularization);
     }
 
     /// <summary>The forecast means of series <paramref name="series"/> for the <paramref name="steps"/> weeks from the training end.</summary>
     public double[] Forecast(int series, int steps) =>
-        Enumerable.Range(_context.End, steps).Select(t => _context.Predict(series, t, x => _engine.Predict(new WeekExample { Features = x }).Score)).ToArray();
+        Enumerable.Range(_context.End, steps).Select(t => Mean(series, t)).ToArray();
+
+    private double Mean(int series, int t) => _context.Predict(series, t, x => _engine.Predict(new WeekExample { Features = x }).Score);
+
+    /// <summary>
+    /// The variance of the forecast mean of <paramref name="series"/> summed, <paramref name="step"/> weeks from the training
+    /// end, that comes from not knowing the weights exactly: the delta method over the weights' covariance, the inverse of
+    /// the penalised fit's Hessian (Σ fitted cases · x xᵀ plus the L2 weight; a Laplace approximation).
+    /// </summary>
+    /// <remarks>
+    /// Series of one region share the seasonal, trend and region weights, so their errors move together; summing their
+    /// gradients before the quadratic form counts that, which adding each series' variance would not.
+    /// </remarks>
+    public double MeanVariance(IReadOnlyCollection<int> series, int step)
+    {
+        var factor = _precisionFactor ??= PrecisionFactor();
+        var p = factor.GetLength(0);
+        var gradient = new double[p];
+        var t = _context.End + step - 1;
+        foreach (var i in series)
+        {
+            var mean = Mean(i, t);
+            if (mean <= 0) continue;
+            gradient[0] += mean;
+            var x = _context.FeaturesAt(i, t);
+            for (var j = 0; j < x.Length; j++) gradient[j + 1] += mean * x[j];
+        }
+        // gᵀ H⁻¹ g = |L⁻¹ g|² with H = L Lᵀ.
+        var sum = 0.0;
+        for (var j = 0; j < p; j++)
+        {
+            var v = gradient[j];
+            for (var k = 0; k < j; k++) v -= factor[j, k] * gradient[k];
+            gradient[j] = v / factor[j, j];
+            sum += gradient[j] * gradient[j];
+        }
+        return sum;
+    }
+
+    /// <summary>The Cholesky factor of the penalised fit's Hessian over the bias (first) and the features.</summary>
+    private double[,] PrecisionFactor()
+    {
+        var p = _context.Features.Count + 1;
+        var h = new double[p, p];
+        var x = new double[p];
+        foreach (var (i, t) in _context.TrainingWeeks())
+        {
+            var mean = Mean(i, t);
+            if (mean <= 0) continue;
+            x[0] = 1;
+            var f = _context.FeaturesAt(i, t);
+            for (var j = 0; j < f.Length; j++) x[j + 1] = f[j];
+            for (var j = 0; j < p; j++)
+            {
+                if (x[j] == 0) continue;
+                var mj = mean * x[j];
+                for (var k = 0; k <= j; k++) h[j, k] += mj * x[k];
+            }
+        }
+        // The bias is not penalised; a tiny ridge keeps an all-zero column (a series with no past) invertible.
+        for (var j = 0; j < p; j++) h[j, j] += j == 0 ? 1e-9 : Math.Max(_regularization, 1e-6);
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k <= j; k++)
+            {
+                var v = h[j, k];
+                for (var m = 0; m < k; m++) v -= h[j, m] * h[k, m];
+                h[j, k] = j == k ? Math.Sqrt(Math.Max(v, 1e-12)) : v / h[k, k];
+            }
+        }
+        return h;
+    }
 
     public void Save(string path)
     {
@@ -73,10 +147,10 @@ public sealed class CaseModel
     }
 
     /// <summary>A saved model of <paramref name="history"/>, trained on all its weeks.</summary>
-    public static CaseModel Load(string path, WorkloadHistory history, int seed)
+    public static CaseModel Load(string path, WorkloadHistory history, ModelSettings settings)
     {
-        var ml = new MLContext(seed: seed);
-        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count));
+        var ml = new MLContext(seed: settings.Seed);
+        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count), settings.Regularization);
     }
 
     private static SchemaDefinition Schema(int features)
@@ -111,23 +185,20 @@ public sealed class CaseModel
         }
 
         /// <summary>Every week of every series from its first case to the end.</summary>
-        public List<WeekExample> Examples()
+        public IEnumerable<(int Series, int Week)> TrainingWeeks()
         {
-            var rows = new List<WeekExample>();
             for (var i = 0; i < _series.Length; i++)
-            {
-                var (first, _, level, _) = _series[i];
-                for (var t = first; t < End; t++)
-                    rows.Add(new WeekExample
-                    {
-                        Features = FeaturesAt(i, t),
-                        Label = (float)(_history.Series[i].Cases[t] / level),
-                        // Weight = exposure in cases, so the L2 penalty counts as that many pseudo-cases at "no effect".
-                        Weight = (float)level,
-                    });
-            }
-            return rows;
+                for (var t = _series[i].First; t < End; t++)
+                    yield return (i, t);
         }
+
+        public List<WeekExample> Examples() => TrainingWeeks().Select(x => new WeekExample
+        {
+            Features = FeaturesAt(x.Series, x.Week),
+            Label = (float)(_history.Series[x.Series].Cases[x.Week] / _series[x.Series].Level),
+            // Weight = exposure in cases, so the L2 penalty counts as that many pseudo-cases at "no effect".
+            Weight = (float)_series[x.Series].Level,
+        }).ToList();
 
         public float[] FeaturesAt(int i, int t)
         {

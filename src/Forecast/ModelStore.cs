@@ -48,7 +48,7 @@ internal sealed class ModelStore(string folder)
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {
                 if (!File.Exists(ModelPath)) return false;
-                model = CaseModel.Load(ModelPath, history, saved.Settings.Seed);
+                model = CaseModel.Load(ModelPath, history, saved.Settings);
             }
             metadata = saved;
             return true;

@@ -58,7 +58,7 @@ public static class WorkloadForecaster
             var mix = history.MixOf(s.Region);
             for (var h = 0; h < options.Horizon; h++)
             {
-                var (low, high) = Interval(forecast[h], h + 1, metadata.Backtest.Intervals, options.IntervalCoverage);
+                var (low, high) = Interval(forecast[h], h + 1, metadata.Backtest.Intervals, options.IntervalCoverage, method == ForecastMethod.Model ? model : null, [i]);
                 rows.Add(new ForecastRow(history.Horizon[h], s.Region, s.Platform, forecast[h], low, high,
                     options.Staffing.EngineersNeeded(forecast[h], mix)));
             }
@@ -70,7 +70,8 @@ public static class WorkloadForecaster
             .Select(g =>
             {
                 var cases = g.Sum(r => r.Cases);
-                var (low, high) = Interval(cases, history.StepsAhead(g.Key.Week), metadata.Backtest.RegionIntervals, options.IntervalCoverage);
+                var (low, high) = Interval(cases, history.StepsAhead(g.Key.Week), metadata.Backtest.RegionIntervals, options.IntervalCoverage,
+                    method == ForecastMethod.Model ? model : null, SeriesOf(history, g.Key.Region));
                 return new RegionWeek(g.Key.Week, g.Key.Region, cases, low, high, g.Sum(r => r.EngineersNeeded));
             })
             .OrderBy(r => r.Week).ThenBy(r => r.Region, StringComparer.Ordinal).ToList();
@@ -82,12 +83,17 @@ public static class WorkloadForecaster
     }
 
     /// <summary>
-    /// The interval of a forecast <paramref name="step"/> weeks ahead: the back-test's spread around the mean;
-    /// without a back-test a Poisson spread (mean ± z·√mean).
+    /// The interval of a forecast <paramref name="step"/> weeks ahead: the back-test's spread around the mean. Without a
+    /// back-test from a full year, the model's own: Poisson count noise plus the uncertainty of its weights, which a single
+    /// year leaves wide (season and trend are learnt from one cycle); without a model, a Poisson spread (mean ± z·√mean).
     /// </summary>
-    private static (double Low, double High) Interval(double mean, int step, IntervalSpread? spread, double coverage)
+    private static (double Low, double High) Interval(double mean, int step, IntervalSpread? spread, double coverage, CaseModel? model, IReadOnlyCollection<int> series)
     {
-        var (low, high) = (spread ?? IntervalSpread.Poisson(coverage)).Around(mean, step);
+        var (low, high) = spread is not null ? spread.Around(mean, step)
+            : IntervalSpread.Poisson(coverage).Around(mean, step, model?.MeanVariance(series, step) ?? 0);
         return (Math.Min(low, mean), Math.Max(high, mean));
     }
+
+    private static int[] SeriesOf(WorkloadHistory history, string region) =>
+        history.Series.Select((s, i) => (s, i)).Where(x => x.s.Region == region).Select(x => x.i).ToArray();
 }

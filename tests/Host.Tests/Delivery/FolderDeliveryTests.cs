@@ -73,23 +73,37 @@ public sealed class FolderDeliveryTests : IDisposable
         // A reader of the share, listing and measuring every visible file as fast as it can while the delivery runs.
         using var stop = new CancellationTokenSource();
         var seen = new List<(string Name, long Length)>();
+        var passes = 0;
         var reader = Task.Run(() =>
         {
             while (!stop.IsCancellationRequested)
+            {
                 foreach (var file in new DirectoryInfo(_share).EnumerateFiles().Where(f => !f.Name.StartsWith('.')))
                 {
                     try { seen.Add((file.Name, new FileInfo(file.FullName).Length)); }
                     catch (FileNotFoundException) { }
                 }
+                Interlocked.Increment(ref passes);
+            }
         });
+        // On a busy machine the reader may not be scheduled at once: it is watching before the delivery starts, and
+        // it lists the share at least once more after it ends.
+        await WaitForPasses(1);
         var run = Deliver(_store, _settings, "--subscription", "packs-to-share", "--period", "2026Q3");
+        await WaitForPasses(Volatile.Read(ref passes) + 2);
         await stop.CancelAsync();
         await reader;
 
         Assert.Equal(0, run.Exit);
-        Assert.NotEmpty(seen);
+        Assert.Equal(sizes.Keys.Order(StringComparer.Ordinal), seen.Select(s => s.Name).Distinct().Order(StringComparer.Ordinal));
         Assert.All(seen, s => Assert.Equal(sizes[s.Name], s.Length));
         Assert.Empty(Directory.GetFiles(_share, ".*"));
+
+        async Task WaitForPasses(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref passes) < count && DateTime.UtcNow < deadline) await Task.Delay(5);
+        }
     }
 
     [Fact]
