@@ -32,6 +32,13 @@ internal static class Evaluation
             ChristmasFactor: 0.6, SummerFactor: 0.85, QuarterEndFactor: 1.0, NewPlatformWeek: 90, WeeklyNoise: 0.05), false),
         ("C", new Shape("C", 99, new IsoWeek(2024, 1), 130, SitesScale: 1.5, Growth: 0.35, Amplitude: 0.08, PeakWeek: 10,
             ChristmasFactor: 0.35, SummerFactor: 0.5, QuarterEndFactor: 1.35, ShiftWeek: 95, ShiftFactor: 1.25, RateScale: 0.7), false),
+        // Small and noisy, as the estates of the issue that asked for this evaluation were (their true rate erred 0.71 of
+        // seasonal naive's); added after the model was settled and not tuned on.
+        ("D", new Shape("D", 31337, new IsoWeek(2023, 14), 150, SitesScale: 0.3, Growth: 0.12, Amplitude: 0.18, PeakWeek: 30,
+            ChristmasFactor: 0.55, SummerFactor: 0.75, QuarterEndFactor: 1.1, ShiftWeek: 110, ShiftFactor: 0.85, WeeklyNoise: 0.03), false),
+        // Shape A with twenty times the cases: a large vendor's volume, where Poisson noise is small and the model's own
+        // bias shows (after one year of history, a steep trend taken out of the season; see docs/forecast.md).
+        ("A20", new Shape("A20", 2026, new IsoWeek(2023, 1), 169, RateScale: 20), false),
     ];
 
     private sealed record Forecast(double Mean, double Low, double High);
@@ -161,8 +168,21 @@ internal static class Evaluation
         return truth.Where(kv => kv.Key.Item1 == region && (platform is null || kv.Key.Item2 == platform)).Sum(kv => kv.Value[index]);
     }
 
-    /// <summary>R's forecasts per series id and method (one per step), from the cache when the same input ran before.</summary>
+    /// <summary>
+    /// R's forecasts per series id and method (one per step). Cached per estate by a hash of that estate's input, so adding
+    /// an estate or leaving one out does not run R again on the others.
+    /// </summary>
     private static Dictionary<string, Dictionary<string, Forecast[]>> RunR(string folder, string input, bool skip)
+    {
+        var result = new Dictionary<string, Dictionary<string, Forecast[]>>();
+        var byEstate = input.Split('\n', StringSplitOptions.RemoveEmptyEntries).GroupBy(line => line[..line.IndexOf('|')]);
+        foreach (var estate in byEstate)
+            if (RunR(folder, string.Concat(estate.Select(line => line + "\n")), skip, estate.Key) is { } output)
+                Read(output, result);
+        return result;
+    }
+
+    private static string? RunR(string folder, string input, bool skip, string estate)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
         var output = Path.Combine(folder, $"r-{hash}.csv");
@@ -170,8 +190,8 @@ internal static class Evaluation
         {
             if (skip)
             {
-                Console.WriteLine("R skipped (--no-r) and no cached result for this input");
-                return [];
+                Console.WriteLine($"R skipped for {estate} (--no-r) and no cached result for its input");
+                return null;
             }
             var inputPath = Path.Combine(folder, $"r-{hash}.tsv");
             File.WriteAllText(inputPath, input);
@@ -183,12 +203,15 @@ internal static class Evaluation
             if (process.ExitCode != 0) throw new InvalidOperationException($"Rscript failed: {errors}");
             File.Move(output + ".tmp", output);
             var fallbacks = errors.Split('\n').Count(l => l.Contains("seasonal naive instead"));
-            Console.WriteLine($"R forecast package: {clock.Elapsed.TotalSeconds:0} s; {fallbacks} fits failed and used seasonal naive (see {output}.log)");
+            Console.WriteLine($"R forecast package for {estate}: {clock.Elapsed.TotalSeconds:0} s; {fallbacks} fits failed and used seasonal naive (see {output}.log)");
             File.WriteAllText(output + ".log", errors);
         }
-        else Console.WriteLine($"R forecasts reused from {output}");
+        else Console.WriteLine($"R forecasts for {estate} reused from {output}");
+        return output;
+    }
 
-        var result = new Dictionary<string, Dictionary<string, Forecast[]>>();
+    private static void Read(string output, Dictionary<string, Dictionary<string, Forecast[]>> result)
+    {
         foreach (var line in File.ReadLines(output).Skip(1))
         {
             var p = line.Split(',');
@@ -196,7 +219,6 @@ internal static class Evaluation
             var steps = methods.TryGetValue(p[1], out var s) ? s : methods[p[1]] = new Forecast[Horizon];
             steps[int.Parse(p[2], CultureInfo.InvariantCulture) - 1] = new Forecast(D(p[3]), D(p[4]), D(p[5]));
         }
-        return result;
 
         static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
     }
