@@ -140,6 +140,9 @@ public sealed class CaseModel
         return h;
     }
 
+    /// <summary>The scale of the trend columns in this model's features (saved with it: the weights only mean something at it).</summary>
+    public float TrendScale => _context.TrendScale;
+
     public void Save(string path)
     {
         var schema = _ml.Data.LoadFromEnumerable(Array.Empty<WeekExample>(), _schema).Schema;
@@ -147,10 +150,11 @@ public sealed class CaseModel
     }
 
     /// <summary>A saved model of <paramref name="history"/>, trained on all its weeks.</summary>
-    public static CaseModel Load(string path, WorkloadHistory history, ModelSettings settings)
+    /// <param name="trendScale">The trend scale the model was trained with (<see cref="TrendScale"/>); null: that of <paramref name="history"/>.</param>
+    public static CaseModel Load(string path, WorkloadHistory history, ModelSettings settings, float? trendScale)
     {
         var ml = new MLContext(seed: settings.Seed);
-        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count), settings.Regularization);
+        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count, trendScale), settings.Regularization);
     }
 
     private static SchemaDefinition Schema(int features)
@@ -168,7 +172,9 @@ public sealed class CaseModel
         public int End { get; }
         public WeekFeatures Features { get; }
 
-        public Context(WorkloadHistory history, int end)
+        public float TrendScale { get; }
+
+        public Context(WorkloadHistory history, int end, float? trendScale = null)
         {
             _history = history;
             End = end;
@@ -182,6 +188,7 @@ public sealed class CaseModel
                 var units = s.Drivers.Skip(end - window).Take(window).Average(d => (double)d.CoveredUnits);
                 return (first, window, WeekFeatures.Scale(WeekFeatures.Level(cases.AsSpan(first))), units);
             }).ToArray();
+            TrendScale = trendScale ?? WeekFeatures.TrendScaleFor(_series.Sum(s => s.Level * (end - s.First)));
         }
 
         /// <summary>Every week of every series from its first case to the end.</summary>
@@ -207,7 +214,7 @@ public sealed class CaseModel
             var middle = End - (window + 1) / 2.0;
             var covered = s.Drivers[t].CoveredUnits;
             var growth = covered > 0 && units > 0 ? Math.Log(covered / units) : 0;
-            return Features.For(i, s.Region, s.Drivers[t], (t - middle) / WeekFeatures.Season, growth);
+            return Features.For(i, s.Region, s.Drivers[t], (t - middle) / WeekFeatures.Season, growth, TrendScale);
         }
 
         public double Predict(int i, int t, Func<float[], float> score) =>

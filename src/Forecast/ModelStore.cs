@@ -17,7 +17,8 @@ public sealed record ForecastModelMetadata(
     IReadOnlyList<string> Features,
     ModelSettings Settings,
     double IntervalCoverage,
-    BacktestSummary Backtest);
+    BacktestSummary Backtest,
+    float? TrendScale = null);
 
 /// <summary>
 /// The saved model (<c>model.zip</c>, ML.NET) and its metadata (<c>model.json</c>) in one folder; reused while
@@ -48,7 +49,7 @@ internal sealed class ModelStore(string folder)
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {
                 if (!File.Exists(ModelPath)) return false;
-                model = CaseModel.Load(ModelPath, history, saved.Settings);
+                model = CaseModel.Load(ModelPath, history, saved.Settings, saved.TrendScale);
             }
             metadata = saved;
             return true;

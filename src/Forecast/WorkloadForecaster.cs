@@ -44,7 +44,7 @@ public static class WorkloadForecaster
             model = backtest.Chosen == ForecastMethod.Model ? CaseModel.Train(history, history.Weeks.Count, options.Model) : null;
             metadata = new ForecastModelMetadata(hash, history.AsOf.ToString(), history.Weeks[0].ToString(), history.Weeks[^1].ToString(),
                 history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList(), CaseModel.FeaturesOf(history).Names, options.Model,
-                options.IntervalCoverage, backtest);
+                options.IntervalCoverage, backtest, model?.TrendScale);
             store.Save(metadata, model);
         }
 

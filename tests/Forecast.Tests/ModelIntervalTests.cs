@@ -105,3 +105,48 @@ public sealed class ModelIntervalTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>The trend's prior keeps pace with the data (<see cref="Domain.Forecast.WeekFeatures.TrendScaleFor"/>).</summary>
+public sealed class TrendPriorTests
+{
+    private const int Year = 56;
+
+    [Fact]
+    public void Train_LargerEstate_TrendScaleFallsWithItsCases()
+    {
+        var small = CaseModel.Train(SyntheticHistory.Build(weeks: Year, level: 30), Year, new ModelSettings())!;
+        var large = SyntheticHistory.Build(weeks: Year, level: 300);
+        var model = CaseModel.Train(large, Year, new ModelSettings())!;
+
+        Assert.Equal(Domain.Forecast.WeekFeatures.TrendScale, small.TrendScale);
+        var cases = large.Series.Sum(s => Math.Max(0.5, s.Cases.TakeLast(52).Average()) * Year);
+        Assert.Equal(Domain.Forecast.WeekFeatures.TrendScaleFor(cases), model.TrendScale, 4);
+        Assert.True(model.TrendScale < small.TrendScale);
+    }
+
+    [Fact]
+    public void Load_OnALongerHistory_KeepsTheTrendScaleTheModelWasTrainedWith()
+    {
+        // The weights only mean something at the scale they were fitted at; a read on newer data must not re-derive it.
+        var trained = SyntheticHistory.Build(weeks: Year, level: 300);
+        var later = SyntheticHistory.Build(weeks: Year + 26, level: 300);
+        var folder = Directory.CreateTempSubdirectory("fts-trend-");
+        try
+        {
+            var store = new ModelStore(folder.FullName);
+            var options = new ForecastOptions { Horizon = 13, Model = new ModelSettings(), Training = ModelTraining.Always };
+            WorkloadForecaster.Run(trained, options, store);
+            var saved = CaseModel.Train(trained, Year, new ModelSettings())!.TrendScale;
+
+            Assert.True(store.TryLoad(_ => true, later, out var metadata, out var loaded));
+
+            Assert.Equal(saved, metadata.TrendScale);
+            Assert.Equal(saved, loaded!.TrendScale);
+            Assert.NotEqual(CaseModel.Train(later, later.Weeks.Count, new ModelSettings())!.TrendScale, loaded.TrendScale);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}

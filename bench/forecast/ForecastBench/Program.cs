@@ -1,6 +1,6 @@
 // Forecast benchmark: generates an estate with seasonal, trending, holiday-affected case loads, holds back the
 // last 13 weeks, forecasts them, and compares the error per region with seasonal naive's. Also times the run.
-// Usage: dotnet run -c Release --project bench/forecast/ForecastBench -- eval [--out DIR] [--estates A,B] [--no-r]   (the rolling-origin evaluation, Evaluation.cs)
+// Usage: dotnet run -c Release --project bench/forecast/ForecastBench -- eval [--out DIR] [--estates A,B] (A20 only when named) [--no-r]   (the rolling-origin evaluation, Evaluation.cs)
 //    or: dotnet run -c Release --project bench/forecast/ForecastBench -- [years=3] [out-folder=$TMPDIR/fts-forecast-bench] [regularization]
 //    or: dotnet run -c Release --project bench/forecast/ForecastBench -- --db PATH HOLDOUT-MONDAY [regularization]
 using System.Diagnostics;

@@ -28,6 +28,22 @@ public sealed class WeekFeatures
     /// <summary>Scale of the trend columns: below 1 shrinks a trend harder, so a year of history does not mistake season for trend.</summary>
     public const float TrendScale = 0.25f;
 
+    /// <summary>Cases in a fit up to which the trend's prior is a fixed number of pseudo-cases (<see cref="TrendScaleFor"/>).</summary>
+    public const double TrendPriorCases = 20_000;
+
+    /// <summary>
+    /// The trend columns' scale for a fit on <paramref name="cases"/> cases: <see cref="TrendScale"/> up to
+    /// <see cref="TrendPriorCases"/>, then falling as 1/√cases, so the trend's prior grows with the data (a g-prior).
+    /// </summary>
+    /// <remarks>
+    /// A single year cannot tell a trend from a season whose end differs from its start; with a fixed prior, a large
+    /// estate's year overwhelms it and buys a steep trend out of the season (20 times shape A's cases: a forecast worse
+    /// than seasonal naive). A prior that keeps pace with the data leaves that split where a mid-size estate's is. Later,
+    /// the same weeks a year apart identify the trend and the data decide whatever the prior.
+    /// </remarks>
+    public static float TrendScaleFor(double cases) =>
+        cases > TrendPriorCases ? (float)(TrendScale * Math.Sqrt(TrendPriorCases / cases)) : TrendScale;
+
     private readonly Dictionary<string, int> _region;
     private readonly int _firstRegion, _firstWeek, _firstSeries;
 
@@ -62,10 +78,11 @@ public sealed class WeekFeatures
     /// <summary>The features of one week of series <paramref name="series"/> (index in the constructor's list) of <paramref name="region"/>.</summary>
     /// <param name="years">Years from the middle of the weeks the series' level was taken from (negative in the past).</param>
     /// <param name="unitsGrowth">Log of the week's covered units over their mean in the level's weeks (0 when unknown).</param>
-    public float[] For(int series, string region, WeekDrivers week, double years, double unitsGrowth)
+    /// <param name="trendScale">Scale of the trend columns (<see cref="TrendScaleFor"/>).</param>
+    public float[] For(int series, string region, WeekDrivers week, double years, double unitsGrowth, float trendScale)
     {
         var f = new float[Count];
-        f[0] = (float)years * TrendScale;
+        f[0] = (float)years * trendScale;
         f[1] = (float)unitsGrowth;
         f[2] = week.HolidayDays;
         var angle = 2 * Math.PI * (week.Week.Week - 1) / IsoWeek.WeeksIn(week.Week.Year);
@@ -75,7 +92,7 @@ public sealed class WeekFeatures
             f[2 + 2 * k] = (float)Math.Cos(k * angle);
         }
         var r = _firstRegion + PerRegion * _region[region];
-        f[r] = (float)years * TrendScale;
+        f[r] = (float)years * trendScale;
         for (var k = 1; k <= RegionHarmonics; k++)
         {
             f[r - 1 + 2 * k] = (float)Math.Sin(k * angle);

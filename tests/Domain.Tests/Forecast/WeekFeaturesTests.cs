@@ -12,7 +12,7 @@ public class WeekFeaturesTests
     public void For_OneWeek_TrendUnitsHolidaysFourierWeekAndSeries()
     {
         // 2026-W14 of 53 weeks: angle 2π·13/53.
-        var f = Layout.For(2, "EMEA", new WeekDrivers(new IsoWeek(2026, 14), 1, 100), years: 0.5, unitsGrowth: 0.1);
+        var f = Layout.For(2, "EMEA", new WeekDrivers(new IsoWeek(2026, 14), 1, 100), years: 0.5, unitsGrowth: 0.1, trendScale: WeekFeatures.TrendScale);
         var angle = 2 * Math.PI * 13 / 53;
 
         Assert.Equal(Layout.Count, f.Length);
@@ -32,9 +32,19 @@ public class WeekFeaturesTests
     [Fact]
     public void For_Week53_SharesWeek52sColumn()
     {
-        var f = Layout.For(0, "AMERICAS", new WeekDrivers(new IsoWeek(2026, 53), 0, 0), 0, 0);
+        var f = Layout.For(0, "AMERICAS", new WeekDrivers(new IsoWeek(2026, 53), 0, 0), 0, 0, WeekFeatures.TrendScale);
         Assert.Equal(WeekFeatures.WeekOfYearScale, F(f, "week_52"));
         Assert.All(f, v => Assert.True(float.IsFinite(v)));
+    }
+
+    [Fact]
+    public void TrendScaleFor_UpToThePriorCases_TheFixedScale_ThenFallingAsOneOverTheRootOfTheCases()
+    {
+        Assert.Equal(WeekFeatures.TrendScale, WeekFeatures.TrendScaleFor(0));
+        Assert.Equal(WeekFeatures.TrendScale, WeekFeatures.TrendScaleFor(WeekFeatures.TrendPriorCases));
+        // Four times the cases: half the scale, so the penalty per unit of trend (∝ 1/scale²) grows four times, as the data do.
+        Assert.Equal(WeekFeatures.TrendScale / 2, WeekFeatures.TrendScaleFor(4 * WeekFeatures.TrendPriorCases), 6);
+        Assert.True(WeekFeatures.TrendScaleFor(1e9) > 0);
     }
 
     [Fact]
