@@ -89,8 +89,10 @@ public static class WorkloadForecaster
     /// </summary>
     private static (double Low, double High) Interval(double mean, int step, IntervalSpread? spread, double coverage, CaseModel? model, IReadOnlyCollection<int> series)
     {
+        // The mean's own uncertainty is capped at the mean itself: weights no data touched (a penalty of 0 and weeks of the
+        // year not yet seen) would otherwise state an interval of any width.
         var (low, high) = spread is not null ? spread.Around(mean, step)
-            : IntervalSpread.Poisson(coverage).Around(mean, step, model?.MeanVariance(series, step) ?? 0);
+            : IntervalSpread.Poisson(coverage).Around(mean, step, Math.Min(model?.MeanVariance(series, step) ?? 0, mean * mean));
         return (Math.Min(low, mean), Math.Max(high, mean));
     }
 
