@@ -36,15 +36,27 @@ internal sealed class ModelStore(string folder)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    /// <summary>The saved metadata, or null when there is none or it cannot be read.</summary>
+    public ForecastModelMetadata? ReadMetadata()
+    {
+        try
+        {
+            return File.Exists(MetadataPath) ? JsonSerializer.Deserialize<ForecastModelMetadata>(File.ReadAllText(MetadataPath), Json) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The saved metadata and model (of <paramref name="history"/>) when the metadata is <paramref name="acceptable"/>; else false.</summary>
     public bool TryLoad(Func<ForecastModelMetadata, bool> acceptable, WorkloadHistory history, out ForecastModelMetadata metadata, out CaseModel? model)
     {
         metadata = null!;
         model = null;
-        if (!File.Exists(MetadataPath)) return false;
         try
         {
-            var saved = JsonSerializer.Deserialize<ForecastModelMetadata>(File.ReadAllText(MetadataPath), Json);
+            var saved = ReadMetadata();
             if (saved is null || !acceptable(saved)) return false;
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {

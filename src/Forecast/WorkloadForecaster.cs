@@ -35,7 +35,7 @@ public static class WorkloadForecaster
             ModelTraining.Never => store.TryLoad(saved => saved.Settings == options.Model && saved.IntervalCoverage.Equals(options.IntervalCoverage)
                     && saved.Features.SequenceEqual(CaseModel.FeaturesOf(history).Names), history, out metadata, out model)
                 ? true
-                : throw new Domain.UserError("no forecast has been made yet with the current Forecast settings (the forecast job, fts forecast and fts run make one)"),
+                : throw new Domain.UserError(WhyNoSavedForecast(store, history, options)),
             _ => false,
         };
         if (!reused)
@@ -80,6 +80,23 @@ public static class WorkloadForecaster
             rows.OrderBy(r => r.Week).ThenBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Platform, StringComparer.Ordinal).ToList(),
             regions, metadata.Backtest,
             new ModelProvenance(reused, hash, store.MetadataPath, model is null ? null : store.ModelPath));
+    }
+
+    /// <summary>Why a read found no saved forecast it can use, in the reader's words.</summary>
+    private static string WhyNoSavedForecast(ModelStore store, WorkloadHistory history, ForecastOptions options)
+    {
+        const string makers = "the forecast job, fts forecast and fts run make one";
+        var saved = store.ReadMetadata();
+        if (saved is null || saved.Settings != options.Model || !saved.IntervalCoverage.Equals(options.IntervalCoverage))
+            return $"no forecast has been made yet with the current Forecast settings ({makers})";
+        // Same settings, other series: say which, so a new region or platform does not read as a missing forecast.
+        var now = history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList();
+        var added = now.Except(saved.Series).ToList();
+        var gone = saved.Series.Except(now).ToList();
+        var latest = $"the latest forecast (history to {saved.LastWeek})";
+        return added.Count > 0
+            ? $"{latest} does not cover {string.Join(", ", added)}, new since; the next forecast will ({makers})"
+            : $"{latest} was made for {string.Join(", ", gone)}, no longer in the data; the next forecast will match it ({makers})";
     }
 
     /// <summary>

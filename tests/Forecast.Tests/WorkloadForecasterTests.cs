@@ -119,6 +119,21 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Run_NeverTrainAfterANewPlatformAppeared_SaysWhichSeriesTheSavedForecastLacks()
+    {
+        var data = new WorkloadData(_db).Seasonal();
+        WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        // A case on a unit the installed base does not know: platform Unknown, a series the saved model never saw.
+        data.Weekly("S-AM", null, new DateTime(2026, 2, 9), 1, _ => 2);
+
+        var error = Assert.Throws<Domain.UserError>(() =>
+            WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory.Plus(Duration.FromDays(7))));
+
+        Assert.Equal("the latest forecast (history to 2026-W06) does not cover AMERICAS/Unknown, new since; the next forecast will " +
+                     "(the forecast job, fts forecast and fts run make one)", error.Message);
+    }
+
+    [Fact]
     public void Run_NeverTrainWithOtherModelSettings_NoForecastYet()
     {
         new WorkloadData(_db).Seasonal();
