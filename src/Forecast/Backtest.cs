@@ -30,11 +30,9 @@ public sealed record IntervalSpread(IReadOnlyList<double> Dispersion, double Z)
     /// <param name="meanVariance">Variance of the mean itself, added to the count's (e.g. from uncertain model weights).</param>
     public (double Low, double High) Around(double mean, int step, double meanVariance = 0)
     {
-        var sd = Math.Sqrt(Square(Deviation(mean, Dispersion[Math.Min(step, Dispersion.Count) - 1])) + meanVariance);
+        var sd = Math.Sqrt(Variance(mean, Dispersion[Math.Min(step, Dispersion.Count) - 1]) + meanVariance);
         return (Math.Max(0, mean - Z * sd), mean + Z * sd);
     }
-
-    private static double Square(double x) => x * x;
 
     /// <summary>A Poisson spread (no dispersion) at the normal quantile of <paramref name="coverage"/>: mean ± z·√mean.</summary>
     public static IntervalSpread Poisson(double coverage) => new([0], NormalQuantile(1 - (1 - coverage) / 2));
@@ -47,7 +45,9 @@ public sealed record IntervalSpread(IReadOnlyList<double> Dispersion, double Z)
     }
 
     /// <summary>The standard deviation of a count with this mean and dispersion (the mean floored at 0.5, so a quiet week still has a spread).</summary>
-    public static double Deviation(double mean, double dispersion) => Math.Sqrt(Math.Max(mean, 0.5) + dispersion * mean * mean);
+    public static double Deviation(double mean, double dispersion) => Math.Sqrt(Variance(mean, dispersion));
+
+    private static double Variance(double mean, double dispersion) => Math.Max(mean, 0.5) + dispersion * mean * mean;
 }
 
 /// <summary>

@@ -40,7 +40,7 @@ public sealed class CaseModel
 
     /// <summary>The feature layout of a history (its regions and series).</summary>
     public static WeekFeatures FeaturesOf(WorkloadHistory history) =>
-        new(history.Regions, history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList());
+        new(history.Regions, history.SeriesNames);
 
     /// <summary>The training weeks of every series before week <paramref name="end"/> (exclusive).</summary>
     internal static List<WeekExample> Examples(WorkloadHistory history, int end) => new Context(history, end).Examples();

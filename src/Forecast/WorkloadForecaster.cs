@@ -32,7 +32,7 @@ public static class WorkloadForecaster
         {
             ModelTraining.WhenStale => store.TryLoad(saved => saved.DataHash == hash, history, out metadata, out model),
             // A read uses what the last forecast saved, provided it was made with the features and settings configured now.
-            ModelTraining.Never => store.TryLoad(saved => saved.Settings == options.Model && saved.IntervalCoverage.Equals(options.IntervalCoverage)
+            ModelTraining.Never => store.TryLoad(saved => MadeWithSettings(saved, options)
                     && saved.Features.SequenceEqual(CaseModel.FeaturesOf(history).Names), history, out metadata, out model)
                 ? true
                 : throw new Domain.UserError(WhyNoSavedForecast(store, history, options)),
@@ -43,7 +43,7 @@ public static class WorkloadForecaster
             var backtest = Backtest.Run(history, options.Model, options.IntervalCoverage);
             model = backtest.Chosen == ForecastMethod.Model ? CaseModel.Train(history, history.Weeks.Count, options.Model) : null;
             metadata = new ForecastModelMetadata(hash, history.AsOf.ToString(), history.Weeks[0].ToString(), history.Weeks[^1].ToString(),
-                history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList(), CaseModel.FeaturesOf(history).Names, options.Model,
+                history.SeriesNames, CaseModel.FeaturesOf(history).Names, options.Model,
                 options.IntervalCoverage, backtest, model?.TrendScale);
             store.Save(metadata, model);
         }
@@ -71,7 +71,7 @@ public static class WorkloadForecaster
             {
                 var cases = g.Sum(r => r.Cases);
                 var (low, high) = Interval(cases, history.StepsAhead(g.Key.Week), metadata.Backtest.RegionIntervals, options.IntervalCoverage,
-                    method == ForecastMethod.Model ? model : null, SeriesOf(history, g.Key.Region));
+                    method == ForecastMethod.Model ? model : null, history.SeriesIn(g.Key.Region));
                 return new RegionWeek(g.Key.Week, g.Key.Region, cases, low, high, g.Sum(r => r.EngineersNeeded));
             })
             .OrderBy(r => r.Week).ThenBy(r => r.Region, StringComparer.Ordinal).ToList();
@@ -82,15 +82,18 @@ public static class WorkloadForecaster
             new ModelProvenance(reused, hash, store.MetadataPath, model is null ? null : store.ModelPath));
     }
 
+    private static bool MadeWithSettings(ForecastModelMetadata saved, ForecastOptions options) =>
+        saved.Settings == options.Model && saved.IntervalCoverage.Equals(options.IntervalCoverage);
+
     /// <summary>Why a read found no saved forecast it can use, in the reader's words.</summary>
     private static string WhyNoSavedForecast(ModelStore store, WorkloadHistory history, ForecastOptions options)
     {
         const string makers = "the forecast job, fts forecast and fts run make one";
         var saved = store.ReadMetadata();
-        if (saved is null || saved.Settings != options.Model || !saved.IntervalCoverage.Equals(options.IntervalCoverage))
+        if (saved is null || !MadeWithSettings(saved, options))
             return $"no forecast has been made yet with the current Forecast settings ({makers})";
         // Same settings, other series: say which, so a new region or platform does not read as a missing forecast.
-        var now = history.Series.Select(s => $"{s.Region}/{s.Platform}").ToList();
+        var now = history.SeriesNames;
         var added = now.Except(saved.Series).ToList();
         var gone = saved.Series.Except(now).ToList();
         var latest = $"the latest forecast (history to {saved.LastWeek})";
@@ -113,6 +116,4 @@ public static class WorkloadForecaster
         return (Math.Min(low, mean), Math.Max(high, mean));
     }
 
-    private static int[] SeriesOf(WorkloadHistory history, string region) =>
-        history.Series.Select((s, i) => (s, i)).Where(x => x.s.Region == region).Select(x => x.i).ToArray();
 }

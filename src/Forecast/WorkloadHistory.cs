@@ -25,12 +25,19 @@ public sealed record WorkloadHistory(
 {
     public IReadOnlyList<string> Regions => Series.Select(s => s.Region).Distinct().ToList();
 
+    /// <summary>Every series as <c>region/platform</c>, in <see cref="Series"/> order (the model's and its metadata's names).</summary>
+    public IReadOnlyList<string> SeriesNames => Series.Select(s => $"{s.Region}/{s.Platform}").ToList();
+
+    /// <summary>The indexes in <see cref="Series"/> of the region's series.</summary>
+    public int[] SeriesIn(string region) =>
+        Series.Select((s, i) => (s.Region, i)).Where(x => x.Region == region).Select(x => x.i).ToArray();
+
     /// <summary>The region's cases per history week, its platforms summed.</summary>
     public double[] RegionTotal(string region)
     {
         var total = new double[Weeks.Count];
-        foreach (var s in Series.Where(s => s.Region == region))
-            for (var t = 0; t < total.Length; t++) total[t] += s.Cases[t];
+        foreach (var i in SeriesIn(region))
+            for (var t = 0; t < total.Length; t++) total[t] += Series[i].Cases[t];
         return total;
     }
 

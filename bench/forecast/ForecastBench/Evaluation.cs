@@ -135,7 +135,7 @@ internal static class Evaluation
                     {
                         var r = result.Regions.Single(x => x.Week == full.Weeks[origin + h] && x.Region == region);
                         return new Forecast(r.Cases, r.Low, r.High);
-                    }, h => result.History.Series.Select((s, i) => s.Region == region ? modelOnly[i][h] : 0).Sum());
+                    }, h => result.History.SeriesIn(region).Sum(i => modelOnly[i][h]));
                 }
                 for (var i = 0; i < result.History.Series.Count; i++)
                 {

@@ -72,10 +72,7 @@ Console.WriteLine($"unseen {history.Horizon[0]}..{history.Horizon[^1]}: MAE per 
 var ratios = new List<double>();
 foreach (var region in history.Regions)
 {
-    var total = new double[history.Weeks.Count];
-    foreach (var s in history.Series.Where(s => s.Region == region))
-        for (var t = 0; t < total.Length; t++) total[t] += s.Cases[t];
-    var seasonal = Baselines.SeasonalNaive(total, heldOut);
+    var seasonal = Baselines.SeasonalNaive(history.RegionTotal(region), heldOut);
     var forecast = history.Horizon.Select(w => result.Regions.Single(r => r.Week == w && r.Region == region).Cases).ToList();
     var truth = history.Horizon.Select(w => actual.GetValueOrDefault((region, w))).ToList();
     var maeModel = ErrorMetrics.MeanAbsoluteError(truth, forecast);
