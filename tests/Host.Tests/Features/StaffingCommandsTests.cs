@@ -31,14 +31,10 @@ public sealed class StaffingCommandsTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private async Task<(int Exit, string Out, string Err)> Fts(IDictionary<string, string?>? settings = null, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 6, 1, 0, 0)), settings);
-        var exit = await FtsCli.RunAsync([.. args, "--db", _db.DatabasePath], context);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 6, 1, 0, 0));
+
+    private Task<Ingest.Fts.Outcome> Fts(IDictionary<string, string?>? settings = null, params string[] args) =>
+        Task.FromResult(Ingest.Fts.Run(Clock, settings, [.. args, "--db", _db.DatabasePath]));
 
     private static List<Dictionary<string, string>> Csv(string output)
     {

@@ -14,11 +14,14 @@ public static class Fts
     public sealed record Outcome(int Exit, string Out, string Error);
 
     /// <summary>In-process, non-interactive, with optional configuration settings.</summary>
-    public static Outcome Run(IDictionary<string, string?>? settings, params string[] args)
+    public static Outcome Run(IDictionary<string, string?>? settings, params string[] args) => Run(Clock, settings, args);
+
+    /// <summary>In-process at the time of <paramref name="clock"/>.</summary>
+    public static Outcome Run(IClock clock, IDictionary<string, string?>? settings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = FtsCli.RunAsync(args, TestCli.Context(output, error, Clock, settings)).GetAwaiter().GetResult();
+        var exit = FtsCli.RunAsync(args, TestCli.Context(output, error, clock, settings)).GetAwaiter().GetResult();
         return new Outcome(exit, output.ToString(), error.ToString());
     }
 
