@@ -51,7 +51,7 @@ public static class WorkloadHistoryQuery
             if (units.TryGetValue((RegionOf(centre), platform), out var u)) u[index[week]] += n;
 
         var holidays = new Dictionary<(string, IsoWeek), HashSet<LocalDate>>();
-        foreach (var (centre, date) in Holidays(c, first.Monday, allWeeks[^1].Monday.PlusDays(6)))
+        foreach (var (centre, date) in CentreCalendars.Holidays(c, first.Monday, allWeeks[^1].Monday.PlusDays(6)))
         {
             var key = (RegionOf(centre), IsoWeek.Containing(date));
             if (!holidays.TryGetValue(key, out var set)) holidays[key] = set = [];
@@ -84,11 +84,5 @@ public static class WorkloadHistoryQuery
         // A unit counts in a week when it is covered on the week's Monday.
         return c.Query(EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CoveredUnits.sql", ("site_centre", SiteCentre)),
             r => (r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)), (int)r.Long(3)), ("first", first.Monday), ("last", last.Monday));
-    }
-
-    internal static List<(string Centre, LocalDate Date)> Holidays(WarehouseConnection c, LocalDate from, LocalDate to)
-    {
-        return c.Query("SELECT support_center, date FROM holidays WHERE date BETWEEN $from AND $to",
-            r => (r.Text(0), r.Date(1)), ("from", from), ("to", to));
     }
 }

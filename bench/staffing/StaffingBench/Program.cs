@@ -70,7 +70,11 @@ IReadOnlyList<JuniperFts.Domain.Forecast.ArrivalCount> history = [];
 var query = Median(() => history = ArrivalHistoryQuery.Load(warehouse, options.Reference, from, end));
 var horizon = forecast.Rows.Select(r => r.Week).Distinct().ToList();
 IReadOnlyDictionary<string, JuniperFts.Domain.Calendars.BusinessCalendar> calendars = null!;
-var calendarTime = Median(() => calendars = ArrivalHistoryQuery.Calendars(warehouse, options.Reference, horizon.Min().Monday.PlusDays(-1), horizon.Max().Monday.PlusDays(8)));
+var calendarTime = Median(() =>
+{
+    using var c = warehouse.Connect();
+    calendars = CentreCalendars.Read(c, options.Reference, horizon.Min().Monday.PlusDays(-1), horizon.Max().Monday.PlusDays(8));
+});
 JuniperFts.Domain.Forecast.ArrivalProfile profile = null!;
 var profileTime = Median(() => profile = JuniperFts.Domain.Forecast.ArrivalProfile.FromHistory(history, options.Reference));
 var regionWeeks = ShiftStaffingPlanner.RegionWeeks(forecast).ToList();

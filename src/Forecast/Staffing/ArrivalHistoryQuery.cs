@@ -1,4 +1,3 @@
-using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
@@ -29,14 +28,5 @@ public static class ArrivalHistoryQuery
             if (Priorities.TryParse(row.Priority, out var priority))
                 arrivals.Add(new ArrivalCount(row.Centre, priority, reference.FindSku(row.Sku)?.Window ?? ServiceWindow.AroundTheClock, row.At, row.Cases));
         return arrivals;
-    }
-
-    /// <summary>Every configured centre's calendar with its <c>holidays</c> rows from <paramref name="from"/> to <paramref name="to"/> added.</summary>
-    public static IReadOnlyDictionary<string, BusinessCalendar> Calendars(Warehouse warehouse, ReferenceData reference, LocalDate from, LocalDate to)
-    {
-        using var c = warehouse.Connect();
-        var holidays = WorkloadHistoryQuery.Holidays(c, from, to).ToLookup(h => h.Centre, h => h.Date, StringComparer.Ordinal);
-        return reference.Centres.Values.ToDictionary(centre => centre.Code,
-            centre => BusinessCalendar.From(centre.Calendar, holidays[centre.Code]), StringComparer.Ordinal);
     }
 }

@@ -29,14 +29,14 @@ public static class ShiftStaffingPlanner
     public static IReadOnlyList<ShiftStaffing> Plan(Warehouse warehouse, ForecastResult forecast, ForecastOptions options)
     {
         CheckHandling(options.Staffing);
-        var history = forecast.History;
-        var end = history.Weeks[^1].End;
-        var profile = ArrivalProfile.FromHistory(
-            ArrivalHistoryQuery.Load(warehouse, options.Reference, end - Duration.FromDays(7 * ProfileWeeks), end), options.Reference);
         var weeks = forecast.Rows.Select(r => r.Week).Distinct().ToList();
         if (weeks.Count == 0) return [];
+        var end = forecast.History.Weeks[^1].End;
+        var profile = ArrivalProfile.FromHistory(
+            ArrivalHistoryQuery.Load(warehouse, options.Reference, end - Duration.FromDays(7 * ProfileWeeks), end), options.Reference);
         // A day either side: a centre's local week starts up to 14 hours before or after the UTC one.
-        var calendars = ArrivalHistoryQuery.Calendars(warehouse, options.Reference, weeks.Min().Monday.PlusDays(-1), weeks.Max().Monday.PlusDays(8));
+        using var c = warehouse.Connect();
+        var calendars = CentreCalendars.Read(c, options.Reference, weeks.Min().Monday.PlusDays(-1), weeks.Max().Monday.PlusDays(8));
         return Plan(profile, RegionWeeks(forecast), calendars, options.Staffing, options.Reference);
     }
 

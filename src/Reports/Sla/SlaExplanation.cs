@@ -27,7 +27,7 @@ public sealed record SlaExplanation(
         ArgumentNullException.ThrowIfNull(warehouse);
         using var connection = warehouse.Connect();
         var facts = ReadFacts(connection, caseNumber) ?? throw new UserError($"case '{caseNumber}' is not in the database");
-        var calendars = SlaInputs.Calendars(connection, reference);
+        var calendars = CentreCalendars.Read(connection, reference);
         var rules = new SlaRules(reference, code => calendars.TryGetValue(code, out var c) ? c
             : throw new UserError($"support centre '{code}' of a contract is not in the reference data"));
         var units = ReadUnits(connection, facts);

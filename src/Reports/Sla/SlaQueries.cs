@@ -96,7 +96,7 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
                 else
                 {
                     // Unanswered at the as-of on an 8x5 contract: the only place the calendar runs.
-                    calendars ??= SlaInputs.Calendars(connection, reference);
+                    calendars ??= CentreCalendars.Read(connection, reference);
                     elapsed = SlaSeconds.RoundedUp(calendars[centre!].BusinessTime(created, asOf));
                 }
             }
