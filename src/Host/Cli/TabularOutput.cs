@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Spectre.Console;
 using JuniperFts.Domain;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli;
 
@@ -34,6 +35,14 @@ public static class TabularOutput
         }
         output.Flush();
     }
+
+    /// <summary>Writes the CSV to <paramref name="path"/> atomically (<see cref="ReportFile.Write"/>); an I/O failure is a user error about <paramref name="subject"/>.</summary>
+    public static void WriteCsvFile(Tabular data, string path, string? subject) =>
+        ReportFile.Write(path, file =>
+        {
+            using var writer = new StreamWriter(file);
+            WriteCsv(data, writer);
+        }, subject);
 
     public static void WriteJson(Tabular data, TextWriter output)
     {

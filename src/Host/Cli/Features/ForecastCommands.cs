@@ -109,11 +109,7 @@ public static class ForecastCommands
 
     /// <summary>Writes the forecast CSV (the rows of <see cref="Rows"/>) atomically to <paramref name="path"/>.</summary>
     public static void WriteCsv(ForecastResult result, string path, string? subject = null) =>
-        ReportFile.Write(path, file =>
-        {
-            using var writer = new StreamWriter(file);
-            TabularOutput.WriteCsv(Rows(result), writer);
-        }, subject);
+        TabularOutput.WriteCsvFile(Rows(result), path, subject);
 
     private static void WriteChart(ForecastResult result, string path, string subject) =>
         ReportFile.Write(path, file => file.Write(ForecastChartRenderer.RenderPng(result)), subject);

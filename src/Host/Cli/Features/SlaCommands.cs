@@ -43,12 +43,10 @@ public static class SlaCommands
 
             var cases = queries.Cases(run.AsOf, filter).ToList();
             var casesPath = Path.Combine(run.OutFolder, "sla-cases.csv");
-            using (var writer = new StreamWriter(casesPath))
-                TabularOutput.WriteCsv(CasesTable(cases), writer);
+            TabularOutput.WriteCsvFile(CasesTable(cases), casesPath, "out");
 
             var summaryPath = Path.Combine(run.OutFolder, "sla-summary.csv");
-            using (var writer = new StreamWriter(summaryPath))
-                TabularOutput.WriteCsv(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), writer);
+            TabularOutput.WriteCsvFile(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), summaryPath, "out");
 
             var statuses = cases.CountBy(c => c.Status).OrderBy(s => Array.IndexOf(StatusOrder, s.Key)).Select(s => $"{s.Value} {s.Key}");
             run.Done("sla", $"{evaluated} case(s) evaluated; {filter.Quarter}: {cases.Count} case(s) ({string.Join(", ", statuses)})", casesPath, summaryPath);

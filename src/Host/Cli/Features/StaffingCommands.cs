@@ -4,7 +4,6 @@ using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
-using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli.Features;
 
@@ -69,11 +68,7 @@ public static class StaffingCommands
             return;
         }
         var csv = Path.Combine(run.OutFolder, "staffing.csv");
-        ReportFile.Write(csv, file =>
-        {
-            using var writer = new StreamWriter(file);
-            TabularOutput.WriteCsv(Rows(hours), writer);
-        }, "out");
+        TabularOutput.WriteCsvFile(Rows(hours), csv, "out");
         run.Done("staffing", $"{hours.Count} rows", csv);
     }
 
