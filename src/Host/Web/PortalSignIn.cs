@@ -193,17 +193,19 @@ public static class PortalSignIn
                 // The provider answered but refused the request: almost always a redirect URI it does not know.
                 Logger(http).LogWarning("The identity provider refused the sign-in request: {Failure}", e.GetType().Name);
                 var callback = $"{http.Request.Scheme}://{http.Request.Host}/signin-oidc";
-                return PageResult(StatusCodes.Status502BadGateway, "Sign-in is not set up correctly",
+                await Page(http.Response, StatusCodes.Status502BadGateway, "Sign-in is not set up correctly",
                     $"The identity provider refused the sign-in request. The JuniperFts administrator should check that {callback} " +
                     $"is registered as a redirect URI of the client '{settings.Oidc.ClientId}' (see docs/service.md).", ("/signin", "Try again"));
+                return Results.Empty;
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
             {
                 Logger(http).LogWarning("Sign-in could not reach the identity provider: {Failure}", e.GetType().Name);
-                return PageResult(StatusCodes.Status503ServiceUnavailable, "Sign-in is not available right now",
+                await Page(http.Response, StatusCodes.Status503ServiceUnavailable, "Sign-in is not available right now",
                     $"The identity provider at {settings.Oidc.Authority.Host} did not answer. Try again in a few minutes; " +
                     "if it keeps failing, tell the JuniperFts administrator. Scripts using access tokens are not affected.",
                     ("/signin", "Try again"));
+                return Results.Empty;
             }
         });
 
@@ -264,10 +266,7 @@ public static class PortalSignIn
 
     private static ILogger Logger(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSignIn));
 
-    private static IResult PageResult(int status, string title, string text, (string Href, string Label) link) =>
-        Results.Content(Html(title, text, link), "text/html; charset=utf-8", statusCode: status);
-
-    /// <summary>A one-message page in the portal's look (sign-in errors).</summary>
+    /// <summary>A one-message page in the portal's look (sign-in errors), with the portal's security headers.</summary>
     private static async Task Page(HttpResponse response, int status, string title, string text, (string Href, string Label) link)
     {
         response.StatusCode = status;
