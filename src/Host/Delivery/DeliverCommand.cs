@@ -38,7 +38,7 @@ public static class DeliverCommand
             {
                 if (pr.GetValue(dryRun)) throw new UserError("--to and --dry-run: give one of them (a test send, or a list of who would get what)");
                 if (chosen.Folder is not null) throw new UserError($"--to: subscription '{chosen.Name}' delivers into a folder, not by e-mail");
-                if (!MailboxAddress.TryParse(testAddress, out var parsed) || !parsed.Address.Contains('@'))
+                if (!DeliverySettings.TryAddress(testAddress, out var parsed))
                     throw new UserError($"--to: '{testAddress}' is not an e-mail address");
                 testAddress = parsed.Address;
             }

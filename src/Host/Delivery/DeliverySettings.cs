@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using JuniperFts.Domain;
@@ -121,7 +122,7 @@ public sealed record DeliverySettings(
                 if (report != DeliveryReport.ReviewPacks)
                     throw new UserError($"{where}:To:{child.Key}: '{Subscription.ServiceManagers}' goes with Report review-packs only (service managers receive their own accounts' packs)");
             }
-            else if (!MailboxAddress.TryParse(value, out var address) || !address.Address.Contains('@'))
+            else if (!TryAddress(value, out var address))
                 throw new UserError($"{where}:To:{child.Key}: '{value}' is not an e-mail address or '{Subscription.ServiceManagers}'");
             else value = address.Address.ToLowerInvariant();
             if (!to.Contains(value)) to.Add(value);
@@ -191,8 +192,12 @@ public sealed record DeliverySettings(
             fingerprint?.ToLowerInvariant(), TimeSpan.FromSeconds(timeout));
     }
 
+    /// <summary>An e-mail address: what MimeKit parses as a mailbox and has an @ (a bare name parses too).</summary>
+    internal static bool TryAddress(string? text, [NotNullWhen(true)] out MailboxAddress? address) =>
+        MailboxAddress.TryParse(text, out address) && address!.Address.Contains('@');
+
     private static MailboxAddress Mailbox(string text, string key) =>
-        MailboxAddress.TryParse(text, out var address) && address.Address.Contains('@')
+        TryAddress(text, out var address)
             ? address
             : throw new UserError($"{key}: '{text}' is not an e-mail address (e.g. \"JuniperFts <fts@vendor.example>\")");
 

@@ -127,12 +127,8 @@ public static class FolderDrop
         }
         catch (UserError e)
         {
-            // ReportFile names the file that could not be written; reading the source can fail too.
+            // ReportFile turns every I/O failure inside it (the folder, the copy, reading the source) into one naming the file.
             throw new DeliveryFailure(e.Message, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DeliveryFailure($"{folder}: {e.Message}", e);
         }
         return written;
     }
