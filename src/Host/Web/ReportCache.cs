@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using NodaTime;
@@ -31,7 +30,9 @@ public sealed class ReportCache
     public const long MaxBytes = 256L * 1024 * 1024;
 
     private readonly SemaphoreSlim _builders = new(Builders, Builders);
-    private readonly ConcurrentDictionary<string, Task<byte[]>> _building = new(StringComparer.Ordinal);
+    // Both maps and the counters change only under _lock, so finding a key, joining or starting its build, and moving a
+    // finished build into the cache are each one step: one build per key at a time.
+    private readonly Dictionary<string, Task<byte[]>> _building = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (byte[] Bytes, long Used)> _built = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _bytes;
@@ -58,6 +59,8 @@ public sealed class ReportCache
     /// <summary>The file of <paramref name="key"/>: from the cache, from a build in progress, or built now by <paramref name="build"/>.</summary>
     public async Task<CachedReport> GetAsync(string key, Func<byte[]> build)
     {
+        Task<byte[]> task;
+        var started = false;
         lock (_lock)
         {
             if (_built.TryGetValue(key, out var hit))
@@ -65,34 +68,28 @@ public sealed class ReportCache
                 _built[key] = (hit.Bytes, ++_uses);
                 return new CachedReport(hit.Bytes, FromCache: true);
             }
+            if (!_building.TryGetValue(key, out task!))
+            {
+                if (_admitted >= Builders + Queue) return new CachedReport(null, false);
+                _admitted++;
+                started = true;
+                // Started on the thread pool, so none of it runs under the lock.
+                task = Task.Run(() => BuildAsync(key, build));
+                _building[key] = task;
+            }
         }
-        var started = false;
-        var task = _building.GetOrAdd(key, k =>
-        {
-            started = true;
-            return Interlocked.Increment(ref _admitted) > Builders + Queue ? Refused() : BuildAsync(k, build);
-        });
-        try
-        {
-            var bytes = await task;
-            return new CachedReport(bytes, FromCache: !started);
-        }
-        catch (QueueFullException)
-        {
-            _building.TryRemove(new KeyValuePair<string, Task<byte[]>>(key, task));
-            return new CachedReport(null, false);
-        }
+        return new CachedReport(await task, FromCache: !started);
     }
 
     private async Task<byte[]> BuildAsync(string key, Func<byte[]> build)
     {
+        byte[]? bytes = null;
         try
         {
             await _builders.WaitAsync();
             try
             {
-                var bytes = await Task.Run(build);
-                Keep(key, bytes);
+                bytes = build();
                 return bytes;
             }
             finally
@@ -102,34 +99,26 @@ public sealed class ReportCache
         }
         finally
         {
-            _building.TryRemove(key, out _);
-            Interlocked.Decrement(ref _admitted);
-        }
-    }
-
-    private Task<byte[]> Refused()
-    {
-        Interlocked.Decrement(ref _admitted);
-        return Task.FromException<byte[]>(new QueueFullException());
-    }
-
-    private void Keep(string key, byte[] bytes)
-    {
-        if (bytes.LongLength > MaxBytes) return;
-        lock (_lock)
-        {
-            // A build that raced a finished one for the same key replaces it: count its bytes once.
-            if (_built.TryGetValue(key, out var replaced)) _bytes -= replaced.Bytes.LongLength;
-            _built[key] = (bytes, ++_uses);
-            _bytes += bytes.LongLength;
-            while (_bytes > MaxBytes)
+            lock (_lock)
             {
-                var oldest = _built.MinBy(e => e.Value.Used);
-                _built.Remove(oldest.Key);
-                _bytes -= oldest.Value.Bytes.LongLength;
+                _building.Remove(key);
+                _admitted--;
+                if (bytes is not null) Keep(key, bytes);
             }
         }
     }
 
-    private sealed class QueueFullException : Exception;
+    /// <summary>Caches a finished build (under the lock), dropping the least recently used past <see cref="MaxBytes"/>.</summary>
+    private void Keep(string key, byte[] bytes)
+    {
+        if (bytes.LongLength > MaxBytes) return;
+        _built[key] = (bytes, ++_uses);
+        _bytes += bytes.LongLength;
+        while (_bytes > MaxBytes)
+        {
+            var oldest = _built.MinBy(e => e.Value.Used);
+            _built.Remove(oldest.Key);
+            _bytes -= oldest.Value.Bytes.LongLength;
+        }
+    }
 }
