@@ -17,20 +17,17 @@ internal sealed partial class ReviewPackQuery
     /// </summary>
     private NextQuarterSection NextQuarter(WarehouseConnection connection, string accountId, Quarter quarter, Instant asOf, IReadOnlyList<ContractLine> contracts)
     {
-        var next = quarter.Next;
         var coming = _outlooks.GetOrAdd((quarter, asOf), key => new Lazy<QuarterOutlook>(() =>
             QuarterOutlook.Make(warehouse, options.Forecast, key.Item1, key.Item2))).Value;
-        var madeAt = coming.MadeAsOf;
-        var forecast = (Result: coming.Forecast, Error: coming.ForecastUnavailable);
 
         ForecastOutlook? outlook = null;
-        var unavailable = forecast.Error;
-        if (forecast.Result is { } run)
+        var unavailable = coming.ForecastUnavailable;
+        if (coming.Forecast is { } run)
         {
             var regions = contracts.Select(c => c.Region).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var lines = regions.Select(region =>
             {
-                var weeks = run.Regions.Where(r => r.Region == region && next.Contains(r.Week.Monday)).OrderBy(r => r.Week)
+                var weeks = run.Regions.Where(r => r.Region == region && coming.Next.Contains(r.Week.Monday)).OrderBy(r => r.Week)
                     .Select(r => new WeekOutlook(r.Week.ToString(), r.Week.Monday, r.Cases, r.Low, r.High, r.EngineersNeeded)).ToList();
                 return weeks.Count == 0
                     ? new RegionOutlook(region, weeks, 0, 0, 0, 0, 0)
@@ -38,7 +35,7 @@ internal sealed partial class ReviewPackQuery
                         weeks.Average(w => w.Engineers), weeks.Max(w => w.Engineers));
             }).Where(r => r.Weeks.Count > 0).ToList();
             if (lines.Count > 0)
-                outlook = new ForecastOutlook(madeAt, run.Method.Code().Replace('_', ' '), lines, run);
+                outlook = new ForecastOutlook(coming.MadeAsOf, run.Method.Code().Replace('_', ' '), lines, run);
             else
                 unavailable = regions.Count == 0
                     ? $"The workload forecast is by region, and no contract of this account is in force in {quarter}."
@@ -53,7 +50,7 @@ internal sealed partial class ReviewPackQuery
                 p.Additions.OrderBy(a => a.SerialNumber, StringComparer.Ordinal).ToList(), p.AdditionsTotal))
             .OrderBy(t => t.ContractId, StringComparer.Ordinal)
             .ToList();
-        return new NextQuarterSection(next, outlook, unavailable, OnShift(coming, contracts, outlook), coming.StaffingUnavailable, trueUpDay, trueUps);
+        return new NextQuarterSection(coming.Next, outlook, unavailable, OnShift(coming, contracts, outlook), coming.StaffingUnavailable, trueUpDay, trueUps);
     }
 
     /// <summary>
