@@ -4,6 +4,7 @@ using System.Text.Json;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Host.Service;
+using JuniperFts.Host.Service.Jobs;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Files;
@@ -74,7 +75,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     };
 
     /// <summary>The true-up job's folder for the run whose due date is <paramref name="due"/> (the run's date is the day after).</summary>
-    public string TrueUpFolder(LocalDate due) => Path.Combine(outFolder, JobNames.TrueUp, LocalDatePattern.Iso.Format(due.PlusDays(1)));
+    public string TrueUpFolder(LocalDate due) => Path.Combine(outFolder, JobNames.TrueUp, TrueUpJob.PeriodKeyOf(due));
 
     private PeriodReports ReviewPacksOf(Quarter quarter, Instant asOf)
     {
@@ -82,12 +83,9 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
         var accounts = new DeliveryStore(warehouse).Accounts();
         var missing = accounts.Where(a => !File.Exists(Path.Combine(folder, ReviewPacks.FileName(a.AccountId, quarter)))).ToList();
         SlaRefresh.Run(warehouse, reference);
-        if (missing.Count == accounts.Count)
-            ReviewPacks.WriteAll(warehouse, reference, quarter, asOf, folder, packs);
-        else
-            foreach (var account in missing)
-                ReportFile.Write(Path.Combine(folder, ReviewPacks.FileName(account.AccountId, quarter)),
-                    file => ReviewPacks.Write(warehouse, reference, account.AccountId, quarter, asOf, file, packs));
+        // Every pack missing: every account the packs know; else only the missing ones, built the same way.
+        ReviewPacks.WriteAll(warehouse, reference, quarter, asOf, folder, packs,
+            accountIds: missing.Count == accounts.Count ? null : missing.Select(a => a.AccountId).ToList());
 
         var figures = new SlaQueries(warehouse, reference).Summary(asOf, ["account"], new SlaFilter(quarter))
             .ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
@@ -116,7 +114,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     {
         var folder = TrueUpFolder(due);
         var dueText = LocalDatePattern.Iso.Format(due);
-        var summary = Path.Combine(folder, $"trueup-summary-{dueText}.xlsx");
+        var summary = Path.Combine(folder, TrueUpService.SummaryFileName(due));
         if (!File.Exists(summary) || StatementJsons(folder).Count == 0)
             new TrueUpService(warehouse, clock).IssueDue(due, folder, reissue: false);
 
@@ -169,8 +167,8 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
         var year = root.GetProperty("contract_year").GetInt32();
         var line = $"{number}: contract {contract}, year {year} ({root.GetProperty("year_start").GetString()} to {root.GetProperty("year_end").GetString()}), " +
                    $"additions {root.GetProperty("currency").GetString()} {root.GetProperty("additions_total").GetString()}";
-        var stem = Path.ChangeExtension(json, null);
-        var parts = new[] { stem + ".pdf", stem + ".csv", json }.Where(File.Exists).ToList();
+        var names = IssuedFiles.For(number);
+        var parts = new[] { names.Pdf, names.Csv, names.Json }.Select(n => Path.Combine(Path.GetDirectoryName(json)!, n)).Where(File.Exists).ToList();
         return new StatementFiles(line, $"/api/trueup/{Uri.EscapeDataString(contract)}/{year.ToString(CultureInfo.InvariantCulture)}.pdf", parts);
     }
 

@@ -32,12 +32,13 @@ public static class ReviewPacks
     /// <summary>Writes the pack of every account into <paramref name="folder"/> (created when missing); returns the files written, by account.</summary>
     /// <exception cref="UserError">The folder or a pack cannot be written (the message names the path).</exception>
     /// <param name="cancellation">Checked between packs: a stop ends the run within one pack's time, each written pack whole.</param>
+    /// <param name="accountIds">Only these accounts' packs (default: every account's).</param>
     public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
-        ReviewPackOptions? options = null, CancellationToken cancellation = default)
+        ReviewPackOptions? options = null, CancellationToken cancellation = default, IReadOnlyList<string>? accountIds = null)
     {
         UserError.OnIo($"cannot create the folder {folder}", () => Directory.CreateDirectory(folder), "out");
         var query = Query(warehouse, reference, options);
-        var accounts = ReviewPackQuery.AccountIds(warehouse);
+        var accounts = accountIds ?? ReviewPackQuery.AccountIds(warehouse);
         var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
         try
         {

@@ -51,6 +51,9 @@ public sealed record TrueUpIssueRun(LocalDate Due, IReadOnlyList<StatementIssue>
 /// </summary>
 public sealed class TrueUpService(Warehouse warehouse, IClock clock)
 {
+    /// <summary>The summary workbook of the run for <paramref name="due"/>: <c>trueup-summary-2026-09-30.xlsx</c>.</summary>
+    public static string SummaryFileName(LocalDate due) => $"trueup-summary-{TrueUpJson.Date(due)}.xlsx";
+
     /// <summary>The statement of year <paramref name="year"/> of contract <paramref name="contractId"/>, from the data as it is now.</summary>
     /// <exception cref="UserError">No such contract, or the contract has no such year.</exception>
     public TrueUpStatement Statement(string contractId, int year)
@@ -101,7 +104,7 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
                 results.Add(Issue(connection, statement, row.AccountName, ledger.GetValueOrDefault(statement.Number), due, outDir, reissue, onlyNew, now));
             }
 
-        var summary = Path.Combine(outDir, $"trueup-summary-{TrueUpJson.Date(due)}.xlsx");
+        var summary = Path.Combine(outDir, SummaryFileName(due));
         var run = new TrueUpIssueRun(due, results, summary);
         // The statements are issued and recorded already; only the summary is missing.
         UserError.OnIo($"the statements were issued, but the summary {summary} cannot be written", () => TrueUpSummaryWorkbook.Write(run, summary));

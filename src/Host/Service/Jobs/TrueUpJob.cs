@@ -37,4 +37,7 @@ public sealed class TrueUpJob(TrueUpService trueUp, ILogger<TrueUpJob> logger) :
 
     /// <summary>The last day of the contract years a run of period <paramref name="periodKey"/> issues: the day before it.</summary>
     public static LocalDate DueDate(string periodKey) => LocalDatePattern.Iso.Parse(periodKey).GetValueOrThrow().PlusDays(-1);
+
+    /// <summary>The period key of the run whose due date is <paramref name="due"/>: the day after it (the inverse of <see cref="DueDate"/>).</summary>
+    public static string PeriodKeyOf(LocalDate due) => LocalDatePattern.Iso.Format(due.PlusDays(1));
 }
