@@ -216,33 +216,20 @@ public sealed class Deliveries(DeliverySettings settings, DeliveryStore store, P
     {
         var now = clock.GetCurrentInstant();
         var files = parcel.Files.Select(f => f.Path).ToList();
-        if (parcel.IsFolder)
-        {
-            var id = store.Start(subscription, reports.PeriodKey, parcel.Recipient, attempt, trigger, now, files, null);
-            try
-            {
-                var written = FolderDrop.Deliver(parcel.Recipient, parcel.Files, subscription.Timestamp, now);
-                var reply = $"{written.Count} files written";
-                return (store.Delivered(id, clock.GetCurrentInstant(), reply), reply);
-            }
-            catch (DeliveryFailure e)
-            {
-                store.Failed(id, clock.GetCurrentInstant(), e.Reply);
-                return (false, e.Reply);
-            }
-        }
-
-        var smtp = settings.Smtp!; // validated: a subscription with To has an SMTP host
-        var message = DeliveryMessage.Compose(subscription, reports, parcel, smtp, settings.PortalUrl, now);
-        var attemptId = store.Start(subscription, reports.PeriodKey, parcel.Recipient, attempt, trigger, now, files, message.MessageId);
+        // A folder parcel is copied; an e-mail one is composed first, so its Message-Id goes into the ledger with the try.
+        var message = parcel.IsFolder ? null
+            : DeliveryMessage.Compose(subscription, reports, parcel, settings.Smtp!, settings.PortalUrl, now); // validated: a subscription with To has an SMTP host
+        var id = store.Start(subscription, reports.PeriodKey, parcel.Recipient, attempt, trigger, now, files, message?.MessageId);
         try
         {
-            var reply = await mailer!.SendAsync(message, cancellation);
-            return (store.Delivered(attemptId, clock.GetCurrentInstant(), reply), reply);
+            var reply = message is null
+                ? $"{FolderDrop.Deliver(parcel.Recipient, parcel.Files, subscription.Timestamp, now).Count} files written"
+                : await mailer!.SendAsync(message, cancellation);
+            return (store.Delivered(id, clock.GetCurrentInstant(), reply), reply);
         }
         catch (DeliveryFailure e)
         {
-            store.Failed(attemptId, clock.GetCurrentInstant(), e.Reply);
+            store.Failed(id, clock.GetCurrentInstant(), e.Reply);
             logger.LogWarning("Subscription {Subscription} {Period}: try {Attempt} failed ({Reply})", subscription.Name, reports.PeriodKey, attempt, ReplyCode(e.Reply));
             return (false, e.Reply);
         }
