@@ -47,6 +47,26 @@ internal static class Evaluation
         ("A20", new Shape("A20", 2026, new IsoWeek(2023, 1), 169, RateScale: 20), false),
     ];
 
+    /// <summary>
+    /// <c>--random N</c>: N estates whose shapes are drawn from wide ranges (size, growth, season, events, noise, start),
+    /// named R1…RN, each from its own seed. Nobody looked at them while the model was built, so their figures say what
+    /// estates nobody has seen get; they are reported in a group of their own.
+    /// </summary>
+    private static IEnumerable<(string Name, Shape? Shape, bool Tuned)> RandomEstates(int count) =>
+        Enumerable.Range(1, count).Select(k =>
+        {
+            var random = new Random(7919 * k);
+            double Between(double low, double high) => low + (high - low) * random.NextDouble();
+            var weeks = random.Next(110, 171);
+            var shape = new Shape($"R{k}", 1000 + k, new IsoWeek(random.Next(2022, 2025), random.Next(1, 53)), weeks,
+                SitesScale: Between(0.25, 1.5), Growth: Between(0, 0.4), Amplitude: Between(0.03, 0.3), PeakWeek: random.Next(1, 53),
+                ChristmasFactor: Between(0.35, 0.85), SummerFactor: Between(0.5, 1), QuarterEndFactor: Between(1, 1.35),
+                NewPlatformWeek: random.NextDouble() < 0.3 ? random.Next(60, weeks - 20) : null,
+                ShiftWeek: random.NextDouble() < 0.3 ? random.Next(60, weeks - 10) : null, ShiftFactor: Between(0.8, 1.25),
+                WeeklyNoise: Between(0, 0.08), RateScale: Between(0.5, 1.2));
+            return ($"R{k}", (Shape?)shape, false);
+        });
+
     private sealed record Forecast(double Mean, double Low, double High);
 
     /// <summary>One held-out week of one series at one origin, with every method's forecast.</summary>
@@ -65,7 +85,9 @@ internal static class Evaluation
         var rInput = new StringBuilder();
         var clock = Stopwatch.StartNew();
         double ftsSeconds = 0;
-        foreach (var (name, shape, tuned) in only is null ? Estates : Estates.Concat(OnRequest).Where(e => only.Contains(e.Name)))
+        var random = Value(args, "--random") is { } n ? RandomEstates(int.Parse(n, CultureInfo.InvariantCulture)).ToList() : [];
+        var estates = only is null ? Estates : Estates.Concat(OnRequest).Where(e => only.Contains(e.Name));
+        foreach (var (name, shape, tuned) in estates.Concat(random))
         {
             var estateClock = Stopwatch.StartNew();
             var dbPath = Path.Combine(folder, name + ".duckdb");
@@ -245,6 +267,9 @@ internal static class Evaluation
             if (rows.Any(o => o.Truth is null) && rows.Any(o => o.Truth is not null))
                 groups.Add(("estates with true rate", rows.Where(o => o.Truth is not null).ToList()));
             groups.Add(("first origin (1 year)", rows.Where(o => o.FirstOrigin).ToList()));
+            var drawn = rows.Where(o => IsDrawn(o.Estate)).ToList();
+            if (drawn.Count > 0 && drawn.Count < rows.Count)
+                groups.AddRange([("drawn estates (R…)", drawn), ("other estates", rows.Where(o => !IsDrawn(o.Estate)).ToList())]);
             foreach (var (estate, list) in groups)
             {
                 var baseline = list.Sum(o => Math.Abs(o.Actual - o.Methods["seasonal_naive"].Mean));
@@ -272,6 +297,8 @@ internal static class Evaluation
                 })));
         }
     }
+
+    private static bool IsDrawn(string estate) => estate.Length > 1 && estate[0] == 'R' && char.IsAsciiDigit(estate[1]);
 
     private static string? Value(string[] args, string name)
     {
