@@ -11,8 +11,8 @@ public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
 
 /// <summary>
 /// One ML.NET Poisson regression (L-BFGS) over every series of the history: the week's cases over the series'
-/// level, with the level as example weight, so the fit is a Poisson model with the level as exposure.
-/// Pooling lets short or small series borrow the seasonality of the whole estate.
+/// exposure (its level, scaled by the week's covered units), with the exposure as example weight, so the fit is a
+/// Poisson model with that exposure. Pooling lets short or small series borrow the seasonality of the whole estate.
 /// </summary>
 /// <remarks>The forecast is direct (no lags fed back), so a week's forecast depends only on the weeks before the origin.</remarks>
 public sealed class CaseModel
@@ -188,7 +188,7 @@ public sealed class CaseModel
                 var units = s.Drivers.Skip(end - window).Take(window).Average(d => (double)d.CoveredUnits);
                 return (first, window, WeekFeatures.Scale(WeekFeatures.Level(cases.AsSpan(first))), units);
             }).ToArray();
-            TrendScale = trendScale ?? WeekFeatures.TrendScaleFor(_series.Sum(s => s.Level * (end - s.First)));
+            TrendScale = trendScale ?? WeekFeatures.TrendScaleFor(_series.Sum(s => s.Level * (end - s.First)), end);
         }
 
         /// <summary>Every week of every series from its first case to the end.</summary>
@@ -199,26 +199,33 @@ public sealed class CaseModel
                     yield return (i, t);
         }
 
-        public List<WeekExample> Examples() => TrainingWeeks().Select(x => new WeekExample
+        public List<WeekExample> Examples() => TrainingWeeks().Select(x =>
         {
-            Features = FeaturesAt(x.Series, x.Week),
-            Label = (float)(_history.Series[x.Series].Cases[x.Week] / _series[x.Series].Level),
-            // Weight = exposure in cases, so the L2 penalty counts as that many pseudo-cases at "no effect".
-            Weight = (float)_series[x.Series].Level,
+            var exposure = Exposure(x.Series, x.Week);
+            return new WeekExample
+            {
+                Features = FeaturesAt(x.Series, x.Week),
+                Label = (float)(_history.Series[x.Series].Cases[x.Week] / exposure),
+                // Weight = exposure in cases, so the L2 penalty counts as that many pseudo-cases at "no effect".
+                Weight = (float)exposure,
+            };
         }).ToList();
 
         public float[] FeaturesAt(int i, int t)
         {
-            var (_, window, _, units) = _series[i];
+            var window = _series[i].Window;
             var s = _history.Series[i];
             var middle = End - (window + 1) / 2.0;
-            var covered = s.Drivers[t].CoveredUnits;
-            var growth = covered > 0 && units > 0 ? Math.Log(covered / units) : 0;
-            return Features.For(i, s.Region, s.Drivers[t], (t - middle) / WeekFeatures.Season, growth, TrendScale);
+            return Features.For(i, s.Region, s.Drivers[t], (t - middle) / WeekFeatures.Season, UnitsGrowth(i, t), TrendScale);
         }
 
+        /// <summary>Cases expected of series i in week t before the model's effects: its level, in proportion to the units it covers then.</summary>
+        private double Exposure(int i, int t) => _series[i].Level * Math.Exp(UnitsGrowth(i, t));
+
+        private double UnitsGrowth(int i, int t) => WeekFeatures.UnitsGrowth(_history.Series[i].Drivers[t].CoveredUnits, _series[i].Units);
+
         public double Predict(int i, int t, Func<float[], float> score) =>
-            _series[i].Window == 0 ? 0 : Math.Max(0, score(FeaturesAt(i, t)) * _series[i].Level);
+            _series[i].Window == 0 ? 0 : Math.Max(0, score(FeaturesAt(i, t)) * Exposure(i, t));
     }
 }
 

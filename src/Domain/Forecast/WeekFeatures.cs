@@ -1,13 +1,14 @@
 namespace JuniperFts.Domain.Forecast;
 
 /// <summary>
-/// The inputs of the pooled count model for one week of one series: trend, covered-units growth, holidays,
-/// annual seasonality as Fourier terms (shared, plus a region's own low harmonics), a shrunk week-of-year
+/// The inputs of the pooled count model for one week of one series: trend, covered units beyond proportional,
+/// holidays, annual seasonality as Fourier terms (shared, plus a region's own low harmonics), a shrunk week-of-year
 /// effect, and the series' own intercept.
 /// </summary>
 /// <remarks>
-/// No feature reads a case count: the label is divided by the series' level (<see cref="Level"/>, from the weeks
-/// before the forecast origin only), so nothing after the origin can leak in. Columns are scaled so that one L2
+/// No feature reads a case count: the label is divided by the series' exposure, its level (<see cref="Level"/>, from the
+/// weeks before the forecast origin only) scaled by the week's covered units (<see cref="UnitsGrowth"/>), so nothing after
+/// the origin can leak in. Columns are scaled so that one L2
 /// penalty shrinks each group as intended: the 52 week-of-year columns carry <see cref="WeekOfYearScale"/>, so
 /// they only capture what the smooth terms and holidays cannot (a quarter-end peak, say), when the data insist.
 /// </remarks>
@@ -32,17 +33,36 @@ public sealed class WeekFeatures
     public const double TrendPriorCases = 20_000;
 
     /// <summary>
-    /// The trend columns' scale for a fit on <paramref name="cases"/> cases: <see cref="TrendScale"/> up to
-    /// <see cref="TrendPriorCases"/>, then falling as 1/√cases, so the trend's prior grows with the data (a g-prior).
+    /// The trend columns' scale for a fit on <paramref name="cases"/> cases over <paramref name="weeks"/> weeks of history:
+    /// 0 with a single year, rising to <see cref="TrendScale"/> at two years; beyond <see cref="TrendPriorCases"/> it falls
+    /// as 1/√cases, so the trend's prior grows with the data (a g-prior).
     /// </summary>
     /// <remarks>
-    /// A single year cannot tell a trend from a season whose end differs from its start; with a fixed prior, a large
-    /// estate's year overwhelms it and buys a steep trend out of the season (20 times shape A's cases: a forecast worse
-    /// than seasonal naive). A prior that keeps pace with the data leaves that split where a mid-size estate's is. Later,
-    /// the same weeks a year apart identify the trend and the data decide whatever the prior.
+    /// A single year cannot tell a trend from a season whose end differs from its start: the same weeks a year apart are
+    /// not there yet. A trend learnt from one year is the season's slope extrapolated, so with one year growth comes only
+    /// from covered units (the exposure, <see cref="UnitsGrowth"/>); over the second year the trend, and a departure from
+    /// cases in proportion to units, are let in. With a
+    /// fixed prior, a large estate's data overwhelm it and buy a steep trend out of the season (20 times shape A's
+    /// cases: a forecast worse than seasonal naive); a prior that keeps pace with the data leaves that split where a
+    /// mid-size estate's is.
     /// </remarks>
-    public static float TrendScaleFor(double cases) =>
-        cases > TrendPriorCases ? (float)(TrendScale * Math.Sqrt(TrendPriorCases / cases)) : TrendScale;
+    public static float TrendScaleFor(double cases, int weeks)
+    {
+        var years = Math.Clamp((weeks - Season) / (double)Season, 0, 1);
+        var scale = cases > TrendPriorCases ? TrendScale * Math.Sqrt(TrendPriorCases / cases) : TrendScale;
+        return (float)(scale * years);
+    }
+
+    /// <summary>Bound on <see cref="UnitsGrowth"/>: ten times or a tenth of the level's units, so a mis-keyed installed base cannot scale a forecast without limit.</summary>
+    public static readonly double MaxUnitsGrowth = Math.Log(10);
+
+    /// <summary>
+    /// Log of a week's covered units over their mean in the weeks the level was taken from (0 when either is unknown). The
+    /// forecast scales with it (cases in proportion to the units under cover, known ahead); the model learns how far a
+    /// series departs from proportional.
+    /// </summary>
+    public static double UnitsGrowth(double covered, double levelUnits) =>
+        covered > 0 && levelUnits > 0 ? Math.Clamp(Math.Log(covered / levelUnits), -MaxUnitsGrowth, MaxUnitsGrowth) : 0;
 
     private readonly Dictionary<string, int> _region;
     private readonly int _firstRegion, _firstWeek, _firstSeries;
@@ -52,7 +72,7 @@ public sealed class WeekFeatures
     public WeekFeatures(IReadOnlyList<string> regions, IReadOnlyList<string> series)
     {
         _region = regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
-        var names = new List<string> { "trend", "units_growth", "holiday_days" };
+        var names = new List<string> { "trend", "units_beyond_proportional", "holiday_days" };
         for (var k = 1; k <= Harmonics; k++) names.AddRange([$"sin_{k}", $"cos_{k}"]);
         _firstRegion = names.Count;
         foreach (var r in regions)
@@ -77,13 +97,14 @@ public sealed class WeekFeatures
 
     /// <summary>The features of one week of series <paramref name="series"/> (index in the constructor's list) of <paramref name="region"/>.</summary>
     /// <param name="years">Years from the middle of the weeks the series' level was taken from (negative in the past).</param>
-    /// <param name="unitsGrowth">Log of the week's covered units over their mean in the level's weeks (0 when unknown).</param>
-    /// <param name="trendScale">Scale of the trend columns (<see cref="TrendScaleFor"/>).</param>
+    /// <param name="unitsGrowth">The week's <see cref="UnitsGrowth"/>: its weight is how far cases depart from proportional to units.</param>
+    /// <param name="trendScale">Scale of the trend columns (<see cref="TrendScaleFor"/>); the units column's is this over <see cref="TrendScale"/>.</param>
     public float[] For(int series, string region, WeekDrivers week, double years, double unitsGrowth, float trendScale)
     {
         var f = new float[Count];
         f[0] = (float)years * trendScale;
-        f[1] = (float)unitsGrowth;
+        // The units column is a drift too (within one year it can buy the season's slope), so it shares the trend's prior.
+        f[1] = (float)unitsGrowth * trendScale / TrendScale;
         f[2] = week.HolidayDays;
         var angle = 2 * Math.PI * (week.Week.Week - 1) / IsoWeek.WeeksIn(week.Week.Year);
         for (var k = 1; k <= Harmonics; k++)

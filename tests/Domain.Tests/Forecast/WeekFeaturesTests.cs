@@ -19,7 +19,7 @@ public class WeekFeaturesTests
         Assert.Equal(0.5f * WeekFeatures.TrendScale, F(f, "trend"), 6);
         Assert.Equal(0.5f * WeekFeatures.TrendScale, F(f, "trend:EMEA"), 6);
         Assert.Equal(0, F(f, "trend:AMERICAS"));
-        Assert.Equal(0.1f, F(f, "units_growth"), 6);
+        Assert.Equal(0.1f, F(f, "units_beyond_proportional"), 6);
         Assert.Equal(1, F(f, "holiday_days"));
         Assert.Equal((float)Math.Sin(2 * angle), F(f, "sin_2"), 6);
         Assert.Equal((float)Math.Cos(angle), F(f, "cos_1:EMEA"), 6);
@@ -40,11 +40,32 @@ public class WeekFeaturesTests
     [Fact]
     public void TrendScaleFor_UpToThePriorCases_TheFixedScale_ThenFallingAsOneOverTheRootOfTheCases()
     {
-        Assert.Equal(WeekFeatures.TrendScale, WeekFeatures.TrendScaleFor(0));
-        Assert.Equal(WeekFeatures.TrendScale, WeekFeatures.TrendScaleFor(WeekFeatures.TrendPriorCases));
+        const int twoYears = 2 * WeekFeatures.Season;
+        Assert.Equal(WeekFeatures.TrendScale, WeekFeatures.TrendScaleFor(0, twoYears));
+        Assert.Equal(WeekFeatures.TrendScale, WeekFeatures.TrendScaleFor(WeekFeatures.TrendPriorCases, 3 * twoYears));
         // Four times the cases: half the scale, so the penalty per unit of trend (∝ 1/scale²) grows four times, as the data do.
-        Assert.Equal(WeekFeatures.TrendScale / 2, WeekFeatures.TrendScaleFor(4 * WeekFeatures.TrendPriorCases), 6);
-        Assert.True(WeekFeatures.TrendScaleFor(1e9) > 0);
+        Assert.Equal(WeekFeatures.TrendScale / 2, WeekFeatures.TrendScaleFor(4 * WeekFeatures.TrendPriorCases, twoYears), 6);
+        Assert.True(WeekFeatures.TrendScaleFor(1e9, twoYears) > 0);
+    }
+
+    [Theory]
+    [InlineData(30, 0)]
+    [InlineData(52, 0)]
+    [InlineData(78, 0.5)]
+    [InlineData(104, 1)]
+    [InlineData(300, 1)]
+    public void TrendScaleFor_NoTrendWithASingleYear_LetInOverTheSecond(int weeks, double share) =>
+        Assert.Equal(WeekFeatures.TrendScale * share, WeekFeatures.TrendScaleFor(1_000, weeks), 6);
+
+    [Fact]
+    public void UnitsGrowth_LogOfTheUnitsOverTheLevelsUnits_ZeroWhenUnknown_Bounded()
+    {
+        Assert.Equal(Math.Log(1.2), WeekFeatures.UnitsGrowth(120, 100), 9);
+        Assert.Equal(0, WeekFeatures.UnitsGrowth(0, 100));
+        Assert.Equal(0, WeekFeatures.UnitsGrowth(120, 0));
+        // A mis-keyed installed base (a thousand times the units) scales a forecast ten times at most.
+        Assert.Equal(WeekFeatures.MaxUnitsGrowth, WeekFeatures.UnitsGrowth(100_000, 100), 9);
+        Assert.Equal(-WeekFeatures.MaxUnitsGrowth, WeekFeatures.UnitsGrowth(1, 1_000), 9);
     }
 
     [Fact]
