@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
@@ -70,7 +71,7 @@ internal static class Evaluation
     private sealed record Forecast(double Mean, double Low, double High);
 
     /// <summary>One held-out week of one series at one origin, with every method's forecast.</summary>
-    private sealed record Observation(string Estate, int Origin, bool FirstOrigin, string Level, string Id, int Step, double Actual, double? Truth,
+    private sealed record Observation(string Estate, int Origin, bool FirstOrigin, string Level, string Id, int Step, IsoWeek Week, double Actual, double? Truth,
         Dictionary<string, Forecast> Methods);
 
     public static int Run(string[] args)
@@ -118,6 +119,8 @@ internal static class Evaluation
             var truthFirst = shape?.First;
             Console.WriteLine($"estate {name}{(tuned ? "" : " (not tuned on)")}: {full.Series.Count} series, {weeks} weeks {full.Weeks[0]}..{full.Weeks[^1]}, " +
                               $"{full.Series.Sum(s => s.Cases.Sum()):N0} cases; origins {string.Join(", ", origins.Select(o => full.Weeks[o]))}");
+            // A drawn shape is printed whole: nobody has read it elsewhere.
+            if (IsDrawn(name)) Console.WriteLine("  " + Regex.Replace(shape!.ToString(), @"(\d+\.\d{2})\d+", "$1"));
 
             var chosen = new List<string>();
             foreach (var origin in origins)
@@ -144,7 +147,7 @@ internal static class Evaluation
                     {
                         var t = origin + h;
                         double? truthValue = truth is null ? null : TruthAt(truth, region, platform, full.Weeks[t], truthFirst!.Value);
-                        observations.Add(new Observation(name, origin, origin == origins[0], level, id, h + 1, actual[t], truthValue,
+                        observations.Add(new Observation(name, origin, origin == origins[0], level, id, h + 1, full.Weeks[t], actual[t], truthValue,
                             new Dictionary<string, Forecast> { ["fts"] = ftsAt(h), ["fts_model"] = new(modelAt(h), double.NaN, double.NaN), ["seasonal_naive"] = new(seasonal[h], double.NaN, double.NaN) }));
                     }
                 }
@@ -183,7 +186,7 @@ internal static class Evaluation
                     o.Methods[method] = steps[o.Step - 1];
         if (args.Contains("--debug"))
             foreach (var o in observations.Where(o => o.Level == "region"))
-                Console.WriteLine($"{o.Id} {o.Step,2} actual {o.Actual,6:0} model {o.Methods["fts_model"].Mean,7:0.0} snaive {o.Methods["seasonal_naive"].Mean,6:0} truth {o.Truth,7:0.0}");
+                Console.WriteLine($"{o.Id} {o.Step,2} actual {o.Actual,6:0} model {o.Methods["fts_model"].Mean,7:0.0} snaive {o.Methods["seasonal_naive"].Mean,6:0} truth {o.Truth,7:0.0} week {o.Week}");
         Report(observations);
         Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s");
         return 0;
