@@ -135,8 +135,9 @@ internal static class Evaluation
                 // The model on its own, whatever the back-test chose (trained on the same weeks).
                 var own = CaseModel.Train(result.History, result.History.Weeks.Count, settings);
                 var modelOnly = result.History.Series.Select((_, i) => own?.Forecast(i, Horizon) ?? new double[Horizon]).ToList();
+                var knownForm = shape is null ? null : KnownForm.Forecast(result.History, shape);
 
-                void Add(string level, string region, string? platform, double[] history, Func<int, Forecast> ftsAt, Func<int, double> modelAt)
+                void Add(string level, string region, string? platform, double[] history, Func<int, Forecast> ftsAt, Func<int, double> modelAt, Func<int, double>? knownAt)
                 {
                     var id = $"{name}|{origin}|{region}|{platform ?? "*"}";
                     rInput.Append(id).Append('\t').Append(level).Append('\t').Append(Horizon).Append('\t')
@@ -149,6 +150,7 @@ internal static class Evaluation
                         double? truthValue = truth is null ? null : TruthAt(truth, region, platform, full.Weeks[t], truthFirst!.Value);
                         observations.Add(new Observation(name, origin, origin == origins[0], level, id, h + 1, full.Weeks[t], actual[t], truthValue,
                             new Dictionary<string, Forecast> { ["fts"] = ftsAt(h), ["fts_model"] = new(modelAt(h), double.NaN, double.NaN), ["seasonal_naive"] = new(seasonal[h], double.NaN, double.NaN) }));
+                        if (knownAt is not null) observations[^1].Methods["known_form"] = new(knownAt(h), double.NaN, double.NaN);
                     }
                 }
 
@@ -160,7 +162,8 @@ internal static class Evaluation
                     {
                         var r = result.Regions.Single(x => x.Week == full.Weeks[origin + h] && x.Region == region);
                         return new Forecast(r.Cases, r.Low, r.High);
-                    }, h => result.History.SeriesIn(region).Sum(i => modelOnly[i][h]));
+                    }, h => result.History.SeriesIn(region).Sum(i => modelOnly[i][h]),
+                        knownForm is null ? null : h => result.History.SeriesIn(region).Sum(i => knownForm[i][h]));
                 }
                 for (var i = 0; i < result.History.Series.Count; i++)
                 {
@@ -172,7 +175,7 @@ internal static class Evaluation
                     {
                         var r = result.Rows.Single(x => x.Week == full.Weeks[origin + h] && x.Region == s.Region && x.Platform == s.Platform);
                         return new Forecast(r.Cases, r.Low, r.High);
-                    }, h => modelOnly[index][h]);
+                    }, h => modelOnly[index][h], knownForm is null ? null : h => knownForm[index][h]);
                 }
             }
             Console.WriteLine($"  fts chose {string.Join(", ", chosen)}; {estateClock.Elapsed.TotalSeconds:0} s (data {(generatedNow ? "generated" : "reused")})");
@@ -186,7 +189,7 @@ internal static class Evaluation
                     o.Methods[method] = steps[o.Step - 1];
         if (args.Contains("--debug"))
             foreach (var o in observations.Where(o => o.Level == "region"))
-                Console.WriteLine($"{o.Id} {o.Step,2} actual {o.Actual,6:0} model {o.Methods["fts_model"].Mean,7:0.0} snaive {o.Methods["seasonal_naive"].Mean,6:0} truth {o.Truth,7:0.0} week {o.Week}");
+                Console.WriteLine($"{o.Id} {o.Step,2} actual {o.Actual,6:0} model {o.Methods["fts_model"].Mean,7:0.0} snaive {o.Methods["seasonal_naive"].Mean,6:0} truth {o.Truth,7:0.0} known {MeanOf(o, "known_form"),7:0.0} week {o.Week}");
         Report(observations);
         Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s");
         return 0;
@@ -254,14 +257,23 @@ internal static class Evaluation
         static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
     }
 
-    private static readonly string[] Order = ["fts", "fts_model", "true_rate", "seasonal_naive", "arima_fourier", "tbats", "stlf", "ets", "thetaf"];
+    private static readonly string[] Order = ["fts", "fts_model", "true_rate", "known_form", "seasonal_naive", "arima_fourier", "tbats", "stlf", "ets", "thetaf"];
+
+    private static readonly string[] Partial = ["true_rate", "known_form"];
+
+    /// <summary>Columns that are not R's methods (R's snaive stands in for seasonal naive in the interval table).</summary>
+    private static readonly string[] Ours = ["fts", "fts_model", "true_rate", "known_form", "seasonal_naive"];
+
+    private static double? MeanOf(Observation o, string method) =>
+        method == "true_rate" ? o.Truth : o.Methods.TryGetValue(method, out var f) ? f.Mean : null;
 
     private static void Report(List<Observation> observations)
     {
         foreach (var level in new[] { "region", "region x platform" })
         {
             var rows = observations.Where(o => o.Level == level).ToList();
-            var methods = Order.Where(m => m == "true_rate" ? rows.Any(o => o.Truth is not null) : rows.All(o => o.Methods.ContainsKey(m))).ToList();
+            // The true rate and the known form exist only for generated estates: each is scored on the rows that have it.
+            var methods = Order.Where(m => Partial.Contains(m) ? rows.Any(o => MeanOf(o, m) is not null) : rows.All(o => o.Methods.ContainsKey(m))).ToList();
             Console.WriteLine();
             Console.WriteLine($"== {level}: total absolute error / seasonal naive's (13 weeks after each origin) ==");
             Console.WriteLine($"{"estate",-22}" + string.Concat(methods.Select(m => $"{m,15}")));
@@ -275,20 +287,15 @@ internal static class Evaluation
                 groups.AddRange([("drawn estates (R…)", drawn), ("other estates", rows.Where(o => !IsDrawn(o.Estate)).ToList())]);
             foreach (var (estate, list) in groups)
             {
-                var baseline = list.Sum(o => Math.Abs(o.Actual - o.Methods["seasonal_naive"].Mean));
                 Console.WriteLine($"{estate,-22}" + string.Concat(methods.Select(m =>
                 {
-                    if (m == "true_rate")
-                    {
-                        var known = list.Where(o => o.Truth is not null).ToList();
-                        if (known.Count == 0) return $"{"-",15}";
-                        var knownBase = known.Sum(o => Math.Abs(o.Actual - o.Methods["seasonal_naive"].Mean));
-                        return $"{known.Sum(o => Math.Abs(o.Actual - o.Truth!.Value)) / knownBase,15:0.000}";
-                    }
-                    return $"{list.Sum(o => Math.Abs(o.Actual - o.Methods[m].Mean)) / baseline,15:0.000}";
+                    var scored = list.Where(o => MeanOf(o, m) is not null).ToList();
+                    if (scored.Count == 0) return $"{"-",15}";
+                    var baseline = scored.Sum(o => Math.Abs(o.Actual - o.Methods["seasonal_naive"].Mean));
+                    return $"{scored.Sum(o => Math.Abs(o.Actual - MeanOf(o, m)!.Value)) / baseline,15:0.000}";
                 })));
             }
-            var intervalMethods = new[] { "fts", "snaive" }.Concat(methods.Skip(4)).Where(m => rows.All(o => o.Methods.ContainsKey(m))).ToList();
+            var intervalMethods = new[] { "fts", "snaive" }.Concat(methods.Where(m => !Ours.Contains(m))).Where(m => rows.All(o => o.Methods.ContainsKey(m))).ToList();
             Console.WriteLine($"-- {level}: share of held-out weeks inside the 80 % interval --");
             Console.WriteLine($"{"estate",-22}" + string.Concat(intervalMethods.Select(m => $"{m,15}")));
             foreach (var (estate, list) in groups)
