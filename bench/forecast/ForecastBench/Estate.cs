@@ -17,12 +17,13 @@ namespace JuniperFts.Bench.Forecast;
 /// <param name="NewPlatformWeek">Week index from which units of a fifth platform ("Wireless") are added; null: none.</param>
 /// <param name="ShiftWeek">Week index from which APAC's rate per unit is multiplied by <paramref name="ShiftFactor"/>.</param>
 /// <param name="WeeklyNoise">Standard deviation of a log-normal factor per region and week (0: pure Poisson); the true rate leaves it out.</param>
+/// <param name="OtherEvents">ISO weeks First..Last multiplied by Factor everywhere: events no calendar knows (a yearly release, a fiscal peak).</param>
 public sealed record Shape(
     string Name, int Seed, IsoWeek First, int Weeks,
     double SitesScale = 1, double Growth = 0.2, double Amplitude = 0.12, int PeakWeek = 21,
     double ChristmasFactor = 0.45, double SummerFactor = 0.65, double QuarterEndFactor = 1.2,
     int? NewPlatformWeek = null, int? ShiftWeek = null, double ShiftFactor = 1, double WeeklyNoise = 0,
-    double RateScale = 1);
+    double RateScale = 1, (int First, int Last, double Factor)[]? OtherEvents = null);
 
 /// <summary>A generated estate: sites per centre, a growing installed base, holidays, and cases drawn from it.</summary>
 internal static class Estate
@@ -127,6 +128,8 @@ internal static class Estate
         if (w is >= 52 or <= 1) factor *= shape.ChristmasFactor;
         if (w is >= 28 and <= 34) factor *= region == "EMEA" ? shape.SummerFactor : (1 + shape.SummerFactor) / 2;
         if (w % 13 is 12 or 0) factor *= shape.QuarterEndFactor;
+        foreach (var (from, to, by) in shape.OtherEvents ?? [])
+            if (w >= from && w <= to) factor *= by;
         return factor;
     }
 
