@@ -1,16 +1,21 @@
+using NodaTime;
+
 namespace JuniperFts.Domain.Forecast;
 
 /// <summary>
 /// The inputs of the pooled count model for one week of one series: trend, covered units beyond proportional,
-/// holidays, annual seasonality as Fourier terms (shared, plus a region's own low harmonics), a shrunk week-of-year
-/// effect, and the series' own intercept.
+/// holidays, the calendar weeks that move support work (quarter end, the turn of the year, the northern summer; the
+/// summer also per region), annual seasonality as Fourier terms (shared, plus a region's own yearly wave), a shrunk
+/// week-of-year effect, and the series' own intercept.
 /// </summary>
 /// <remarks>
 /// No feature reads a case count: the label is divided by the series' exposure, its level (<see cref="Level"/>, from the
 /// weeks before the forecast origin only) scaled by the week's covered units (<see cref="UnitsGrowth"/>), so nothing after
 /// the origin can leak in. Columns are scaled so that one L2
 /// penalty shrinks each group as intended: the 52 week-of-year columns carry <see cref="WeekOfYearScale"/>, so
-/// they only capture what the smooth terms and holidays cannot (a quarter-end peak, say), when the data insist.
+/// they only capture what the smooth terms, holidays and calendar weeks cannot (a yearly release, say), when the data
+/// insist. Named calendar weeks need one weight each where free weekly effects need one per week, each learnt from a
+/// few cases; that is most of what they buy.
 /// </remarks>
 public sealed class WeekFeatures
 {
@@ -20,11 +25,11 @@ public sealed class WeekFeatures
     /// <summary>Fourier pairs shared by every series.</summary>
     public const int Harmonics = 4;
 
-    /// <summary>Fourier pairs each region may add (a summer dip deeper in one region, say).</summary>
-    public const int RegionHarmonics = 4;
+    /// <summary>Fourier pairs each region may add: its own yearly wave (a southern-hemisphere year, say).</summary>
+    public const int RegionHarmonics = 1;
 
     /// <summary>Scale of the week-of-year indicator columns; below 1 shrinks them harder than the smooth terms.</summary>
-    public const float WeekOfYearScale = 0.3f;
+    public const float WeekOfYearScale = 0.15f;
 
     /// <summary>Scale of the trend columns: below 1 shrinks a trend harder, so a year of history does not mistake season for trend.</summary>
     public const float TrendScale = 0.25f;
@@ -64,20 +69,46 @@ public sealed class WeekFeatures
     public static double UnitsGrowth(double covered, double levelUnits) =>
         covered > 0 && levelUnits > 0 ? Math.Clamp(Math.Log(covered / levelUnits), -MaxUnitsGrowth, MaxUnitsGrowth) : 0;
 
+    /// <summary>The week's Thursday, which decides its ISO year: the day the calendar weeks below are judged by.</summary>
+    private static LocalDate Thursday(IsoWeek week) => week.Monday.PlusDays(3);
+
+    /// <summary>The last two weeks of a calendar quarter (the week's Thursday within its quarter's last 14 days).</summary>
+    public static bool IsQuarterEnd(IsoWeek week)
+    {
+        var day = Thursday(week);
+        var quarterEnd = new LocalDate(day.Year, (day.Month - 1) / 3 * 3 + 1, 1).PlusMonths(3).PlusDays(-1);
+        return Period.DaysBetween(day, quarterEnd) < 14;
+    }
+
+    /// <summary>The two weeks around the turn of the year (Thursday 22 December to 7 January).</summary>
+    public static bool IsYearEnd(IsoWeek week)
+    {
+        var day = Thursday(week);
+        return day is { Month: 12, Day: >= 22 } or { Month: 1, Day: <= 7 };
+    }
+
+    /// <summary>The northern summer holidays (Thursday 10 July to 25 August).</summary>
+    public static bool IsSummer(IsoWeek week)
+    {
+        var day = Thursday(week);
+        return day is { Month: 7, Day: >= 10 } or { Month: 8, Day: <= 25 };
+    }
+
     private readonly Dictionary<string, int> _region;
-    private readonly int _firstRegion, _firstWeek, _firstSeries;
+    private readonly int _firstHarmonic, _firstRegion, _firstWeek, _firstSeries;
 
     /// <param name="regions">Every region of the history, in a fixed order.</param>
     /// <param name="series">Every series as <c>region/platform</c>, in a fixed order.</param>
     public WeekFeatures(IReadOnlyList<string> regions, IReadOnlyList<string> series)
     {
         _region = regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
-        var names = new List<string> { "trend", "units_beyond_proportional", "holiday_days" };
+        var names = new List<string> { "trend", "units_beyond_proportional", "holiday_days", "quarter_end", "year_end", "summer" };
+        _firstHarmonic = names.Count;
         for (var k = 1; k <= Harmonics; k++) names.AddRange([$"sin_{k}", $"cos_{k}"]);
         _firstRegion = names.Count;
         foreach (var r in regions)
         {
-            names.Add($"trend:{r}");
+            names.AddRange([$"trend:{r}", $"summer:{r}"]);
             for (var k = 1; k <= RegionHarmonics; k++) names.AddRange([$"sin_{k}:{r}", $"cos_{k}:{r}"]);
         }
         _firstWeek = names.Count;
@@ -93,7 +124,7 @@ public sealed class WeekFeatures
     /// <summary>Length of the feature vector.</summary>
     public int Count => Names.Count;
 
-    private const int PerRegion = 1 + 2 * RegionHarmonics;
+    private const int PerRegion = 2 + 2 * RegionHarmonics;
 
     /// <summary>The features of one week of series <paramref name="series"/> (index in the constructor's list) of <paramref name="region"/>.</summary>
     /// <param name="years">Years from the middle of the weeks the series' level was taken from (negative in the past).</param>
@@ -106,18 +137,23 @@ public sealed class WeekFeatures
         // The units column is a drift too (within one year it can buy the season's slope), so it shares the trend's prior.
         f[1] = (float)unitsGrowth * trendScale / TrendScale;
         f[2] = week.HolidayDays;
+        var summer = IsSummer(week.Week) ? 1 : 0;
+        f[3] = IsQuarterEnd(week.Week) ? 1 : 0;
+        f[4] = IsYearEnd(week.Week) ? 1 : 0;
+        f[5] = summer;
         var angle = 2 * Math.PI * (week.Week.Week - 1) / IsoWeek.WeeksIn(week.Week.Year);
         for (var k = 1; k <= Harmonics; k++)
         {
-            f[1 + 2 * k] = (float)Math.Sin(k * angle);
-            f[2 + 2 * k] = (float)Math.Cos(k * angle);
+            f[_firstHarmonic + 2 * k - 2] = (float)Math.Sin(k * angle);
+            f[_firstHarmonic + 2 * k - 1] = (float)Math.Cos(k * angle);
         }
         var r = _firstRegion + PerRegion * _region[region];
         f[r] = (float)years * trendScale;
+        f[r + 1] = summer;
         for (var k = 1; k <= RegionHarmonics; k++)
         {
-            f[r - 1 + 2 * k] = (float)Math.Sin(k * angle);
-            f[r + 2 * k] = (float)Math.Cos(k * angle);
+            f[r + 2 * k] = (float)Math.Sin(k * angle);
+            f[r + 2 * k + 1] = (float)Math.Cos(k * angle);
         }
         f[_firstWeek + Math.Min(week.Week.Week, Season) - 1] = WeekOfYearScale;
         f[_firstSeries + series] = 1;

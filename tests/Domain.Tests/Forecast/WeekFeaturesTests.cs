@@ -21,12 +21,51 @@ public class WeekFeaturesTests
         Assert.Equal(0, F(f, "trend:AMERICAS"));
         Assert.Equal(0.1f, F(f, "units_beyond_proportional"), 6);
         Assert.Equal(1, F(f, "holiday_days"));
+        // 2026-W14's Thursday is 2 April: no calendar week.
+        Assert.Equal(0, F(f, "quarter_end") + F(f, "year_end") + F(f, "summer") + F(f, "summer:EMEA"));
         Assert.Equal((float)Math.Sin(2 * angle), F(f, "sin_2"), 6);
         Assert.Equal((float)Math.Cos(angle), F(f, "cos_1:EMEA"), 6);
         Assert.Equal(0, F(f, "cos_1:AMERICAS"));
         Assert.Equal(WeekFeatures.WeekOfYearScale, F(f, "week_14"));
         Assert.Equal(1, F(f, "series:EMEA/Security"));
         Assert.Equal(0, F(f, "series:EMEA/Routing"));
+    }
+
+    [Theory]
+    [InlineData(2026, 12, true)] // Thursday 19 March
+    [InlineData(2026, 13, true)] // 26 March
+    [InlineData(2026, 11, false)] // 12 March
+    [InlineData(2026, 14, false)] // 2 April, a new quarter
+    [InlineData(2026, 52, true)] // 24 December
+    [InlineData(2026, 26, true)] // 25 June
+    public void IsQuarterEnd_TheQuartersLastTwoWeeks(int year, int week, bool expected) =>
+        Assert.Equal(expected, WeekFeatures.IsQuarterEnd(new IsoWeek(year, week)));
+
+    [Theory]
+    [InlineData(2026, 52, true)] // Thursday 24 December
+    [InlineData(2026, 53, true)] // 31 December
+    [InlineData(2027, 1, true)] // 7 January
+    [InlineData(2027, 2, false)] // 14 January
+    [InlineData(2026, 51, false)] // 17 December
+    public void IsYearEnd_TheTwoWeeksAroundTheTurnOfTheYear(int year, int week, bool expected) =>
+        Assert.Equal(expected, WeekFeatures.IsYearEnd(new IsoWeek(year, week)));
+
+    [Theory]
+    [InlineData(2026, 28, false)] // Thursday 9 July
+    [InlineData(2026, 29, true)] // 16 July
+    [InlineData(2026, 35, false)] // 27 August
+    [InlineData(2026, 34, true)] // 20 August
+    [InlineData(2026, 27, false)] // 2 July
+    public void IsSummer_NorthernSummerHolidays(int year, int week, bool expected) =>
+        Assert.Equal(expected, WeekFeatures.IsSummer(new IsoWeek(year, week)));
+
+    [Fact]
+    public void For_SummerWeek_SharedAndTheRegionsOwnColumn()
+    {
+        var f = Layout.For(1, "EMEA", new WeekDrivers(new IsoWeek(2026, 31), 0, 10), 0, 0, WeekFeatures.TrendScale);
+        Assert.Equal(1, F(f, "summer"));
+        Assert.Equal(1, F(f, "summer:EMEA"));
+        Assert.Equal(0, F(f, "summer:AMERICAS"));
     }
 
     [Fact]
