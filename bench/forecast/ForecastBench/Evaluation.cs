@@ -291,6 +291,10 @@ internal static class Evaluation
             var drawn = rows.Where(o => IsDrawn(o.Estate)).ToList();
             if (drawn.Count > 0 && drawn.Count < rows.Count)
                 groups.AddRange([("drawn estates (R…)", drawn), ("other estates", rows.Where(o => !IsDrawn(o.Estate)).ToList())]);
+            // R13 on were never looked at while the model was chosen (RandomEstates).
+            var unseen = drawn.Where(o => int.Parse(o.Estate[1..], CultureInfo.InvariantCulture) > 12).ToList();
+            if (unseen.Count > 0 && unseen.Count < drawn.Count)
+                groups.AddRange([("drawn R1-R12", drawn.Except(unseen).ToList()), ("drawn R13 on (unseen)", unseen)]);
             foreach (var (estate, list) in groups)
             {
                 Console.WriteLine($"{estate,-22}" + string.Concat(methods.Select(m =>
