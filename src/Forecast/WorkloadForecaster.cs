@@ -97,6 +97,8 @@ public static class WorkloadForecaster
         var added = now.Except(saved.Series).ToList();
         var gone = saved.Series.Except(now).ToList();
         var latest = $"the latest forecast (history to {saved.LastWeek})";
+        if (added.Count == 0 && gone.Count == 0)
+            return $"{latest} was made by an earlier version of the forecaster; the next forecast will replace it ({makers})";
         return added.Count > 0
             ? $"{latest} does not cover {string.Join(", ", added)}, new since; the next forecast will ({makers})"
             : $"{latest} was made for {string.Join(", ", gone)}, no longer in the data; the next forecast will match it ({makers})";

@@ -158,9 +158,11 @@ public sealed class TrendPriorTests
 public sealed class UnitsExposureTests
 {
     [Fact]
-    public void Forecast_UnitsDoubleInTheHorizon_CasesAboutDouble()
+    public void Forecast_UnitsRecordedForTheForecastWeeks_NotUsed()
     {
-        var history = SyntheticHistory.Build(weeks: 120, trend: 0);
+        // Units recorded ahead are sales a back-test's origin had not seen, or contracts whose renewal is not yet in:
+        // the forecast carries the installed base forward from the history alone.
+        var history = SyntheticHistory.Build(weeks: 120, trend: 0.002);
         var doubled = history with
         {
             Series = history.Series.Select(s => s with
@@ -168,15 +170,37 @@ public sealed class UnitsExposureTests
                 Drivers = s.Drivers.Select((d, t) => t < history.Weeks.Count ? d : d with { CoveredUnits = 2 * d.CoveredUnits }).ToList(),
             }).ToList(),
         };
-        var model = CaseModel.Train(doubled, doubled.Weeks.Count, new ModelSettings())!;
-        var same = CaseModel.Train(history, history.Weeks.Count, new ModelSettings())!;
 
-        // The training weeks are the same, so the weights are; only the horizon's exposure differs. The weight of
-        // "units beyond proportional" is near 0 here (units and cases both flat), so the ratio is near 2.
+        var (model, same) = (CaseModel.Train(doubled, doubled.Weeks.Count, new ModelSettings())!, CaseModel.Train(history, history.Weeks.Count, new ModelSettings())!);
+
+        for (var i = 0; i < history.Series.Count; i++)
+            Assert.Equal(same.Forecast(i, 13), model.Forecast(i, 13));
+    }
+
+    [Fact]
+    public void Forecast_UnitsGrewLastHalfYear_TheGrowthCarriesOn()
+    {
+        // Units flat for two years, then 40 % more over the last 26 weeks, and cases with them. The forecast weeks go on
+        // growing at that pace (from the history's own units), so they end above the first forecast week.
+        const int weeks = 130;
+        var history = SyntheticHistory.Build(weeks: weeks, trend: 0, amplitude: 0);
+        double Growth(int t) => Math.Pow(1.4, Math.Clamp(t - (weeks - 27), 0, 26) / 26.0);
+        var grown = history with
+        {
+            Series = history.Series.Select(s => s with
+            {
+                Cases = s.Cases.Select((c, t) => Math.Round(c * Growth(t))).ToList(),
+                Drivers = s.Drivers.Select((d, t) => d with { CoveredUnits = (int)(d.CoveredUnits * Growth(t)) }).ToList(),
+            }).ToList(),
+        };
+        var flat = CaseModel.Train(history, weeks, new ModelSettings())!;
+        var growing = CaseModel.Train(grown, weeks, new ModelSettings())!;
+
         for (var i = 0; i < history.Series.Count; i++)
         {
-            var ratio = model.Forecast(i, 13).Sum() / same.Forecast(i, 13).Sum();
-            Assert.InRange(ratio, 1.8, 2.2);
+            var (f, g) = (flat.Forecast(i, 13), growing.Forecast(i, 13));
+            // Week 13 against week 1: 12 more weeks at 1.4^(1/26) a week is +17 %; the flat units give the same both weeks.
+            Assert.InRange(g[12] / g[0] / (f[12] / f[0]), 1.12, 1.22);
         }
     }
 

@@ -134,6 +134,21 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Run_NeverTrainAfterTheFeaturesChanged_SaysAnEarlierVersionMadeTheSavedForecast()
+    {
+        new WorkloadData(_db).Seasonal();
+        var saved = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        // A model.json written by a version with other features: same settings and series, a column this one lacks.
+        File.WriteAllText(saved.Provenance.MetadataPath, File.ReadAllText(saved.Provenance.MetadataPath).Replace("\"year_end\"", "\"christmas\""));
+
+        var error = Assert.Throws<Domain.UserError>(() =>
+            WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory));
+
+        Assert.Equal("the latest forecast (history to 2026-W06) was made by an earlier version of the forecaster; the next forecast will " +
+                     "replace it (the forecast job, fts forecast and fts run make one)", error.Message);
+    }
+
+    [Fact]
     public void Run_NeverTrainWithOtherModelSettings_NoForecastYet()
     {
         new WorkloadData(_db).Seasonal();

@@ -4,9 +4,10 @@ using JuniperFts.Forecast;
 namespace JuniperFts.Bench.Forecast;
 
 /// <summary>
-/// A forecaster told the generator's form (<see cref="Estate"/>): cases in proportion to covered units, a rate per
-/// platform, a smooth yearly wave, Christmas, summer (EMEA apart), quarter-end weeks and APAC's step from its known
-/// week. It fits only the constants, by Poisson maximum likelihood on the history. No real forecaster knows as much,
+/// A forecaster told the generator's form (<see cref="Estate"/>): cases in proportion to covered units (those actually
+/// covered in the forecast weeks, as the true rate has them), a rate per platform, a smooth yearly wave, Christmas,
+/// summer (EMEA apart), quarter-end weeks, the shape's other events and APAC's step from its known week. It fits only
+/// the constants, by Poisson maximum likelihood on the history. No real forecaster knows as much,
 /// so its error is about the least that estimating from these data can give; the true rate's is what no estimate
 /// can beat.
 /// </summary>
@@ -17,7 +18,8 @@ internal static class KnownForm
     {
         var platforms = history.Series.Select(s => s.Platform).Distinct().ToList();
         var shift = shape.ShiftWeek is { } w ? shape.First.Plus(w) : (IsoWeek?)null;
-        var p = platforms.Count + 11;
+        var events = shape.OtherEvents ?? [];
+        var p = platforms.Count + 11 + events.Length;
 
         double[] Row(WeeklySeries s, IsoWeek week)
         {
@@ -35,9 +37,10 @@ internal static class KnownForm
             var summer = week.Week is >= 28 and <= 34;
             x[k++] = summer && s.Region == "EMEA" ? 1 : 0;
             x[k++] = summer && s.Region != "EMEA" ? 1 : 0;
-            x[k] = week.Week % 13 is 12 or 0 ? 1 : 0;
+            x[k++] = week.Week % 13 is 12 or 0 ? 1 : 0;
+            foreach (var (from, to, _) in events) x[k++] = week.Week >= from && week.Week <= to ? 1 : 0;
             // The step is known to come; its size only from weeks after it.
-            x[p - 1] = s.Region == "APAC" && shift is { } at && week >= at ? 1 : 0;
+            x[k] = s.Region == "APAC" && shift is { } at && week >= at ? 1 : 0;
             return x;
         }
 
@@ -47,7 +50,7 @@ internal static class KnownForm
                 if (s.Drivers[t].CoveredUnits > 0)
                     rows.Add((Row(s, history.Weeks[t]), Math.Log(s.Drivers[t].CoveredUnits), s.Cases[t]));
 
-        var beta = Fit(rows, p);
+        var beta = Fit(rows, p, platforms.Count);
         return history.Series.Select(s => history.Horizon.Select((week, h) =>
         {
             var units = s.Drivers[history.Weeks.Count + h].CoveredUnits;
@@ -56,14 +59,14 @@ internal static class KnownForm
     }
 
     /// <summary>Poisson regression with an offset by Newton's method (a tiny ridge keeps unseen columns at 0).</summary>
-    private static double[] Fit(List<(double[] X, double Offset, double Y)> rows, int p)
+    private static double[] Fit(List<(double[] X, double Offset, double Y)> rows, int p, int platforms)
     {
         // Start each platform at its mean rate per unit, so Newton's first steps are small.
         var beta = new double[p];
         for (var j = 0; j < p; j++)
         {
             var of = rows.Where(r => r.X[j] == 1 && r.X.Take(j).All(v => v == 0)).ToList();
-            if (j < p - 11 && of.Count > 0) beta[j] = Math.Log(Math.Max(of.Sum(r => r.Y), 0.5) / of.Sum(r => Math.Exp(r.Offset)));
+            if (j < platforms && of.Count > 0) beta[j] = Math.Log(Math.Max(of.Sum(r => r.Y), 0.5) / of.Sum(r => Math.Exp(r.Offset)));
         }
         for (var iteration = 0; iteration < 100; iteration++)
         {

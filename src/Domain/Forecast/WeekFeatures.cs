@@ -31,7 +31,7 @@ public sealed class WeekFeatures
     /// <summary>Scale of the week-of-year indicator columns; below 1 shrinks them harder than the smooth terms.</summary>
     public const float WeekOfYearScale = 0.15f;
 
-    /// <summary>Scale of the trend columns: below 1 shrinks a trend harder, so a year of history does not mistake season for trend.</summary>
+    /// <summary>Scale of the trend columns from two years of history on: below 1 shrinks a trend harder than the seasonal terms.</summary>
     public const float TrendScale = 0.25f;
 
     /// <summary>Cases in a fit up to which the trend's prior is a fixed number of pseudo-cases (<see cref="TrendScaleFor"/>).</summary>
@@ -63,8 +63,8 @@ public sealed class WeekFeatures
 
     /// <summary>
     /// Log of a week's covered units over their mean in the weeks the level was taken from (0 when either is unknown). The
-    /// forecast scales with it (cases in proportion to the units under cover, known ahead); the model learns how far a
-    /// series departs from proportional.
+    /// forecast scales with it (cases in proportion to the units under cover); one weight, shared by every series, learns
+    /// how far cases depart from proportional.
     /// </summary>
     public static double UnitsGrowth(double covered, double levelUnits) =>
         covered > 0 && levelUnits > 0 ? Math.Clamp(Math.Log(covered / levelUnits), -MaxUnitsGrowth, MaxUnitsGrowth) : 0;
@@ -72,7 +72,10 @@ public sealed class WeekFeatures
     /// <summary>The week's Thursday, which decides its ISO year: the day the calendar weeks below are judged by.</summary>
     private static LocalDate Thursday(IsoWeek week) => week.Monday.PlusDays(3);
 
-    /// <summary>The last two weeks of a calendar quarter (the week's Thursday within its quarter's last 14 days).</summary>
+    /// <summary>
+    /// The last two weeks of a calendar quarter: the week's Thursday within its quarter's last 14 days. A quarter ending
+    /// on a Monday to Wednesday leaves its last days in a week that counts for the next quarter, as its Thursday does.
+    /// </summary>
     public static bool IsQuarterEnd(IsoWeek week)
     {
         var day = Thursday(week);
@@ -80,7 +83,7 @@ public sealed class WeekFeatures
         return Period.DaysBetween(day, quarterEnd) < 14;
     }
 
-    /// <summary>The two weeks around the turn of the year (Thursday 22 December to 7 January).</summary>
+    /// <summary>The weeks around the turn of the year (Thursday 22 December to 7 January: two or three weeks).</summary>
     public static bool IsYearEnd(IsoWeek week)
     {
         var day = Thursday(week);

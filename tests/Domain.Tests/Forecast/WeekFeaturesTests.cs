@@ -32,12 +32,26 @@ public class WeekFeaturesTests
     }
 
     [Theory]
+    [InlineData(0f, 0f)]
+    [InlineData(0.125f, 0.05f)]
+    [InlineData(WeekFeatures.TrendScale, 0.1f)]
+    public void For_UnitsColumn_SharesTheTrendsScale(float trendScale, float expected)
+    {
+        // With a single year the trend scale is 0, and the departure from proportional to units is off with it.
+        var f = Layout.For(0, "AMERICAS", new WeekDrivers(new IsoWeek(2026, 20), 0, 10), 0, unitsGrowth: 0.1, trendScale);
+        Assert.Equal(expected, F(f, "units_beyond_proportional"), 6);
+    }
+
+    [Theory]
     [InlineData(2026, 12, true)] // Thursday 19 March
     [InlineData(2026, 13, true)] // 26 March
     [InlineData(2026, 11, false)] // 12 March
     [InlineData(2026, 14, false)] // 2 April, a new quarter
     [InlineData(2026, 52, true)] // 24 December
     [InlineData(2026, 26, true)] // 25 June
+    [InlineData(2026, 27, false)] // 2 July: holds 29 and 30 June, but weeks are judged by their Thursday
+    [InlineData(2026, 53, true)] // 31 December
+    [InlineData(2027, 1, false)] // 7 January
     public void IsQuarterEnd_TheQuartersLastTwoWeeks(int year, int week, bool expected) =>
         Assert.Equal(expected, WeekFeatures.IsQuarterEnd(new IsoWeek(year, week)));
 
