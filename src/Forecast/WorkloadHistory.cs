@@ -7,11 +7,7 @@ namespace JuniperFts.Forecast;
 /// <summary>The weekly case counts of one region and platform, with the drivers of each week.</summary>
 /// <param name="Cases">Accepted cases created in each history week (index-aligned with <see cref="WorkloadHistory.Weeks"/>).</param>
 /// <param name="Drivers">Drivers of every history week followed by those of the horizon weeks.</param>
-public sealed record WeeklySeries(string Region, string Platform, IReadOnlyList<double> Cases, IReadOnlyList<WeekDrivers> Drivers)
-{
-    /// <summary>Units covered 52 weeks before week <paramref name="t"/>, or null before the data.</summary>
-    public int? UnitsYearBefore(int t) => t >= WeekFeatures.Season ? Drivers[t - WeekFeatures.Season].CoveredUnits : null;
-}
+public sealed record WeeklySeries(string Region, string Platform, IReadOnlyList<double> Cases, IReadOnlyList<WeekDrivers> Drivers);
 
 /// <summary>Every series of the history up to the last week that ended by the as-of, and the priority mix by region.</summary>
 /// <param name="Weeks">The history weeks, consecutive, oldest first.</param>
