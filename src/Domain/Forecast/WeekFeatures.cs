@@ -11,11 +11,10 @@ namespace JuniperFts.Domain.Forecast;
 /// <remarks>
 /// No feature reads a case count: the label is divided by the series' exposure, its level (<see cref="Level"/>, from the
 /// weeks before the forecast origin only) scaled by the week's covered units (<see cref="UnitsGrowth"/>), so nothing after
-/// the origin can leak in. Columns are scaled so that one L2
-/// penalty shrinks each group as intended: the 52 week-of-year columns carry <see cref="WeekOfYearScale"/>, so
-/// they only capture what the smooth terms, holidays and calendar weeks cannot (a yearly release, say), when the data
-/// insist. Named calendar weeks need one weight each where free weekly effects need one per week, each learnt from a
-/// few cases; that is most of what they buy.
+/// the origin can leak in. Columns are scaled so that one L2 penalty shrinks each group as intended: the 52
+/// week-of-year columns carry <see cref="WeekOfYearScale"/>, so they only capture what the smooth terms, holidays and
+/// calendar weeks cannot (a yearly release, say), when the data insist. Named calendar weeks need one weight each where
+/// free weekly effects need one per week, each learnt from a few cases; that is most of what they buy.
 /// </remarks>
 public sealed class WeekFeatures
 {
@@ -46,10 +45,9 @@ public sealed class WeekFeatures
     /// A single year cannot tell a trend from a season whose end differs from its start: the same weeks a year apart are
     /// not there yet. A trend learnt from one year is the season's slope extrapolated, so with one year growth comes only
     /// from covered units (the exposure, <see cref="UnitsGrowth"/>); over the second year the trend, and a departure from
-    /// cases in proportion to units, are let in. With a
-    /// fixed prior, a large estate's data overwhelm it and buy a steep trend out of the season (20 times shape A's
-    /// cases: a forecast worse than seasonal naive); a prior that keeps pace with the data leaves that split where a
-    /// mid-size estate's is.
+    /// cases in proportion to units, are let in. With a fixed prior, a large estate's data overwhelm it and buy a steep
+    /// trend out of the season (20 times shape A's cases: a forecast worse than seasonal naive); a prior that keeps pace
+    /// with the data leaves that split where a mid-size estate's is.
     /// </remarks>
     public static float TrendScaleFor(double cases, int weeks)
     {
