@@ -35,9 +35,6 @@ public sealed class CaseModel
         _engine = ml.Model.CreatePredictionEngine<WeekExample, WeekPrediction>(model, inputSchemaDefinition: _schema);
     }
 
-    /// <summary>Weeks over which the installed base's growth is measured to carry it into the forecast weeks.</summary>
-    public const int UnitsTrendWeeks = 26;
-
     /// <summary>Fewest training weeks (over all series) worth fitting a model on.</summary>
     public const int MinimumExamples = 30;
 
@@ -227,21 +224,8 @@ public sealed class CaseModel
         /// <summary>Cases expected of series i in week t before the model's effects: its level, in proportion to the units it covers then.</summary>
         private double Exposure(int i, int t) => _series[i].Level * Math.Exp(UnitsGrowth(i, t));
 
-        /// <summary>
-        /// From the end on, the installed base is forecast from its own past: the last history week's units, growing as they
-        /// grew over the <see cref="UnitsTrendWeeks"/> before. Units recorded for later weeks are not used: a back-test would
-        /// see sales not yet made at its origin, and a live forecast would lose contracts whose renewal is not yet recorded.
-        /// </summary>
-        private double UnitsGrowth(int i, int t)
-        {
-            var drivers = _history.Series[i].Drivers;
-            var atOrigin = WeekFeatures.UnitsGrowth(drivers[Math.Min(t, End - 1)].CoveredUnits, _series[i].Units);
-            if (t < End || End - 1 - UnitsTrendWeeks < 0) return atOrigin;
-            var (then, now) = (drivers[End - 1 - UnitsTrendWeeks].CoveredUnits, drivers[End - 1].CoveredUnits);
-            if (then <= 0 || now <= 0) return atOrigin;
-            var perWeek = Math.Log((double)now / then) / UnitsTrendWeeks;
-            return Math.Clamp(atOrigin + perWeek * (t - End + 1), -WeekFeatures.MaxUnitsGrowth, WeekFeatures.MaxUnitsGrowth);
-        }
+        private double UnitsGrowth(int i, int t) =>
+            WeekFeatures.UnitsGrowth(WeekFeatures.UnitsKnownAt(_history.Series[i].Drivers, End, t), _series[i].Units);
 
         public double Predict(int i, int t, Func<float[], float> score) =>
             _series[i].Window == 0 ? 0 : Math.Max(0, score(FeaturesAt(i, t)) * Exposure(i, t));

@@ -4,8 +4,8 @@ using JuniperFts.Forecast;
 namespace JuniperFts.Bench.Forecast;
 
 /// <summary>
-/// A forecaster told the generator's form (<see cref="Estate"/>): cases in proportion to covered units (those actually
-/// covered in the forecast weeks, as the true rate has them), a rate per platform, a smooth yearly wave, Christmas,
+/// A forecaster told the generator's form (<see cref="Estate"/>): cases in proportion to covered units (in the forecast
+/// weeks those known at the origin, carried forward as fts carries them), a rate per platform, a smooth yearly wave, Christmas,
 /// summer (EMEA apart), quarter-end weeks, the shape's other events and APAC's step from its known week. It fits only
 /// the constants, by Poisson maximum likelihood on the history. No real forecaster knows as much,
 /// so its error is about the least that estimating from these data can give; the true rate's is what no estimate
@@ -53,7 +53,7 @@ internal static class KnownForm
         var beta = Fit(rows, p, platforms.Count);
         return history.Series.Select(s => history.Horizon.Select((week, h) =>
         {
-            var units = s.Drivers[history.Weeks.Count + h].CoveredUnits;
+            var units = WeekFeatures.UnitsKnownAt(s.Drivers, history.Weeks.Count, history.Weeks.Count + h);
             return units > 0 ? Math.Exp(Math.Log(units) + Dot(Row(s, week), beta)) : 0;
         }).ToArray()).ToArray();
     }

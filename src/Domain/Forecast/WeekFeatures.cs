@@ -95,6 +95,26 @@ public sealed class WeekFeatures
         return day is { Month: 7, Day: >= 10 } or { Month: 8, Day: <= 25 };
     }
 
+    /// <summary>Weeks over which the installed base's growth is measured to carry it into the forecast weeks.</summary>
+    public const int UnitsTrendWeeks = 26;
+
+    /// <summary>
+    /// Units covered in week <paramref name="t"/> as known at the end of the history (<paramref name="end"/>, exclusive):
+    /// a history week's own; from the end on, the last history week's, growing as they grew over the
+    /// <see cref="UnitsTrendWeeks"/> before.
+    /// </summary>
+    /// <remarks>
+    /// Units recorded for later weeks are not read: a back-test would see sales not yet made at its origin, and a live
+    /// forecast would lose contracts whose renewal is not yet recorded.
+    /// </remarks>
+    public static double UnitsKnownAt(IReadOnlyList<WeekDrivers> drivers, int end, int t)
+    {
+        if (t < end) return drivers[t].CoveredUnits;
+        double now = drivers[end - 1].CoveredUnits;
+        if (end - 1 - UnitsTrendWeeks < 0 || now <= 0 || drivers[end - 1 - UnitsTrendWeeks].CoveredUnits is var then && then <= 0) return now;
+        return now * Math.Exp(Math.Log(now / then) / UnitsTrendWeeks * (t - end + 1));
+    }
+
     private readonly Dictionary<string, int> _region;
     private readonly int _firstHarmonic, _firstRegion, _firstWeek, _firstSeries;
 

@@ -122,6 +122,23 @@ public class WeekFeaturesTests
     }
 
     [Fact]
+    public void UnitsKnownAt_HistoryWeeksTheirOwn_LaterWeeksCarriedOnAtTheLastHalfYearsGrowth()
+    {
+        // 100 units until week 73, then +1 % a week; units recorded for the forecast weeks (from 100 on) are ignored.
+        var drivers = Enumerable.Range(0, 113).Select(t => new WeekDrivers(new IsoWeek(2024, 1).Plus(t), 0,
+            t >= 100 ? 999 : (int)Math.Round(100 * Math.Pow(1.01, Math.Max(0, t - 73))))).ToList();
+
+        Assert.Equal(drivers[50].CoveredUnits, WeekFeatures.UnitsKnownAt(drivers, 100, 50));
+        var last = drivers[99].CoveredUnits;
+        var perWeek = Math.Log(last / (double)drivers[73].CoveredUnits) / WeekFeatures.UnitsTrendWeeks;
+        Assert.Equal(last * Math.Exp(perWeek * 13), WeekFeatures.UnitsKnownAt(drivers, 100, 112), 6);
+        // Too short a history to measure growth, or no units half a year before: held at the last week's.
+        Assert.Equal(drivers[19].CoveredUnits, WeekFeatures.UnitsKnownAt(drivers, 20, 30));
+        var none = drivers.Select((d, t) => t == 73 ? d with { CoveredUnits = 0 } : d).ToList();
+        Assert.Equal(last, WeekFeatures.UnitsKnownAt(none, 100, 105));
+    }
+
+    [Fact]
     public void Level_MeanOfTheLastYear()
     {
         var past = Enumerable.Range(0, 60).Select(i => (double)i).ToArray();
