@@ -46,13 +46,19 @@ public class OidcSignInTests
         {
             await Page.GotoAsync(Browser.BaseUrl + "/");
             await Page.ClickAsync("#signin-provider");
-            await Page.WaitForURLAsync(Provider.Issuer + "/**");
+            // The first sign-in of a run is slow on a busy machine: the portal fetches the provider's discovery document
+            // and keys, and the provider makes its first page. Wait for the login form itself, not for every load event.
+            await Page.WaitForURLAsync(Provider.Issuer + "/**", new() { WaitUntil = WaitUntilState.Commit, Timeout = FirstSignIn });
+            await Page.WaitForSelectorAsync("input[name=login]", new() { Timeout = FirstSignIn });
             await Page.FillAsync("input[name=login]", login);
             await Page.FillAsync("input[name=password]", "any password");
             await Page.ClickAsync("button.login-submit");
             await Page.ClickAsync("button:has-text('Continue')"); // the provider's consent page
-            await Page.WaitForURLAsync(Browser.BaseUrl + "/");
+            await Page.WaitForURLAsync(Browser.BaseUrl + "/", new() { Timeout = FirstSignIn });
         }
+
+        /// <summary>How long the steps that cross to the provider and back may take (they end as soon as they are done).</summary>
+        private const float FirstSignIn = 60_000;
 
         /// <summary>GET <paramref name="path"/> from the page's own script, as the portal does: status and body.</summary>
         public async Task<(int Status, string Body)> FetchAsync(string path)
