@@ -117,5 +117,4 @@ public static class WorkloadForecaster
             : IntervalSpread.Poisson(coverage).Around(mean, step, Math.Min(model?.MeanVariance(series, step) ?? 0, mean * mean));
         return (Math.Min(low, mean), Math.Max(high, mean));
     }
-
 }

@@ -111,8 +111,9 @@ public sealed class WeekFeatures
     {
         if (t < end) return drivers[t].CoveredUnits;
         double now = drivers[end - 1].CoveredUnits;
-        if (end - 1 - UnitsTrendWeeks < 0 || now <= 0 || drivers[end - 1 - UnitsTrendWeeks].CoveredUnits is var then && then <= 0) return now;
-        return now * Math.Exp(Math.Log(now / then) / UnitsTrendWeeks * (t - end + 1));
+        var before = end - 1 - UnitsTrendWeeks;
+        if (before < 0 || now <= 0 || drivers[before].CoveredUnits <= 0) return now;
+        return now * Math.Exp(Math.Log(now / drivers[before].CoveredUnits) / UnitsTrendWeeks * (t - end + 1));
     }
 
     private readonly Dictionary<string, int> _region;
