@@ -125,13 +125,22 @@ internal static class Estate
     {
         var w = week.Week;
         var factor = 1 + shape.Amplitude * Math.Sin(2 * Math.PI * (w - shape.PeakWeek + 13) / 52.0);
-        if (w is >= 52 or <= 1) factor *= shape.ChristmasFactor;
-        if (w is >= 28 and <= 34) factor *= region == "EMEA" ? shape.SummerFactor : (1 + shape.SummerFactor) / 2;
-        if (w % 13 is 12 or 0) factor *= shape.QuarterEndFactor;
-        foreach (var (from, to, by) in shape.OtherEvents ?? [])
-            if (w >= from && w <= to) factor *= by;
+        if (IsChristmas(w)) factor *= shape.ChristmasFactor;
+        if (IsSummer(w)) factor *= region == "EMEA" ? shape.SummerFactor : (1 + shape.SummerFactor) / 2;
+        if (IsQuarterEnd(w)) factor *= shape.QuarterEndFactor;
+        foreach (var e in shape.OtherEvents ?? [])
+            if (IsIn(e, w)) factor *= e.Factor;
         return factor;
     }
+
+    // The generator's calendar, by ISO week number (not by date); the known-form forecaster reads the same rules.
+    internal static bool IsChristmas(int isoWeek) => isoWeek is >= 52 or <= 1;
+
+    internal static bool IsSummer(int isoWeek) => isoWeek is >= 28 and <= 34;
+
+    internal static bool IsQuarterEnd(int isoWeek) => isoWeek % 13 is 12 or 0;
+
+    internal static bool IsIn((int First, int Last, double Factor) otherEvent, int isoWeek) => isoWeek >= otherEvent.First && isoWeek <= otherEvent.Last;
 
     private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 

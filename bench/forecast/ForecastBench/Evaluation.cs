@@ -292,9 +292,9 @@ internal static class Evaluation
             if (drawn.Count > 0 && drawn.Count < rows.Count)
                 groups.AddRange([("drawn estates (R…)", drawn), ("other estates", rows.Where(o => !IsDrawn(o.Estate)).ToList())]);
             // R13 on were never looked at while the model was chosen (RandomEstates).
-            var unseen = drawn.Where(o => int.Parse(o.Estate[1..], CultureInfo.InvariantCulture) > 12).ToList();
+            var unseen = drawn.Where(o => DrawnNumber(o.Estate) > 12).ToList();
             if (unseen.Count > 0 && unseen.Count < drawn.Count)
-                groups.AddRange([("drawn R1-R12", drawn.Except(unseen).ToList()), ("drawn R13 on (unseen)", unseen)]);
+                groups.AddRange([("drawn R1-R12", drawn.Where(o => DrawnNumber(o.Estate) <= 12).ToList()), ("drawn R13 on (unseen)", unseen)]);
             foreach (var (estate, list) in groups)
             {
                 Console.WriteLine($"{estate,-22}" + string.Concat(methods.Select(m =>
@@ -318,7 +318,11 @@ internal static class Evaluation
         }
     }
 
-    private static bool IsDrawn(string estate) => estate.Length > 1 && estate[0] == 'R' && char.IsAsciiDigit(estate[1]);
+    private static bool IsDrawn(string estate) => DrawnNumber(estate) is not null;
+
+    /// <summary>N of a drawn estate RN (<see cref="RandomEstates"/>); null for any other.</summary>
+    private static int? DrawnNumber(string estate) =>
+        estate.StartsWith('R') && int.TryParse(estate.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static string? Value(string[] args, string name)
     {

@@ -33,12 +33,12 @@ internal static class KnownForm
                 x[k++] = Math.Sin(h * angle);
                 x[k++] = Math.Cos(h * angle);
             }
-            x[k++] = week.Week is >= 52 or <= 1 ? 1 : 0;
-            var summer = week.Week is >= 28 and <= 34;
+            x[k++] = Estate.IsChristmas(week.Week) ? 1 : 0;
+            var summer = Estate.IsSummer(week.Week);
             x[k++] = summer && s.Region == "EMEA" ? 1 : 0;
             x[k++] = summer && s.Region != "EMEA" ? 1 : 0;
-            x[k++] = week.Week % 13 is 12 or 0 ? 1 : 0;
-            foreach (var (from, to, _) in events) x[k++] = week.Week >= from && week.Week <= to ? 1 : 0;
+            x[k++] = Estate.IsQuarterEnd(week.Week) ? 1 : 0;
+            foreach (var e in events) x[k++] = Estate.IsIn(e, week.Week) ? 1 : 0;
             // The step is known to come; its size only from weeks after it.
             x[k] = s.Region == "APAC" && shift is { } at && week >= at ? 1 : 0;
             return x;
@@ -63,10 +63,10 @@ internal static class KnownForm
     {
         // Start each platform at its mean rate per unit, so Newton's first steps are small.
         var beta = new double[p];
-        for (var j = 0; j < p; j++)
+        for (var j = 0; j < platforms; j++)
         {
-            var of = rows.Where(r => r.X[j] == 1 && r.X.Take(j).All(v => v == 0)).ToList();
-            if (j < platforms && of.Count > 0) beta[j] = Math.Log(Math.Max(of.Sum(r => r.Y), 0.5) / of.Sum(r => Math.Exp(r.Offset)));
+            var of = rows.Where(r => r.X[j] == 1).ToList();
+            if (of.Count > 0) beta[j] = Math.Log(Math.Max(of.Sum(r => r.Y), 0.5) / of.Sum(r => Math.Exp(r.Offset)));
         }
         for (var iteration = 0; iteration < 100; iteration++)
         {
