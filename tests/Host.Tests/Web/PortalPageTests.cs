@@ -19,6 +19,8 @@ public class PortalPageTests
         await page.FillAsync("#token", PortalFactory.LeadershipToken);
         await page.ClickAsync("#signin-button");
         await page.WaitForSelectorAsync("#portal:not([hidden])");
+        // The portal shows before its quarters arrive; the page adds them all in one step.
+        await page.WaitForSelectorAsync("#quarter option", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
         Assert.Equal("2026Q3", await page.InputValueAsync("#quarter"));
 
         // An empty quarter first, then back to 2026Q3.
