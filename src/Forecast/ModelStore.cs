@@ -18,7 +18,8 @@ public sealed record ForecastModelMetadata(
     ModelSettings Settings,
     double IntervalCoverage,
     BacktestSummary Backtest,
-    float? TrendScale = null);
+    float? TrendScale = null,
+    IReadOnlyDictionary<string, float>? PriorScales = null);
 
 /// <summary>
 /// The saved model (<c>model.zip</c>, ML.NET) and its metadata (<c>model.json</c>) in one folder; reused while
@@ -61,7 +62,7 @@ internal sealed class ModelStore(string folder)
             if (saved.Backtest.Chosen == ForecastMethod.Model)
             {
                 if (!File.Exists(ModelPath)) return false;
-                model = CaseModel.Load(ModelPath, history, saved.Settings, saved.TrendScale);
+                model = CaseModel.Load(ModelPath, history, saved.Settings, saved.TrendScale, saved.PriorScales);
             }
             metadata = saved;
             return true;
@@ -97,6 +98,7 @@ internal sealed class ModelStore(string folder)
         var text = new StringBuilder();
         text.AppendLine(string.Join(',', CaseModel.FeaturesOf(history).Names));
         text.AppendLine(settings.ToString());
+        text.AppendLine(CaseModel.Version);
         text.AppendLine(coverage.ToString("R", CultureInfo.InvariantCulture));
         foreach (var s in history.Series)
             for (var t = 0; t < history.Weeks.Count; t++)

@@ -44,7 +44,7 @@ public static class WorkloadForecaster
             model = backtest.Chosen == ForecastMethod.Model ? CaseModel.Train(history, history.Weeks.Count, options.Model) : null;
             metadata = new ForecastModelMetadata(hash, history.AsOf.ToString(), history.Weeks[0].ToString(), history.Weeks[^1].ToString(),
                 history.SeriesNames, CaseModel.FeaturesOf(history).Names, options.Model,
-                options.IntervalCoverage, backtest, model?.TrendScale);
+                options.IntervalCoverage, backtest, model?.TrendScale, model?.PriorScales);
             store.Save(metadata, model);
         }
 

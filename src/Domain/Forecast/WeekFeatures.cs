@@ -138,10 +138,32 @@ public sealed class WeekFeatures
         _firstSeries = names.Count;
         names.AddRange(series.Select(s => $"series:{s}"));
         Names = names;
+        PriorGroups = names.Select(GroupOf).ToList();
     }
 
     /// <summary>Feature names in vector order (saved with the model).</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Prior group whose columns share a scale learnt from the data (<see cref="PriorScales"/>).</summary>
+    public const string WeekOfYearGroup = "week_of_year", HarmonicsGroup = "harmonics", RegionHarmonicsGroup = "region_harmonics",
+        RegionTrendGroup = "region_trend", RegionSummerGroup = "region_summer";
+
+    /// <summary>
+    /// Per column, the prior group whose scale the data may set (null: the column keeps its fixed scale). These are the
+    /// many-weight refinements whose worth varies by estate: the free week-of-year effects, the shared harmonics beyond the
+    /// first, and each region's own wave, trend and summer. The trend, covered units, holidays, named calendar weeks, the
+    /// first harmonic and the series' intercepts are one or two weights each, or the core of the model, and keep theirs.
+    /// </summary>
+    public IReadOnlyList<string?> PriorGroups { get; }
+
+    private static string? GroupOf(string name) =>
+        name.StartsWith("week_", StringComparison.Ordinal) ? WeekOfYearGroup
+        : name.StartsWith("trend:", StringComparison.Ordinal) ? RegionTrendGroup
+        : name.StartsWith("summer:", StringComparison.Ordinal) ? RegionSummerGroup
+        : !name.StartsWith("sin_", StringComparison.Ordinal) && !name.StartsWith("cos_", StringComparison.Ordinal) ? null
+        : name.Contains(':') ? RegionHarmonicsGroup
+        : name is "sin_1" or "cos_1" ? null
+        : HarmonicsGroup;
 
     /// <summary>Length of the feature vector.</summary>
     public int Count => Names.Count;
