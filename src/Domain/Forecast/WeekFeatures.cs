@@ -145,14 +145,15 @@ public sealed class WeekFeatures
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>Prior group whose columns share a scale learnt from the data (<see cref="PriorScales"/>).</summary>
-    public const string WeekOfYearGroup = "week_of_year", HarmonicsGroup = "harmonics", RegionHarmonicsGroup = "region_harmonics",
+    public const string WeekOfYearGroup = "week_of_year", WaveGroup = "annual_wave", HarmonicsGroup = "harmonics", RegionHarmonicsGroup = "region_harmonics",
         RegionTrendGroup = "region_trend", RegionSummerGroup = "region_summer";
 
     /// <summary>
     /// Per column, the prior group whose scale the data may set (null: the column keeps its fixed scale). These are the
-    /// many-weight refinements whose worth varies by estate: the free week-of-year effects, the shared harmonics beyond the
-    /// first, and each region's own wave, trend and summer. The trend, covered units, holidays, named calendar weeks, the
-    /// first harmonic and the series' intercepts are one or two weights each, or the core of the model, and keep theirs.
+    /// parts of the season and the regional refinements whose worth varies by estate: the free week-of-year effects, the
+    /// smooth yearly wave (first harmonic: an estate may have almost none), the harmonics beyond it, and each region's
+    /// own wave, trend and summer. The trend, covered units, holidays, named calendar weeks and the series' intercepts
+    /// keep theirs: single weights the data pin down, or the core of the model.
     /// </summary>
     public IReadOnlyList<string?> PriorGroups { get; }
 
@@ -162,7 +163,7 @@ public sealed class WeekFeatures
         : name.StartsWith("summer:", StringComparison.Ordinal) ? RegionSummerGroup
         : !name.StartsWith("sin_", StringComparison.Ordinal) && !name.StartsWith("cos_", StringComparison.Ordinal) ? null
         : name.Contains(':') ? RegionHarmonicsGroup
-        : name is "sin_1" or "cos_1" ? null
+        : name is "sin_1" or "cos_1" ? WaveGroup
         : HarmonicsGroup;
 
     /// <summary>Length of the feature vector.</summary>

@@ -67,11 +67,12 @@ public class PriorScalesTests
         string? GroupOf(string name) => layout.PriorGroups[layout.Names.ToList().IndexOf(name)];
 
         Assert.Equal(WeekFeatures.WeekOfYearGroup, GroupOf("week_20"));
+        Assert.Equal(WeekFeatures.WaveGroup, GroupOf("sin_1"));
         Assert.Equal(WeekFeatures.HarmonicsGroup, GroupOf("cos_2"));
         Assert.Equal(WeekFeatures.RegionHarmonicsGroup, GroupOf("sin_1:AMERICAS"));
         Assert.Equal(WeekFeatures.RegionTrendGroup, GroupOf("trend:AMERICAS"));
         Assert.Equal(WeekFeatures.RegionSummerGroup, GroupOf("summer:AMERICAS"));
-        foreach (var kept in new[] { "trend", "units_beyond_proportional", "holiday_days", "quarter_end", "year_end", "summer", "sin_1", "cos_1", "series:AMERICAS/Routing" })
+        foreach (var kept in new[] { "trend", "units_beyond_proportional", "holiday_days", "quarter_end", "year_end", "summer", "series:AMERICAS/Routing" })
             Assert.Null(GroupOf(kept));
     }
 }
