@@ -25,7 +25,8 @@ public static class PriorScales
     /// <summary>
     /// The groups' next factors from a fit at <paramref name="current"/>: <paramref name="weights"/> and their posterior
     /// <paramref name="variances"/> per column, <paramref name="groups"/> per column (<see cref="WeekFeatures.PriorGroups"/>).
-    /// A group whose columns the data never touched (γ ≈ 0, e.g. the region trends with one year of history) keeps its factor.
+    /// A group whose columns the data never touched (γ ≈ 0, e.g. the region trends with one year of history) keeps its
+    /// factor, and so does one whose weights are not finite.
     /// </summary>
     public static IReadOnlyDictionary<string, float> Update(IReadOnlyList<double> weights, IReadOnlyList<double> variances,
         IReadOnlyList<string?> groups, double penalty, IReadOnlyDictionary<string, float> current)
@@ -39,8 +40,9 @@ public static class PriorScales
                 squares += weights[j] * weights[j];
                 determined += Math.Max(0, 1 - penalty * variances[j]);
             }
-            if (determined < 1e-3) continue;
             var factor = FactorOf(current, group.Key) * Math.Sqrt(penalty * squares / determined);
+            // Nothing to learn from (γ ≈ 0), or a fit that did not converge: keep what the weights were fitted at.
+            if (determined < 1e-3 || !double.IsFinite(factor)) continue;
             next[group.Key] = (float)Math.Clamp(factor, Min, Max);
         }
         return next;

@@ -61,6 +61,17 @@ public class PriorScalesTests
     }
 
     [Fact]
+    public void Update_WeightsNotFinite_KeepTheirFactor()
+    {
+        var current = new Dictionary<string, float> { ["a"] = 0.5f };
+
+        var next = PriorScales.Update([double.NaN, 0.1, 0.1, double.PositiveInfinity, 0, 0], Determined, Groups, Penalty, current);
+
+        Assert.Equal(0.5f, next["a"]);
+        Assert.False(next.ContainsKey("b"));
+    }
+
+    [Fact]
     public void PriorGroups_NameTheRefinementsOnly()
     {
         var layout = new WeekFeatures(["AMERICAS"], ["AMERICAS/Routing"]);
