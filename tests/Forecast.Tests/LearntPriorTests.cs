@@ -23,6 +23,27 @@ public sealed class LearntPriorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MeanVariance_ShrunkGroups_CountAtTheirStartingPrior()
+    {
+        // The shrinkage was itself estimated from these data: the interval keeps the wider starting prior's uncertainty
+        // for the groups it shrank, so it states more than the plug-in posterior would.
+        var model = CaseModel.Train(SyntheticHistory.Build(weeks: Weeks), Weeks, new ModelSettings())!;
+        Assert.Contains(model.PriorScales.Values, f => f < 0.5f);
+
+        var (starting, learnt) = (model.MeanVariance([0, 1], 6), model.MeanVariance([0, 1], 6, startingPrior: false));
+
+        Assert.True(starting > learnt * 1.05, $"starting prior {starting:0.000}, learnt {learnt:0.000}");
+    }
+
+    [Fact]
+    public void Train_NoPenalty_NothingLearnt()
+    {
+        var model = CaseModel.Train(SyntheticHistory.Build(weeks: Weeks), Weeks, new ModelSettings(Regularization: 0))!;
+
+        Assert.Empty(model.PriorScales);
+    }
+
+    [Fact]
     public void Train_YearlyEventNoCalendarNames_WeeklyEffectsKeptAndTheEventForecast()
     {
         // Every year's week 44 has 80 % more cases (a yearly release, say): only a free weekly effect can carry it.
@@ -43,6 +64,7 @@ public sealed class LearntPriorTests(ITestOutputHelper output)
 
         // One sharp week among 52 is still shrunk (two years have shown it twice), but it stands out.
         Assert.True(loud.PriorScales[WeekFeatures.WeekOfYearGroup] > 2 * quiet.PriorScales[WeekFeatures.WeekOfYearGroup]);
+        Assert.True(loud.PriorScales[WeekFeatures.WeekOfYearGroup] > 0.3f);
         Assert.True(total[step] > 1.1 * (total[step - 2] + total[step + 2]) / 2, $"event week {total[step]:0}");
     }
 
