@@ -41,6 +41,9 @@ public sealed class CaseModel
     /// </summary>
     public const string Version = "poisson, prior scales by evidence";
 
+    /// <summary>Prior scales before any were learnt: every group at factor 1.</summary>
+    private static readonly IReadOnlyDictionary<string, float> NotLearnt = new Dictionary<string, float>();
+
     /// <summary>Fewest training weeks (over all series) worth fitting a model on.</summary>
     public const int MinimumExamples = 30;
 
@@ -49,7 +52,7 @@ public sealed class CaseModel
         new(history.Regions, history.SeriesNames);
 
     /// <summary>The training weeks of every series before week <paramref name="end"/> (exclusive).</summary>
-    internal static List<WeekExample> Examples(WorkloadHistory history, int end) => new Context(history, end, null, new Dictionary<string, float>()).Examples();
+    internal static List<WeekExample> Examples(WorkloadHistory history, int end) => new Context(history, end, null, NotLearnt).Examples();
 
     /// <summary>
     /// A model from the weeks before <paramref name="end"/>, or null when there are too few of them. The prior groups'
@@ -58,7 +61,7 @@ public sealed class CaseModel
     /// </summary>
     public static CaseModel? Train(WorkloadHistory history, int end, ModelSettings settings)
     {
-        var model = Fit(new Context(history, end, null, new Dictionary<string, float>()), settings);
+        var model = Fit(new Context(history, end, null, NotLearnt), settings);
         // Without a penalty there is no prior whose scale the data could set.
         var rounds = settings.Regularization > 0 ? Domain.Forecast.PriorScales.Rounds : 0;
         for (var round = 0; round < rounds && model is not null; round++)
@@ -224,7 +227,7 @@ public sealed class CaseModel
     public static CaseModel Load(string path, WorkloadHistory history, ModelSettings settings, float? trendScale, IReadOnlyDictionary<string, float>? priorScales)
     {
         var ml = new MLContext(seed: settings.Seed);
-        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count, trendScale, priorScales ?? new Dictionary<string, float>()),
+        return new CaseModel(ml, ml.Model.Load(path, out _), new Context(history, history.Weeks.Count, trendScale, priorScales ?? NotLearnt),
             settings.Regularization);
     }
 
