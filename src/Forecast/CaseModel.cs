@@ -12,7 +12,8 @@ public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
 /// <summary>
 /// One ML.NET Poisson regression (L-BFGS) over every series of the history: the week's cases over the series'
 /// exposure (its level, scaled by the week's covered units), with the exposure as example weight, so the fit is a
-/// Poisson model with that exposure. Pooling lets short or small series borrow the seasonality of the whole estate.
+/// Poisson model with that exposure. Pooling lets short or small series borrow the seasonality of the whole estate, and
+/// their level from the platform's rate per unit (<see cref="WeekFeatures.PooledLevels"/>).
 /// </summary>
 /// <remarks>The forecast is direct (no lags fed back), so a week's forecast depends only on the weeks before the origin.</remarks>
 public sealed class CaseModel
@@ -39,7 +40,7 @@ public sealed class CaseModel
     /// How the model is fitted, in the data hash: a saved model made another way is retrained rather than reused (one made
     /// before the prior scales were learnt would still read correctly, at factors of 1).
     /// </summary>
-    public const string Version = "poisson, prior scales by evidence";
+    public const string Version = "poisson, prior scales by evidence for every group, pooled levels, two calendars";
 
     /// <summary>Prior scales before any were learnt: every group at factor 1.</summary>
     private static readonly IReadOnlyDictionary<string, float> NotLearnt = new Dictionary<string, float>();
@@ -270,6 +271,8 @@ public sealed class CaseModel
                 var units = recorded.Count > 0 ? recorded.Average(d => (double)d.CoveredUnits) : 0;
                 return (first, window, WeekFeatures.Scale(WeekFeatures.Level(cases.AsSpan(first))), units);
             }).ToArray();
+            var pooled = WeekFeatures.PooledLevels(_series.Select((s, i) => (history.Series[i].Platform, s.Window > 0 ? s.Level : 0, s.Units)).ToList());
+            for (var i = 0; i < _series.Length; i++) _series[i].Level = pooled[i];
             TrendScale = trendScale ?? WeekFeatures.TrendScaleFor(_series.Sum(s => s.Level * (end - s.First)), end);
         }
 

@@ -4,14 +4,14 @@ namespace JuniperFts.Domain.Forecast;
 
 /// <summary>
 /// The inputs of the pooled count model for one week of one series: trend, covered units beyond proportional,
-/// holidays, the calendar weeks that move support work (quarter end, the turn of the year, the northern summer; the
-/// summer also per region), annual seasonality as Fourier terms (shared, plus a region's own yearly wave), a shrunk
-/// week-of-year effect, and the series' own intercept.
+/// holidays, the calendar weeks that move support work (quarter end, the turn of the year, the northern summer; by date
+/// and by ISO week number; the summer also per region), annual seasonality as Fourier terms (shared, plus a region's own
+/// yearly wave), a shrunk week-of-year effect, and the region's and the series' departures from the platform's rate.
 /// </summary>
 /// <remarks>
-/// No feature reads a case count: the label is divided by the series' exposure, its level (<see cref="Level"/>, from the
-/// weeks before the forecast origin only) scaled by the week's covered units (<see cref="UnitsGrowth"/>), so nothing after
-/// the origin can leak in. Columns are scaled so that one L2 penalty shrinks each group as intended: the 52
+/// No feature reads a case count: the label is divided by the series' exposure, its level (<see cref="PooledLevels"/>, from
+/// the weeks before the forecast origin only) scaled by the week's covered units (<see cref="UnitsGrowth"/>), so nothing
+/// after the origin can leak in. Columns are scaled so that one L2 penalty shrinks each group as intended: the 52
 /// week-of-year columns carry <see cref="WeekOfYearScale"/>, so they only capture what the smooth terms, holidays and
 /// calendar weeks cannot (a yearly release, say), when the data insist. Named calendar weeks need one weight each where
 /// free weekly effects need one per week, each learnt from a few cases; that is most of what they buy.
@@ -95,6 +95,19 @@ public sealed class WeekFeatures
         return day is { Month: 7, Day: >= 10 } or { Month: 8, Day: <= 25 };
     }
 
+    // The same calendar weeks by ISO week number, as a 4-4-5 fiscal calendar of 13-week quarters and holidays published
+    // as week numbers (the Dutch school summer, say) count them. Most years the two agree; where a date falls on the other
+    // side of a week boundary (2026: week 28 begins the summer by number, not by date) the data choose (PriorGroups).
+
+    /// <summary>The last two weeks of a 13-week quarter: weeks 12–13, 25–26, 38–39, 51–52 (week 53 starts no quarter end).</summary>
+    public static bool IsQuarterEndByWeekNumber(IsoWeek week) => week.Week % 13 is 12 or 0;
+
+    /// <summary>Weeks 52, 53 and 1.</summary>
+    public static bool IsYearEndByWeekNumber(IsoWeek week) => week.Week is >= 52 or 1;
+
+    /// <summary>Weeks 28 to 34.</summary>
+    public static bool IsSummerByWeekNumber(IsoWeek week) => week.Week is >= 28 and <= 34;
+
     /// <summary>Weeks over which the installed base's growth is measured to carry it into the forecast weeks.</summary>
     public const int UnitsTrendWeeks = 26;
 
@@ -117,14 +130,18 @@ public sealed class WeekFeatures
     }
 
     private readonly Dictionary<string, int> _region;
-    private readonly int _firstHarmonic, _firstRegion, _firstWeek, _firstSeries;
+    private readonly int _firstHarmonic, _firstRegion, _firstWeek, _firstSeries, _firstRegionLevel;
 
     /// <param name="regions">Every region of the history, in a fixed order.</param>
     /// <param name="series">Every series as <c>region/platform</c>, in a fixed order.</param>
     public WeekFeatures(IReadOnlyList<string> regions, IReadOnlyList<string> series)
     {
         _region = regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
-        var names = new List<string> { "trend", "units_beyond_proportional", "holiday_days", "quarter_end", "year_end", "summer" };
+        var names = new List<string>
+        {
+            "trend", "units_beyond_proportional", "holiday_days", "quarter_end", "year_end", "summer",
+            "quarter_end_by_week_number", "year_end_by_week_number", "summer_by_week_number",
+        };
         _firstHarmonic = names.Count;
         for (var k = 1; k <= Harmonics; k++) names.AddRange([$"sin_{k}", $"cos_{k}"]);
         _firstRegion = names.Count;
@@ -137,6 +154,8 @@ public sealed class WeekFeatures
         names.AddRange(Enumerable.Range(1, Season).Select(w => $"week_{w}"));
         _firstSeries = names.Count;
         names.AddRange(series.Select(s => $"series:{s}"));
+        _firstRegionLevel = names.Count;
+        names.AddRange(regions.Select(r => $"level:{r}"));
         Names = names;
         PriorGroups = names.Select(GroupOf).ToList();
     }
@@ -146,22 +165,29 @@ public sealed class WeekFeatures
 
     /// <summary>Prior group whose columns share a scale learnt from the data (<see cref="PriorScales"/>).</summary>
     public const string WeekOfYearGroup = "week_of_year", WaveGroup = "annual_wave", HarmonicsGroup = "harmonics", RegionHarmonicsGroup = "region_harmonics",
-        RegionTrendGroup = "region_trend", RegionSummerGroup = "region_summer";
+        RegionTrendGroup = "region_trend", RegionSummerGroup = "region_summer", DriftGroup = "drift", HolidaysGroup = "holidays",
+        CalendarByDateGroup = "calendar_by_date", CalendarByWeekNumberGroup = "calendar_by_week_number",
+        RegionLevelGroup = "region_level", SeriesLevelGroup = "series_level";
 
     /// <summary>
-    /// Per column, the prior group whose scale the data may set (null: the column keeps its fixed scale). These are the
-    /// parts of the season and the regional refinements whose worth varies by estate: the free week-of-year effects, the
-    /// smooth yearly wave (first harmonic: an estate may have almost none), the harmonics beyond it, and each region's
-    /// own wave, trend and summer. The trend, covered units, holidays, named calendar weeks and the series' intercepts
-    /// keep theirs: single weights the data pin down, or the core of the model.
+    /// Per column, the prior group whose scale the data set: every column has one, because how much each part is worth
+    /// varies by estate. The two calendars compete (automatic relevance determination): the one the cases follow keeps
+    /// its scale, the other shrinks. The region and series levels shrink towards the platform's rate per unit when the
+    /// regions' rates agree, so a small series borrows its level from the others (<see cref="PooledLevels"/>), and keep
+    /// their own when they differ (a region whose rate stepped).
     /// </summary>
-    public IReadOnlyList<string?> PriorGroups { get; }
+    public IReadOnlyList<string> PriorGroups { get; }
 
-    private static string? GroupOf(string name) =>
-        name.StartsWith("week_", StringComparison.Ordinal) ? WeekOfYearGroup
+    private static string GroupOf(string name) =>
+        name.EndsWith("_by_week_number", StringComparison.Ordinal) ? CalendarByWeekNumberGroup
+        : name is "quarter_end" or "year_end" or "summer" ? CalendarByDateGroup
+        : name is "trend" or "units_beyond_proportional" ? DriftGroup
+        : name is "holiday_days" ? HolidaysGroup
+        : name.StartsWith("series:", StringComparison.Ordinal) ? SeriesLevelGroup
+        : name.StartsWith("level:", StringComparison.Ordinal) ? RegionLevelGroup
+        : name.StartsWith("week_", StringComparison.Ordinal) ? WeekOfYearGroup
         : name.StartsWith("trend:", StringComparison.Ordinal) ? RegionTrendGroup
         : name.StartsWith("summer:", StringComparison.Ordinal) ? RegionSummerGroup
-        : !name.StartsWith("sin_", StringComparison.Ordinal) && !name.StartsWith("cos_", StringComparison.Ordinal) ? null
         : name.Contains(':') ? RegionHarmonicsGroup
         : name is "sin_1" or "cos_1" ? WaveGroup
         : HarmonicsGroup;
@@ -181,11 +207,17 @@ public sealed class WeekFeatures
         f[0] = (float)years * trendScale;
         // The units column is a drift too (within one year it can buy the season's slope), so it shares the trend's prior.
         f[1] = (float)unitsGrowth * trendScale / TrendScale;
-        f[2] = week.HolidayDays;
         var summer = IsSummer(week.Week) ? 1 : 0;
+        var yearEnd = IsYearEnd(week.Week);
+        // The year-end columns carry Christmas and New Year; their holidays counted here as well would split that dip
+        // with this column, which then lowers every week with a holiday (a 1 May week by a tenth the cases did not show).
+        f[2] = yearEnd ? 0 : week.HolidayDays;
         f[3] = IsQuarterEnd(week.Week) ? 1 : 0;
-        f[4] = IsYearEnd(week.Week) ? 1 : 0;
+        f[4] = yearEnd ? 1 : 0;
         f[5] = summer;
+        f[6] = IsQuarterEndByWeekNumber(week.Week) ? 1 : 0;
+        f[7] = IsYearEndByWeekNumber(week.Week) ? 1 : 0;
+        f[8] = IsSummerByWeekNumber(week.Week) ? 1 : 0;
         var angle = 2 * Math.PI * (week.Week.Week - 1) / IsoWeek.WeeksIn(week.Week.Year);
         for (var k = 1; k <= Harmonics; k++)
         {
@@ -202,12 +234,30 @@ public sealed class WeekFeatures
         }
         f[_firstWeek + Math.Min(week.Week.Week, Season) - 1] = WeekOfYearScale;
         f[_firstSeries + series] = 1;
+        f[_firstRegionLevel + _region[region]] = 1;
         return f;
     }
 
     /// <summary>The series' level before week t: the mean of up to its last 52 weeks (0 with no past).</summary>
     public static double Level(ReadOnlySpan<double> casesBefore) =>
         casesBefore.Length == 0 ? 0 : Mean(casesBefore[^Math.Min(Season, casesBefore.Length)..]);
+
+    /// <summary>
+    /// Each series' level for the exposure: its platform's rate per covered unit over every series of that platform with
+    /// units, times the series' own units (each the mean over the weeks its level was taken from), floored by
+    /// <see cref="Scale"/>. A series with no recorded units (or no cases) keeps its own level.
+    /// </summary>
+    /// <remarks>
+    /// The region and series columns are the departures from this level, shrunk by a scale the data set: where regions
+    /// share a platform's rate (cases follow the installed base), a small series' level comes from the whole platform, not
+    /// from its own few cases, which is where most of a small estate's error was.
+    /// </remarks>
+    public static double[] PooledLevels(IReadOnlyList<(string Platform, double Level, double Units)> series)
+    {
+        var withUnits = series.Where(s => s.Units > 0 && s.Level > 0).ToList();
+        var rate = withUnits.GroupBy(s => s.Platform).ToDictionary(g => g.Key, g => g.Sum(s => s.Level) / g.Sum(s => s.Units));
+        return series.Select(s => s.Units > 0 && s.Level > 0 ? Scale(rate[s.Platform] * s.Units) : s.Level).ToArray();
+    }
 
     /// <summary>The divisor of counts and label: the level, floored so quiet series do not divide by zero.</summary>
     public static double Scale(double level) => Math.Max(level, 0.5);

@@ -72,7 +72,7 @@ public class PriorScalesTests
     }
 
     [Fact]
-    public void PriorGroups_NameTheRefinementsOnly()
+    public void PriorGroups_EveryColumnHasOne_TheTwoCalendarsApart()
     {
         var layout = new WeekFeatures(["AMERICAS"], ["AMERICAS/Routing"]);
         string? GroupOf(string name) => layout.PriorGroups[layout.Names.ToList().IndexOf(name)];
@@ -83,7 +83,16 @@ public class PriorScalesTests
         Assert.Equal(WeekFeatures.RegionHarmonicsGroup, GroupOf("sin_1:AMERICAS"));
         Assert.Equal(WeekFeatures.RegionTrendGroup, GroupOf("trend:AMERICAS"));
         Assert.Equal(WeekFeatures.RegionSummerGroup, GroupOf("summer:AMERICAS"));
-        foreach (var kept in new[] { "trend", "units_beyond_proportional", "holiday_days", "quarter_end", "year_end", "summer", "series:AMERICAS/Routing" })
-            Assert.Null(GroupOf(kept));
+        Assert.Equal(WeekFeatures.DriftGroup, GroupOf("trend"));
+        Assert.Equal(WeekFeatures.DriftGroup, GroupOf("units_beyond_proportional"));
+        Assert.Equal(WeekFeatures.HolidaysGroup, GroupOf("holiday_days"));
+        Assert.Equal(WeekFeatures.SeriesLevelGroup, GroupOf("series:AMERICAS/Routing"));
+        Assert.Equal(WeekFeatures.RegionLevelGroup, GroupOf("level:AMERICAS"));
+        foreach (var name in new[] { "quarter_end", "year_end", "summer" })
+        {
+            Assert.Equal(WeekFeatures.CalendarByDateGroup, GroupOf(name));
+            Assert.Equal(WeekFeatures.CalendarByWeekNumberGroup, GroupOf(name + "_by_week_number"));
+        }
+        Assert.All(layout.PriorGroups, Assert.NotNull);
     }
 }

@@ -29,6 +29,31 @@ public class WeekFeaturesTests
         Assert.Equal(WeekFeatures.WeekOfYearScale, F(f, "week_14"));
         Assert.Equal(1, F(f, "series:EMEA/Security"));
         Assert.Equal(0, F(f, "series:EMEA/Routing"));
+        Assert.Equal(1, F(f, "level:EMEA"));
+        Assert.Equal(0, F(f, "level:AMERICAS"));
+    }
+
+    [Fact]
+    public void For_YearEndWeek_ItsHolidaysLeftToTheYearEndColumns()
+    {
+        // 2026-W52 (Christmas) with three holidays: the year end carries them; 2026-W18 (1 May) counts its one.
+        var christmas = Layout.For(0, "AMERICAS", new WeekDrivers(new IsoWeek(2026, 52), 3, 10), 0, 0, WeekFeatures.TrendScale);
+        var mayDay = Layout.For(0, "AMERICAS", new WeekDrivers(new IsoWeek(2026, 18), 1, 10), 0, 0, WeekFeatures.TrendScale);
+
+        Assert.Equal(0, F(christmas, "holiday_days"));
+        Assert.Equal(1, F(christmas, "year_end"));
+        Assert.Equal(1, F(christmas, "year_end_by_week_number"));
+        Assert.Equal(1, F(mayDay, "holiday_days"));
+    }
+
+    [Fact]
+    public void For_WeekTheCalendarsDisagreeOn_EachColumnByItsOwnRule()
+    {
+        // 2026-W28 (Thursday 9 July): summer by number, not yet by date.
+        var f = Layout.For(1, "EMEA", new WeekDrivers(new IsoWeek(2026, 28), 0, 10), 0, 0, WeekFeatures.TrendScale);
+
+        Assert.Equal(0, F(f, "summer"));
+        Assert.Equal(1, F(f, "summer_by_week_number"));
     }
 
     [Theory]
@@ -63,6 +88,32 @@ public class WeekFeaturesTests
     [InlineData(2026, 51, false)] // 17 December
     public void IsYearEnd_TheTwoWeeksAroundTheTurnOfTheYear(int year, int week, bool expected) =>
         Assert.Equal(expected, WeekFeatures.IsYearEnd(new IsoWeek(year, week)));
+
+    [Theory]
+    [InlineData(2026, 12, true)]
+    [InlineData(2026, 13, true)]
+    [InlineData(2026, 51, true)] // Thursday 17 December: not yet by date
+    [InlineData(2026, 53, false)] // 31 December: a quarter end by date
+    [InlineData(2027, 24, false)] // 17 June: a quarter end by date
+    [InlineData(2027, 26, true)] // 1 July: not by date
+    public void IsQuarterEndByWeekNumber_WeeksTwelveAndThirteenOfEachQuarter(int year, int week, bool expected) =>
+        Assert.Equal(expected, WeekFeatures.IsQuarterEndByWeekNumber(new IsoWeek(year, week)));
+
+    [Theory]
+    [InlineData(2026, 51, false, false)]
+    [InlineData(2026, 52, true, false)]
+    [InlineData(2026, 53, true, false)]
+    [InlineData(2027, 1, true, false)]
+    [InlineData(2027, 2, false, false)]
+    [InlineData(2026, 27, false, false)]
+    [InlineData(2026, 28, false, true)]
+    [InlineData(2026, 34, false, true)]
+    [InlineData(2026, 35, false, false)]
+    public void YearEndAndSummerByWeekNumber(int year, int week, bool yearEnd, bool summer)
+    {
+        Assert.Equal(yearEnd, WeekFeatures.IsYearEndByWeekNumber(new IsoWeek(year, week)));
+        Assert.Equal(summer, WeekFeatures.IsSummerByWeekNumber(new IsoWeek(year, week)));
+    }
 
     [Theory]
     [InlineData(2026, 28, false)] // Thursday 9 July
@@ -137,6 +188,33 @@ public class WeekFeaturesTests
         var none = drivers.Select((d, t) => t == 73 ? d with { CoveredUnits = 0 } : d).ToList();
         Assert.Equal(last, WeekFeatures.UnitsKnownAt(none, 100, 105));
     }
+
+    [Fact]
+    public void PooledLevels_PlatformsRatePerUnitTimesTheSeriesUnits_OwnLevelWithoutUnits()
+    {
+        // Routing: 30 cases a week on 100 + 200 units, 0.1 a unit. Security has one series with units and one without.
+        var levels = WeekFeatures.PooledLevels([("Routing", 10, 100), ("Routing", 20, 200), ("Routing", 0, 50), ("Security", 4, 20), ("Security", 6, 0)]);
+
+        Assert.Equal(10, levels[0], 9);
+        Assert.Equal(20, levels[1], 9);
+        // No cases yet: not pooled, so a series that never had a case is not forecast cases.
+        Assert.Equal(0, levels[2]);
+        Assert.Equal(4, levels[3], 9);
+        Assert.Equal(6, levels[4]);
+    }
+
+    [Fact]
+    public void PooledLevels_RegionsRatesDiffer_EachSeriesGetsThePlatformsRate()
+    {
+        var levels = WeekFeatures.PooledLevels([("Routing", 10, 100), ("Routing", 40, 100)]);
+
+        // 0.25 a unit: the model's region and series columns carry the departures the data support.
+        Assert.Equal([25.0, 25.0], levels);
+    }
+
+    [Fact]
+    public void PooledLevels_TinyPlatform_FlooredLikeAnyLevel() =>
+        Assert.Equal(WeekFeatures.Scale(0.01), WeekFeatures.PooledLevels([("Wireless", 0.5, 1000), ("Wireless", 0.5, 1)])[1]);
 
     [Fact]
     public void Level_MeanOfTheLastYear()
