@@ -37,8 +37,8 @@ public sealed class CaseModel
     }
 
     /// <summary>
-    /// How the model is fitted, in the data hash: a saved model made another way is retrained rather than reused (one made
-    /// before the prior scales were learnt would still read correctly, at factors of 1).
+    /// How the model is fitted, in the data hash and saved with the model: a saved model made another way is retrained
+    /// rather than reused, and a read does not apply it.
     /// </summary>
     public const string Version = "poisson, prior scales by evidence for every group, pooled levels, two calendars";
 
@@ -224,7 +224,7 @@ public sealed class CaseModel
 
     /// <summary>A saved model of <paramref name="history"/>, trained on all its weeks.</summary>
     /// <param name="trendScale">The trend scale the model was trained with (<see cref="TrendScale"/>); null: that of <paramref name="history"/>.</param>
-    /// <param name="priorScales">The prior groups' factors it was trained with (<see cref="PriorScales"/>); null: all 1, as before they were learnt.</param>
+    /// <param name="priorScales">The prior groups' factors it was trained with (<see cref="PriorScales"/>); null: all 1.</param>
     public static CaseModel Load(string path, WorkloadHistory history, ModelSettings settings, float? trendScale, IReadOnlyDictionary<string, float>? priorScales)
     {
         var ml = new MLContext(seed: settings.Seed);
@@ -269,10 +269,11 @@ public sealed class CaseModel
                 // Weeks without recorded units are unknown (UnitsGrowth gives them 0), so they do not pull the mean down.
                 var recorded = s.Drivers.Skip(end - window).Take(window).Where(d => d.CoveredUnits > 0).ToList();
                 var units = recorded.Count > 0 ? recorded.Average(d => (double)d.CoveredUnits) : 0;
-                return (first, window, WeekFeatures.Scale(WeekFeatures.Level(cases.AsSpan(first))), units);
+                return (first, window, WeekFeatures.Level(cases.AsSpan(first)), units);
             }).ToArray();
-            var pooled = WeekFeatures.PooledLevels(_series.Select((s, i) => (history.Series[i].Platform, s.Window > 0 ? s.Level : 0, s.Units)).ToList());
-            for (var i = 0; i < _series.Length; i++) _series[i].Level = pooled[i];
+            var pooled = WeekFeatures.PooledLevels(_series.Select((s, i) => (history.Series[i].Platform, s.Level, s.Units)).ToList());
+            // A series with no case before the end has no exposure: it forecasts 0 (Predict).
+            for (var i = 0; i < _series.Length; i++) _series[i].Level = _series[i].Window > 0 ? pooled[i] : 0;
             TrendScale = trendScale ?? WeekFeatures.TrendScaleFor(_series.Sum(s => s.Level * (end - s.First)), end);
         }
 
@@ -306,7 +307,7 @@ public sealed class CaseModel
             return features;
         }
 
-        /// <summary>The learnt factor of column <paramref name="j"/>'s prior group (1 outside the groups).</summary>
+        /// <summary>The learnt factor of column <paramref name="j"/>'s prior group (1 until one is learnt).</summary>
         public float ColumnFactor(int j) => _columnFactors[j];
 
         /// <summary>Cases expected of series i in week t before the model's effects: its level, in proportion to the units it covers then.</summary>

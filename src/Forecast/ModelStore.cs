@@ -19,7 +19,8 @@ public sealed record ForecastModelMetadata(
     double IntervalCoverage,
     BacktestSummary Backtest,
     float? TrendScale = null,
-    IReadOnlyDictionary<string, float>? PriorScales = null);
+    IReadOnlyDictionary<string, float>? PriorScales = null,
+    string? ModelVersion = null);
 
 /// <summary>
 /// The saved model (<c>model.zip</c>, ML.NET) and its metadata (<c>model.json</c>) in one folder; reused while

@@ -31,8 +31,8 @@ public static class WorkloadForecaster
         var reused = options.Training switch
         {
             ModelTraining.WhenStale => store.TryLoad(saved => saved.DataHash == hash, history, out metadata, out model),
-            // A read uses what the last forecast saved, provided it was made with the features and settings configured now.
-            ModelTraining.Never => store.TryLoad(saved => MadeWithSettings(saved, options)
+            // A read uses what the last forecast saved, provided this version made it with the features and settings configured now.
+            ModelTraining.Never => store.TryLoad(saved => MadeWithSettings(saved, options) && saved.ModelVersion == CaseModel.Version
                     && saved.Features.SequenceEqual(CaseModel.FeaturesOf(history).Names), history, out metadata, out model)
                 ? true
                 : throw new Domain.UserError(WhyNoSavedForecast(store, history, options)),
@@ -44,7 +44,7 @@ public static class WorkloadForecaster
             model = backtest.Chosen == ForecastMethod.Model ? CaseModel.Train(history, history.Weeks.Count, options.Model) : null;
             metadata = new ForecastModelMetadata(hash, history.AsOf.ToString(), history.Weeks[0].ToString(), history.Weeks[^1].ToString(),
                 history.SeriesNames, CaseModel.FeaturesOf(history).Names, options.Model,
-                options.IntervalCoverage, backtest, model?.TrendScale, model?.PriorScales);
+                options.IntervalCoverage, backtest, model?.TrendScale, model?.PriorScales, CaseModel.Version);
             store.Save(metadata, model);
         }
 

@@ -9,13 +9,13 @@ public sealed class PooledLevelTests(ITestOutputHelper output)
 {
     private const int Weeks = 120;
 
-    private static readonly (string, string, double)[] TwoRegionsOnePlatform = [("AMERICAS", "Routing", 1.0), ("EMEA", "Routing", 0.5), ("APAC", "Routing", 0.3)];
+    private static readonly (string, string, double)[] ThreeRegionsOnePlatform = [("AMERICAS", "Routing", 1.0), ("EMEA", "Routing", 0.5), ("APAC", "Routing", 0.3)];
 
     [Fact]
     public void Train_RegionsShareTheRate_TheirDeparturesShrunk()
     {
         // Cases in proportion to units everywhere: what a region or series adds to the platform's rate is noise.
-        var model = CaseModel.Train(SyntheticHistory.Build(weeks: Weeks, series: TwoRegionsOnePlatform), Weeks, new ModelSettings())!;
+        var model = CaseModel.Train(SyntheticHistory.Build(weeks: Weeks, series: ThreeRegionsOnePlatform), Weeks, new ModelSettings())!;
         output.WriteLine(string.Join(", ", model.PriorScales.Select(kv => $"{kv.Key} {kv.Value:0.000}")));
 
         Assert.True(model.PriorScales[WeekFeatures.RegionLevelGroup] < 0.3f);
@@ -26,7 +26,7 @@ public sealed class PooledLevelTests(ITestOutputHelper output)
     public void Forecast_OneRegionTwiceTheRatePerUnit_KeepsItsOwnLevel()
     {
         // EMEA has half AMERICAS' units but as many cases: its rate per unit is twice the others'.
-        var plain = SyntheticHistory.Build(weeks: Weeks, series: TwoRegionsOnePlatform);
+        var plain = SyntheticHistory.Build(weeks: Weeks, series: ThreeRegionsOnePlatform);
         var history = plain with
         {
             Series = plain.Series.Select(s => s.Region == "EMEA" ? s with { Cases = s.Cases.Select(c => c * 2).ToList() } : s).ToList(),

@@ -149,6 +149,20 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Run_NeverTrainAfterTheModelChanged_SameFeatures_SaysAnEarlierVersionMadeTheSavedForecast()
+    {
+        new WorkloadData(_db).Seasonal();
+        var saved = WorkloadForecaster.Run(_db.Warehouse, Options(), AfterHistory);
+        // Fitted another way (levels taken differently, say) with the same columns: its weights would be misread.
+        File.WriteAllText(saved.Provenance.MetadataPath, File.ReadAllText(saved.Provenance.MetadataPath).Replace(CaseModel.Version, "an older fit"));
+
+        var error = Assert.Throws<Domain.UserError>(() =>
+            WorkloadForecaster.Run(_db.Warehouse, Options() with { Training = ModelTraining.Never }, AfterHistory));
+
+        Assert.Contains("was made by an earlier version of the forecaster", error.Message);
+    }
+
+    [Fact]
     public void Run_NeverTrainWithOtherModelSettings_NoForecastYet()
     {
         new WorkloadData(_db).Seasonal();

@@ -95,11 +95,14 @@ public sealed class WeekFeatures
         return day is { Month: 7, Day: >= 10 } or { Month: 8, Day: <= 25 };
     }
 
-    // The same calendar weeks by ISO week number, as a 4-4-5 fiscal calendar of 13-week quarters and holidays published
-    // as week numbers (the Dutch school summer, say) count them. Most years the two agree; where a date falls on the other
-    // side of a week boundary (2026: week 28 begins the summer by number, not by date) the data choose (PriorGroups).
+    // The same calendar weeks by ISO week number, as fiscal calendars of 13-week quarters and holidays published as week
+    // numbers (the Dutch school summer, say) count them. Most years the two agree; where a date falls on the other side of
+    // a week boundary (2026: week 28 begins the summer by number, not by date) the data choose (PriorGroups).
 
-    /// <summary>The last two weeks of a 13-week quarter: weeks 12–13, 25–26, 38–39, 51–52 (week 53 starts no quarter end).</summary>
+    /// <summary>
+    /// The last two weeks of each 13-week block: weeks 12–13, 25–26, 38–39, 51–52. A 53rd week is not one (a 4-4-5
+    /// calendar that gives it to the fourth quarter ends that quarter a week later: the free week-of-year effects carry that).
+    /// </summary>
     public static bool IsQuarterEndByWeekNumber(IsoWeek week) => week.Week % 13 is 12 or 0;
 
     /// <summary>Weeks 52, 53 and 1.</summary>
@@ -188,6 +191,8 @@ public sealed class WeekFeatures
         : name.StartsWith("week_", StringComparison.Ordinal) ? WeekOfYearGroup
         : name.StartsWith("trend:", StringComparison.Ordinal) ? RegionTrendGroup
         : name.StartsWith("summer:", StringComparison.Ordinal) ? RegionSummerGroup
+        : !name.StartsWith("sin_", StringComparison.Ordinal) && !name.StartsWith("cos_", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"feature {name} has no prior group")
         : name.Contains(':') ? RegionHarmonicsGroup
         : name is "sin_1" or "cos_1" ? WaveGroup
         : HarmonicsGroup;
@@ -243,9 +248,11 @@ public sealed class WeekFeatures
         casesBefore.Length == 0 ? 0 : Mean(casesBefore[^Math.Min(Season, casesBefore.Length)..]);
 
     /// <summary>
-    /// Each series' level for the exposure: its platform's rate per covered unit over every series of that platform with
-    /// units, times the series' own units (each the mean over the weeks its level was taken from), floored by
-    /// <see cref="Scale"/>. A series with no recorded units (or no cases) keeps its own level.
+    /// Each series' level for the exposure, from its mean weekly cases and mean covered units over the same weeks (its
+    /// last year before the origin): the platform's rate per unit (the sum of those means over the sum of units, over the
+    /// series of the platform that have both) times the series' own units, at most <see cref="MaxPooledRatio"/> times
+    /// its own level either way. A series without recorded units, or without cases in that year, keeps its own level.
+    /// Every level is floored by <see cref="Scale"/>.
     /// </summary>
     /// <remarks>
     /// The region and series columns are the departures from this level, shrunk by a scale the data set: where regions
@@ -254,10 +261,14 @@ public sealed class WeekFeatures
     /// </remarks>
     public static double[] PooledLevels(IReadOnlyList<(string Platform, double Level, double Units)> series)
     {
-        var withUnits = series.Where(s => s.Units > 0 && s.Level > 0).ToList();
-        var rate = withUnits.GroupBy(s => s.Platform).ToDictionary(g => g.Key, g => g.Sum(s => s.Level) / g.Sum(s => s.Units));
-        return series.Select(s => s.Units > 0 && s.Level > 0 ? Scale(rate[s.Platform] * s.Units) : s.Level).ToArray();
+        static bool Pooled((string Platform, double Level, double Units) s) => s.Units > 0 && s.Level > 0;
+        var rate = series.Where(Pooled).GroupBy(s => s.Platform).ToDictionary(g => g.Key, g => g.Sum(s => s.Level) / g.Sum(s => s.Units));
+        return series.Select(s => Scale(Pooled(s) ? Math.Clamp(rate[s.Platform] * s.Units, s.Level / MaxPooledRatio, s.Level * MaxPooledRatio) : s.Level))
+            .ToArray();
     }
+
+    /// <summary>Bound on a pooled level over the series' own: a mis-keyed installed base cannot scale a forecast without limit.</summary>
+    public const double MaxPooledRatio = 10;
 
     /// <summary>The divisor of counts and label: the level, floored so quiet series do not divide by zero.</summary>
     public static double Scale(double level) => Math.Max(level, 0.5);

@@ -46,6 +46,17 @@ public class WeekFeaturesTests
         Assert.Equal(1, F(mayDay, "holiday_days"));
     }
 
+    [Theory]
+    [InlineData(2026, 13, 1, 0, 0)]
+    [InlineData(2026, 30, 0, 0, 1)]
+    [InlineData(2027, 1, 0, 1, 0)]
+    public void For_WeekNumberColumns_EachItsOwnRule(int year, int week, float quarterEnd, float yearEnd, float summer)
+    {
+        var f = Layout.For(0, "AMERICAS", new WeekDrivers(new IsoWeek(year, week), 0, 10), 0, 0, WeekFeatures.TrendScale);
+
+        Assert.Equal([quarterEnd, yearEnd, summer], new[] { F(f, "quarter_end_by_week_number"), F(f, "year_end_by_week_number"), F(f, "summer_by_week_number") });
+    }
+
     [Fact]
     public void For_WeekTheCalendarsDisagreeOn_EachColumnByItsOwnRule()
     {
@@ -190,17 +201,24 @@ public class WeekFeaturesTests
     }
 
     [Fact]
-    public void PooledLevels_PlatformsRatePerUnitTimesTheSeriesUnits_OwnLevelWithoutUnits()
+    public void PooledLevels_PlatformsRatePerUnitTimesTheSeriesUnits()
     {
-        // Routing: 30 cases a week on 100 + 200 units, 0.1 a unit. Security has one series with units and one without.
-        var levels = WeekFeatures.PooledLevels([("Routing", 10, 100), ("Routing", 20, 200), ("Routing", 0, 50), ("Security", 4, 20), ("Security", 6, 0)]);
+        // Routing: 12 + 18 = 30 cases a week on 100 + 200 units, 0.1 a unit, so 10 and 20 whatever each had itself.
+        var levels = WeekFeatures.PooledLevels([("Routing", 12, 100), ("Routing", 18, 200), ("Security", 4, 20)]);
 
         Assert.Equal(10, levels[0], 9);
         Assert.Equal(20, levels[1], 9);
-        // No cases yet: not pooled, so a series that never had a case is not forecast cases.
-        Assert.Equal(0, levels[2]);
-        Assert.Equal(4, levels[3], 9);
-        Assert.Equal(6, levels[4]);
+        Assert.Equal(4, levels[2], 9);
+    }
+
+    [Fact]
+    public void PooledLevels_NoUnitsOrNoCases_OwnLevelFloored()
+    {
+        // A series without units keeps its level and stays out of its platform's rate; one without recent cases gets the
+        // floor, not the rate; a platform where no series has units keeps every level.
+        var levels = WeekFeatures.PooledLevels([("Routing", 10, 100), ("Routing", 40, 0), ("Routing", 0, 50), ("Wireless", 3, 0), ("Wireless", 0.2, 0)]);
+
+        Assert.Equal([10, 40, WeekFeatures.Scale(0), 3, WeekFeatures.Scale(0.2)], levels);
     }
 
     [Fact]
@@ -213,8 +231,27 @@ public class WeekFeaturesTests
     }
 
     [Fact]
-    public void PooledLevels_TinyPlatform_FlooredLikeAnyLevel() =>
-        Assert.Equal(WeekFeatures.Scale(0.01), WeekFeatures.PooledLevels([("Wireless", 0.5, 1000), ("Wireless", 0.5, 1)])[1]);
+    public void PooledLevels_UnitsFarOutOfProportion_BoundedAtTenTimesTheOwnLevel()
+    {
+        // A series keyed with a thousand times its units would take most of the platform's cases (31 a week on 100,300
+        // units: 31 to it, 0.03 to each other), and every other series would fall to almost nothing.
+        var levels = WeekFeatures.PooledLevels([("Routing", 10, 100), ("Routing", 10, 100), ("Routing", 10, 100), ("Routing", 1, 100_000)]);
+
+        Assert.Equal(1 * WeekFeatures.MaxPooledRatio, levels[3], 9);
+        Assert.Equal(10 / WeekFeatures.MaxPooledRatio, levels[0], 9);
+    }
+
+    [Fact]
+    public void PooledLevels_QuietSeries_PooledBeforeTheFloor()
+    {
+        // Ten series of 0.2 cases a week on 10 units each, one of 4 on 200: 6 cases on 300 units, 0.02 a unit. Flooring
+        // each level first would count the quiet ones at 0.5 and raise the rate to 0.03.
+        var quiet = Enumerable.Repeat(("Routing", 0.2, 10.0), 10);
+        var levels = WeekFeatures.PooledLevels([.. quiet, ("Routing", 4, 200)]);
+
+        Assert.Equal(4, levels[^1], 9);
+        Assert.Equal(WeekFeatures.Scale(0.2), levels[0]);
+    }
 
     [Fact]
     public void Level_MeanOfTheLastYear()
