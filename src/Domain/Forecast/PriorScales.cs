@@ -19,8 +19,8 @@ public static class PriorScales
     /// <summary>Largest factor over a group's starting scale.</summary>
     public const float Max = 4f;
 
-    /// <summary>Evidence updates per fit (each one refit); most groups settle within two or three.</summary>
-    public const int Rounds = 4;
+    /// <summary>Evidence updates per fit (each one refit); most groups settle within four, the competing ones (two calendars, levels) take longer.</summary>
+    public const int Rounds = 8;
 
     /// <summary>
     /// The groups' next factors from a fit at <paramref name="current"/>: <paramref name="weights"/> and their posterior
@@ -48,7 +48,7 @@ public static class PriorScales
         return next;
     }
 
-    /// <summary>The factor of <paramref name="group"/> (1 when none was learnt; a model saved before they were learnt had 1).</summary>
+    /// <summary>The factor of <paramref name="group"/> (1 when none was learnt).</summary>
     public static float FactorOf(IReadOnlyDictionary<string, float>? factors, string? group) =>
         group is not null && factors is not null && factors.TryGetValue(group, out var f) ? f : 1f;
 }
