@@ -115,6 +115,13 @@ public sealed class BusinessCalendar
         return due is null ? null : Instant.FromUnixTimeTicks(due.Value);
     }
 
+    /// <summary>
+    /// A business day: the calendar is open at some time of <paramref name="date"/> (its weekly hours or an override,
+    /// less breaks, and not a holiday). The one rule of "business day" for the SLA clock and the job calendars.
+    /// </summary>
+    public bool IsBusinessDay(LocalDate date) =>
+        OpenIntervals(date.AtStartOfDayInZone(_zone).ToInstant(), date.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant()).Any();
+
     /// <summary>Whether <paramref name="at"/> lies inside an open interval (start included, end excluded).</summary>
     public bool IsOpen(Instant at)
     {

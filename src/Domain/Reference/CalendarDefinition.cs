@@ -17,9 +17,12 @@ public sealed record CalendarDefinition(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Breaks)
 {
     /// <summary>Monday–Friday 09:00–17:00 local time in <paramref name="timeZone"/>.</summary>
-    public static CalendarDefinition WeekdaysNineToFive(string timeZone)
+    public static CalendarDefinition WeekdaysNineToFive(string timeZone) => Weekdays(timeZone, "09:00-17:00");
+
+    /// <summary>Monday–Friday, <paramref name="hours"/> (<c>HH:mm-HH:mm</c>) local time in <paramref name="timeZone"/>.</summary>
+    public static CalendarDefinition Weekdays(string timeZone, string hours)
     {
-        IReadOnlyList<string> day = ["09:00-17:00"];
+        IReadOnlyList<string> day = [hours];
         return new CalendarDefinition(
             timeZone,
             new Dictionary<string, IReadOnlyList<string>> { ["mon"] = day, ["tue"] = day, ["wed"] = day, ["thu"] = day, ["fri"] = day },

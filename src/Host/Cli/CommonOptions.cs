@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using NodaTime;
 

@@ -1,79 +1,19 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Spectre.Console;
-using JuniperFts.Domain;
 using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli;
 
-/// <summary>Rows with named columns, as commands print them.</summary>
-/// <remarks>Values are strings, numbers (long, int, decimal, double), bools or null; null prints empty.</remarks>
-public sealed record Tabular(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows);
-
-/// <summary>Writes a <see cref="Tabular"/> as csv (RFC 4180), json (array of objects) or table.</summary>
+/// <summary>Prints a <see cref="Tabular"/> as csv or json (<see cref="TabularWriter"/>) or as a table at the terminal.</summary>
 public static class TabularOutput
 {
     public static void Write(Tabular data, string format, CliContext context)
     {
         switch (format)
         {
-            case "csv": WriteCsv(data, context.Out); break;
-            case "json": WriteJson(data, context.Out); break;
+            case "csv": TabularWriter.WriteCsv(data, context.Out); break;
+            case "json": TabularWriter.WriteJson(data, context.Out); break;
             default: WriteTable(data, context); break;
         }
-    }
-
-    public static void WriteCsv(Tabular data, TextWriter output)
-    {
-        output.Write(string.Join(',', data.Columns.Select(CsvField.Quote)));
-        output.Write('\n');
-        foreach (var row in data.Rows)
-        {
-            output.Write(string.Join(',', row.Select(v => CsvField.Quote(Text(v)))));
-            output.Write('\n');
-        }
-        output.Flush();
-    }
-
-    /// <summary>Writes the CSV to <paramref name="path"/> atomically (<see cref="ReportFile.Write"/>); an I/O failure is a user error about <paramref name="subject"/>.</summary>
-    public static void WriteCsvFile(Tabular data, string path, string? subject) =>
-        ReportFile.Write(path, file =>
-        {
-            using var writer = new StreamWriter(file);
-            WriteCsv(data, writer);
-        }, subject);
-
-    public static void WriteJson(Tabular data, TextWriter output)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            foreach (var row in data.Rows)
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < data.Columns.Count; i++)
-                {
-                    json.WritePropertyName(data.Columns[i]);
-                    switch (row[i])
-                    {
-                        case null: json.WriteNullValue(); break;
-                        case bool b: json.WriteBooleanValue(b); break;
-                        case int n: json.WriteNumberValue(n); break;
-                        case long n: json.WriteNumberValue(n); break;
-                        case decimal n: json.WriteNumberValue(n); break;
-                        case double n: json.WriteNumberValue(n); break;
-                        default: json.WriteStringValue(Text(row[i])); break;
-                    }
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
-        output.Write('\n');
-        output.Flush();
     }
 
     private static void WriteTable(Tabular data, CliContext context)
@@ -82,27 +22,16 @@ public static class TabularOutput
         {
             var table = new Table().Border(TableBorder.Rounded);
             foreach (var c in data.Columns) table.AddColumn(Markup.Escape(c));
-            foreach (var row in data.Rows) table.AddRow(row.Select(v => Markup.Escape(Text(v))).ToArray());
+            foreach (var row in data.Rows) table.AddRow(row.Select(v => Markup.Escape(TabularWriter.Text(v))).ToArray());
             AnsiConsole.Write(table);
             return;
         }
 
         // Plain aligned columns for logs and pipes.
-        var widths = data.Columns.Select((c, i) => Math.Max(c.Length, data.Rows.Count == 0 ? 0 : data.Rows.Max(r => Text(r[i]).Length))).ToArray();
+        var widths = data.Columns.Select((c, i) => Math.Max(c.Length, data.Rows.Count == 0 ? 0 : data.Rows.Max(r => TabularWriter.Text(r[i]).Length))).ToArray();
         context.Out.WriteLine(string.Join("  ", data.Columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         foreach (var row in data.Rows)
-            context.Out.WriteLine(string.Join("  ", row.Select((v, i) => Text(v).PadRight(widths[i]))).TrimEnd());
+            context.Out.WriteLine(string.Join("  ", row.Select((v, i) => TabularWriter.Text(v).PadRight(widths[i]))).TrimEnd());
         context.Out.Flush();
     }
-
-    /// <summary>A value as printed in csv and tables: invariant culture, booleans lower-case.</summary>
-    public static string Text(object? value) => value switch
-    {
-        null => "",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-
 }

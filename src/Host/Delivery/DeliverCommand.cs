@@ -1,8 +1,10 @@
 using System.CommandLine;
+using JuniperFts.Delivery;
 using JuniperFts.Domain;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Cli;
-using JuniperFts.Host.Service;
+using JuniperFts.Host.Settings;
+using JuniperFts.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NodaTime;
@@ -38,7 +40,7 @@ public static class DeliverCommand
             {
                 if (pr.GetValue(dryRun)) throw new UserError("--to and --dry-run: give one of them (a test send, or a list of who would get what)");
                 if (chosen.Folder is not null) throw new UserError($"--to: subscription '{chosen.Name}' delivers into a folder, not by e-mail");
-                if (!DeliverySettings.TryAddress(testAddress, out var parsed))
+                if (!SettingReader.TryEmail(testAddress, out var parsed))
                     throw new UserError($"--to: '{testAddress}' is not an e-mail address");
                 testAddress = parsed.Address;
             }
@@ -49,7 +51,7 @@ public static class DeliverCommand
             using var held = warehouse.Connect();
             var deliveries = new Deliveries(settings, new DeliveryStore(warehouse),
                 new PeriodReportFiles(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
-                    context.Clock, ServiceSettings.OutFolderOf(context.Settings.Configuration)),
+                    context.Clock, ServiceSection.OutFolderOf(context.Settings.Configuration)),
                 context.Clock, NullLogger<Deliveries>.Instance);
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
             var run = pr.GetValue(dryRun) ? deliveries.DryRun(chosen, periodKey, at)

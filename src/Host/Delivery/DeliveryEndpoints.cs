@@ -1,3 +1,4 @@
+using JuniperFts.Delivery;
 using JuniperFts.Host.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

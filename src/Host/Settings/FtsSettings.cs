@@ -1,12 +1,12 @@
-using System.Globalization;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Cli;
+using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using JuniperFts.Host.Web;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.ReviewPack;
@@ -37,12 +37,12 @@ public sealed class FtsSettings
     {
         Configuration = configuration;
         _reference = new(() => ReferenceDataConfiguration.Load(configuration));
-        _goals = new(() => BindGoals(configuration.GetSection(ExcelSection)));
-        _workbook = new(() => BindWorkbook(configuration.GetSection(ExcelSection), Goals));
-        _forecast = new(() => BindForecast(configuration.GetSection(ForecastSection), Reference, Goals));
-        _service = new(() => ServiceSettings.Load(configuration));
+        _goals = new(() => BindGoals(SettingReader.Of(configuration, ExcelSection)));
+        _workbook = new(() => BindWorkbook(SettingReader.Of(configuration, ExcelSection), Goals));
+        _forecast = new(() => BindForecast(SettingReader.Of(configuration, ForecastSection), Reference, Goals));
+        _service = new(() => ServiceSection.Bind(configuration));
         _oidc = new(() => OidcSettings.Load(configuration));
-        _delivery = new(() => DeliverySettings.Load(configuration));
+        _delivery = new(() => DeliverySection.Bind(configuration));
         // With company sign-in, tokens are only for automation and may be none.
         _users = new(() => PortalUsers.Load(configuration, optional: Oidc is not null));
     }
@@ -102,58 +102,33 @@ public sealed class FtsSettings
         _ = Delivery;
     }
 
-    private static AttainmentGoals BindGoals(IConfigurationSection section)
+    private static AttainmentGoals BindGoals(SettingReader excel)
     {
         var defaults = AttainmentGoals.Default;
-        var green = ExcelNumber(section, "GreenGoalPct", defaults.Green);
-        var amber = ExcelNumber(section, "AmberGoalPct", defaults.Amber);
+        var green = excel.Number("GreenGoalPct", defaults.Green);
+        var amber = excel.Number("AmberGoalPct", defaults.Amber);
         try { return new AttainmentGoals(green, amber); }
         catch (ArgumentException e) { throw new UserError($"Excel workbook goals: {e.Message.Split(" (Parameter")[0]}"); }
     }
 
-    private static SlaWorkbookOptions BindWorkbook(IConfigurationSection section, AttainmentGoals goals)
+    private static SlaWorkbookOptions BindWorkbook(SettingReader excel, AttainmentGoals goals)
     {
         var defaults = SlaWorkbookOptions.Default;
         var options = new SlaWorkbookOptions
         {
             Goals = goals,
-            BreachRowCap = ExcelWhole(section, nameof(SlaWorkbookOptions.BreachRowCap), defaults.BreachRowCap),
-            TrendQuarters = ExcelWhole(section, nameof(SlaWorkbookOptions.TrendQuarters), defaults.TrendQuarters),
+            BreachRowCap = excel.Whole(nameof(SlaWorkbookOptions.BreachRowCap), defaults.BreachRowCap),
+            TrendQuarters = excel.Whole(nameof(SlaWorkbookOptions.TrendQuarters), defaults.TrendQuarters),
         };
         options.Validate();
         return options;
     }
 
-    private static int ExcelWhole(IConfigurationSection section, string key, int fallback)
-    {
-        var value = ExcelNumber(section, key, fallback);
-        return value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
-            ? (int)value
-            : throw new UserError($"{ExcelSection}:{key}: '{section[key]}' is not a whole number");
-    }
-
-    private static decimal ExcelNumber(IConfigurationSection section, string key, decimal fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UserError($"{ExcelSection}:{key}: '{text}' is not a number");
-    }
-
-    private static ForecastOptions BindForecast(IConfigurationSection section, ReferenceData reference, AttainmentGoals goals)
+    private static ForecastOptions BindForecast(SettingReader section, ReferenceData reference, AttainmentGoals goals)
     {
         var defaults = StaffingPlan.Default;
-        double Number(string key, double fallback, Func<double, bool> valid, string range)
-        {
-            var text = section[key];
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !valid(v))
-                throw new UserError($"configuration {ForecastSection}:{key} = '{text}' must be {range}");
-            return v;
-        }
-        int Whole(string key, int fallback, int min, int max) =>
-            (int)Number(key, fallback, v => v == Math.Floor(v) && v >= min && v <= max, $"a whole number from {min} to {max}");
+        double Number(string key, double fallback, Func<double, bool> valid, string range) => section.Number(key, fallback, valid, range);
+        int Whole(string key, int fallback, int min, int max) => section.Whole(key, fallback, min, max);
 
         var hours = Priorities.All.ToDictionary(p => p,
             p => Number($"HandlingHours:{p.Code()}", defaults.HandlingHours[p], v => v >= 0 && double.IsFinite(v), "a number of hours ≥ 0"));
@@ -173,7 +148,7 @@ public sealed class FtsSettings
             Staffing = staffing,
             Model = model,
             Reference = reference,
-            ModelFolder = string.IsNullOrWhiteSpace(section["ModelFolder"]) ? null : section["ModelFolder"],
+            ModelFolder = section.Text("ModelFolder"),
         };
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JuniperFts.Domain;
+using JuniperFts.Host.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace JuniperFts.Host.Web;
@@ -86,11 +86,7 @@ public sealed record OidcSettings(
         if (roles.Count == 0)
             throw new UserError("Portal:Oidc:Roles: no role is mapped; list the group or app-role values that grant leadership, service_manager or finance (e.g. Portal__Oidc__Roles__leadership__0=fts-leadership)");
 
-        var hoursText = section["SessionHours"]?.Trim();
-        var hours = 8.0;
-        if (!string.IsNullOrEmpty(hoursText)
-            && (!double.TryParse(hoursText, NumberStyles.Float, CultureInfo.InvariantCulture, out hours) || hours <= 0 || hours > 24 * 30))
-            throw new UserError($"Portal:Oidc:SessionHours: '{hoursText}' is not a number of hours between 0 and 720");
+        var hours = SettingReader.Of(configuration, "Portal:Oidc").Number("SessionHours", 8.0, h => h is > 0 and <= 24 * 30, "a number of hours between 0 and 720");
 
         var settings = new OidcSettings(
             authority, clientId, section["ClientSecret"]?.Trim() ?? "", scopes,

@@ -1,5 +1,6 @@
+using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

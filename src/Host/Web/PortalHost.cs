@@ -1,7 +1,7 @@
 using System.Text.Json;
-using JuniperFts.Host.Delivery;
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Delivery;
+using JuniperFts.Scheduling;
+using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Settings;
 using JuniperFts.Store;
@@ -40,6 +40,7 @@ public sealed record ServiceRuntime(FtsSettings Settings, Warehouse Warehouse, I
         services.AddSingleton(_ => Settings.Goals);
         services.AddSingleton(_ => Settings.Workbook);
         services.AddSingleton(_ => Settings.Forecast);
+        services.AddSingleton(_ => Settings.Delivery);
         services.AddSingleton(_ => Settings.ReviewPacks(ModelTraining.Never));
         services.AddSingleton(Warehouse);
         services.AddSingleton(Clock);

@@ -1,4 +1,5 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,7 +35,7 @@ public static class PortalPage
         }
 
         // The quarters the picker offers: the last eight, the latest complete one selected.
-        app.MapGet("/api/quarters", (IClock clock, Service.ServiceSettings settings) =>
+        app.MapGet("/api/quarters", (IClock clock, ServiceSettings settings) =>
         {
             // Today is the service's date (the true-up link's due date); the quarter follows the one rule of Quarter.DefaultAt.
             var now = clock.GetCurrentInstant();

@@ -1,3 +1,4 @@
+using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Store;

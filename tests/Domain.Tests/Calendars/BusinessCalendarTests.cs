@@ -180,4 +180,21 @@ public class BusinessCalendarTests
         var e = Assert.Throws<UserError>(() => BusinessCalendar.From(CalendarJson.Parse(json, "cal.json")));
         Assert.Contains(fragment, e.Message);
     }
+
+    [Theory]
+    [InlineData("2026-12-21", true)]   // Monday
+    [InlineData("2026-12-19", false)]  // Saturday
+    [InlineData("2026-12-25", false)]  // holiday (Friday)
+    [InlineData("2026-12-24", true)]   // override: a short day is still a business day
+    [InlineData("2026-06-01", true)]   // a break leaves the rest of the day open
+    public void IsBusinessDay_OpenAtSomeTimeOfTheDate(string date, bool expected) =>
+        Assert.Equal(expected, Amsterdam().IsBusinessDay(LocalDatePattern.Iso.Parse(date).Value));
+
+    [Fact]
+    public void IsBusinessDay_ExtraHolidayClosesTheDay()
+    {
+        var calendar = BusinessCalendar.From(CalendarDefinition.WeekdaysNineToFive("Europe/Amsterdam"), [new LocalDate(2027, 1, 1)]);
+        Assert.False(calendar.IsBusinessDay(new LocalDate(2027, 1, 1)));
+        Assert.True(calendar.IsBusinessDay(new LocalDate(2027, 1, 4)));
+    }
 }

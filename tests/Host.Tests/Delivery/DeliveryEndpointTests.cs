@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Host.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Store.Tests.Support;
 using MimeKit;

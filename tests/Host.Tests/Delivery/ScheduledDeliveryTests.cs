@@ -1,6 +1,7 @@
+using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Scheduling;
+using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Host.Tests.Service;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -90,7 +90,7 @@ public sealed class ForecastCommandsTests : IDisposable
         var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:HorizonWeeks"] = "0" }, "forecast");
 
         Assert.Equal(FtsCli.UserErrorExit, exit);
-        Assert.Equal("fts: configuration Forecast:HorizonWeeks = '0' must be a whole number from 1 to 104", error.TrimEnd());
+        Assert.Equal("fts: Forecast:HorizonWeeks: '0' is not a whole number from 1 to 104", error.TrimEnd());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ForecastCommandsTests : IDisposable
         var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:Shrinkage"] = "1.5" }, "forecast");
 
         Assert.Equal(FtsCli.UserErrorExit, exit);
-        Assert.Equal("fts: configuration Forecast:Shrinkage = '1.5' must be a share from 0 to 1 (excluded)", error.TrimEnd());
+        Assert.Equal("fts: Forecast:Shrinkage: '1.5' is not a share from 0 to 1 (excluded)", error.TrimEnd());
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class StaffingCommandsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Forecast:ServiceLevelGoal", "1", "fts: configuration Forecast:ServiceLevelGoal = '1' must be a share between 0 and 1 (both excluded)")]
+    [InlineData("Forecast:ServiceLevelGoal", "1", "fts: Forecast:ServiceLevelGoal: '1' is not a share between 0 and 1 (both excluded)")]
     [InlineData("Forecast:HandlingHours:P2", "0", "fts: configuration Forecast:HandlingHours:P2 must be above 0 hours for staffing by Erlang C (was 0)")]
     public async Task Staffing_BadSetting_OneLineNamingTheKey(string key, string value, string message)
     {

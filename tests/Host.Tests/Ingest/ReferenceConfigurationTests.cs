@@ -35,12 +35,12 @@ public class ReferenceConfigurationTests
     }
 
     [Theory]
-    [InlineData("Reference:Centres:MANILA:calendar:time_zone", "Asia/Nowhere", "configuration Reference:Centres:MANILA:calendar:time_zone: 'Asia/Nowhere' is not an IANA time zone")]
-    [InlineData("Reference:Centres:MANILA:calendar:hours:mon:0", "09:00-25:00", "configuration Reference:Centres:MANILA:calendar:hours:mon:0: '09:00-25:00' is not an interval with 00:00 <= start < end <= 24:00")]
-    [InlineData("Reference:Centres:MANILA:calendar:overrides:2026-02-30:0", "09:00-12:00", "configuration Reference:Centres:MANILA:calendar:overrides:2026-02-30: '2026-02-30' is not a date (yyyy-MM-dd)")]
-    [InlineData("Reference:Skus:X:window", "9x5", "configuration Reference:Skus:X:window: '9x5' is not a service window (8x5 or 24x7)")]
-    [InlineData("Reference:TargetMinutes:P1", "-5", "configuration Reference:TargetMinutes:P1: '-5' is not a whole number of minutes above zero")]
-    [InlineData("Reference:Embargo:0", "Cuba", "configuration Reference:Embargo:0: 'Cuba' is not an ISO 3166-1 alpha-2 country code")]
+    [InlineData("Reference:Centres:MANILA:calendar:time_zone", "Asia/Nowhere", "Reference:Centres:MANILA:calendar:time_zone: 'Asia/Nowhere' is not an IANA time zone")]
+    [InlineData("Reference:Centres:MANILA:calendar:hours:mon:0", "09:00-25:00", "Reference:Centres:MANILA:calendar:hours:mon:0: '09:00-25:00' is not an interval with 00:00 <= start < end <= 24:00")]
+    [InlineData("Reference:Centres:MANILA:calendar:overrides:2026-02-30:0", "09:00-12:00", "Reference:Centres:MANILA:calendar:overrides:2026-02-30: '2026-02-30' is not a date (expected yyyy-MM-dd, e.g. 2026-03-31)")]
+    [InlineData("Reference:Skus:X:window", "9x5", "Reference:Skus:X:window: '9x5' is not a service window (8x5 or 24x7)")]
+    [InlineData("Reference:TargetMinutes:P1", "-5", "Reference:TargetMinutes:P1: '-5' is not a whole number from 1 to 35791394 (minutes)")]
+    [InlineData("Reference:Embargo:0", "Cuba", "Reference:Embargo:0: 'Cuba' is not an ISO 3166-1 alpha-2 country code")]
     public void Ingest_BadReferenceConfiguration_OneLineNamingTheKey(string key, string value, string message)
     {
         using var temp = new TempWarehouse();
@@ -66,7 +66,7 @@ public class ReferenceConfigurationTests
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reference:TargetMinutes:P3"] = "90" }).Build();
 
-        var reference = JuniperFts.Host.Cli.ReferenceDataConfiguration.Load(configuration);
+        var reference = JuniperFts.Host.Settings.ReferenceDataConfiguration.Load(configuration);
 
         Assert.Equal((900, 1800, 5400, 14400), (reference.TargetSeconds[Domain.Reference.Priority.P1], reference.TargetSeconds[Domain.Reference.Priority.P2],
             reference.TargetSeconds[Domain.Reference.Priority.P3], reference.TargetSeconds[Domain.Reference.Priority.P4]));

@@ -1,4 +1,6 @@
-using JuniperFts.Host.Service.Scheduling;
+using JuniperFts.Domain.Calendars;
+using JuniperFts.Domain.Reference;
+using JuniperFts.Scheduling;
 using NodaTime;
 
 namespace JuniperFts.Host.Tests.Service;
@@ -10,7 +12,9 @@ public class JobCalendarTests
     private static readonly JobPlan Ingest = new("ingest", CronSchedule.Parse("0 1 * * *"), PeriodKind.Day);
     private static readonly JobPlan Forecast = new("forecast", CronSchedule.Parse("0 4 * * 1"), PeriodKind.IsoWeek);
 
-    private static JobCalendar Calendar(params LocalDate[] holidays) => new(Amsterdam, holidays.ToHashSet());
+    // The service's default calendar: every weekday in its zone, less the configured holidays.
+    private static JobCalendar Calendar(params LocalDate[] holidays) =>
+        new(Amsterdam, BusinessCalendar.From(CalendarDefinition.Weekdays(Amsterdam.Id, "00:00-24:00"), holidays));
 
     private static Instant At(int y, int mo, int d, int h, int mi) => new LocalDateTime(y, mo, d, h, mi).InZoneStrictly(Amsterdam).ToInstant();
 

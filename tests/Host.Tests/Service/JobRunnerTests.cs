@@ -1,4 +1,4 @@
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using NodaTime;
 
 namespace JuniperFts.Host.Tests.Service;

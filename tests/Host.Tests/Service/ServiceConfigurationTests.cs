@@ -1,6 +1,7 @@
 using JuniperFts.Domain;
 using JuniperFts.Host.Cli;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
+using JuniperFts.Host.Settings;
 using JuniperFts.Host.Web;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +39,7 @@ public class ServiceConfigurationTests : IDisposable
     [Fact]
     public void Load_Defaults_WebMdSchedulesInUtc()
     {
-        var settings = ServiceSettings.Load(Config(Valid()));
+        var settings = ServiceSection.Bind(Config(Valid()));
         Assert.Equal(["0 1 * * *", "0 2 * * *", "0 3 * * *", "0 4 * * 1", "0 6 * * 1-5"], settings.Plans.Select(p => p.Cron.Expression));
         Assert.Equal(DateTimeZone.Utc.Id, settings.Zone.Id);
         Assert.Equal(3, settings.MaxAttempts);
@@ -49,7 +50,7 @@ public class ServiceConfigurationTests : IDisposable
     {
         var values = Valid();
         values["Service:DropFolder"] = _store.PathOf("new/nested/drop");
-        var settings = ServiceSettings.Load(Config(values));
+        var settings = ServiceSection.Bind(Config(values));
         Assert.True(Directory.Exists(settings.DropFolder));
     }
 

@@ -1,6 +1,6 @@
 using Coravel.Scheduling.Schedule;
 using Coravel.Scheduling.Schedule.Interfaces;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using JuniperFts.Host.Web;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Scheduling;
+using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -42,6 +42,6 @@ public class TrueUpJobTests
     [Fact]
     public void DueDate_PeriodKey_TheDayBefore()
     {
-        Assert.Equal(new LocalDate(2026, 2, 28), TrueUpJob.DueDate("2026-03-01"));
+        Assert.Equal(new LocalDate(2026, 2, 28), PeriodKeys.TrueUpDueDate("2026-03-01"));
     }
 }

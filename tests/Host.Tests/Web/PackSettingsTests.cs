@@ -1,6 +1,6 @@
 using System.Net;
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Scheduling;
+using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Host.Tests.Service;
 using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using JuniperFts.Host.Web;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using JuniperFts.Host.Settings;
 using JuniperFts.Host.Web;
 using JuniperFts.Store.Tests.Support;

@@ -11,10 +11,6 @@ namespace JuniperFts.Host.Cli.Features;
 /// <summary>The <c>fts</c> commands of the Forecast feature.</summary>
 public static class ForecastCommands
 {
-    /// <summary>Columns of <c>fts forecast --format csv</c>; the first four are the cli.md contract.</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-        ["iso_week", "region", "platform", "cases", "low", "high", "engineers_needed", "method"];
-
     public static IEnumerable<Command> Create(CliContext context)
     {
         var horizon = CommonOptions.WholeNumber("--horizon", "Weeks to forecast after the last complete week (default 13, or Forecast:HorizonWeeks)",
@@ -44,7 +40,7 @@ public static class ForecastCommands
             }
             var result = WorkloadForecaster.Run(warehouse, options, pr.GetValue(asOf) ?? DefaultAsOf(warehouse));
             var fmt = pr.GetValue(format)!;
-            TabularOutput.Write(Rows(result), fmt, context);
+            TabularOutput.Write(ForecastTable.Rows(result), fmt, context);
             if (fmt == "table")
             {
                 context.Out.WriteLine();
@@ -86,7 +82,7 @@ public static class ForecastCommands
                 return;
             }
             var csv = Path.Combine(run.OutFolder, "forecast.csv");
-            WriteCsv(result, csv, "out");
+            ForecastTable.WriteCsv(result, csv, "out");
             var png = Path.Combine(run.OutFolder, "forecast.png");
             WriteChart(result, png, "out");
             run.Done("forecast", $"{result.Rows.Select(r => r.Week).Distinct().Count()} week(s) ahead, {result.Rows.Count} rows, method {result.Method.Code()}", csv, png);
@@ -94,22 +90,10 @@ public static class ForecastCommands
         }
     }
 
-    /// <summary>One row per week × region × platform, as the CSV contract orders them.</summary>
-    public static Tabular Rows(ForecastResult result) => new(Columns,
-        result.Rows.Select(r => (IReadOnlyList<object?>)
-        [
-            r.Week.ToString(), r.Region, r.Platform, Round(r.Cases), Round(r.Low), Round(r.High), Round(r.EngineersNeeded),
-            result.Method.Code(),
-        ]).ToList());
-
     private static Tabular Engineers(ForecastResult result) => new(
         ["iso_week", "region", "cases", "low", "high", "engineers_needed"],
         result.Regions.Select(r => (IReadOnlyList<object?>)
             [r.Week.ToString(), r.Region, Round(r.Cases), Round(r.Low), Round(r.High), Round(r.EngineersNeeded)]).ToList());
-
-    /// <summary>Writes the forecast CSV (the rows of <see cref="Rows"/>) atomically to <paramref name="path"/>.</summary>
-    public static void WriteCsv(ForecastResult result, string path, string? subject = null) =>
-        TabularOutput.WriteCsvFile(Rows(result), path, subject);
 
     private static void WriteChart(ForecastResult result, string path, string subject) =>
         ReportFile.Write(path, file => file.Write(ForecastChartRenderer.RenderPng(result)), subject);

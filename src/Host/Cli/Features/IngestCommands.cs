@@ -3,6 +3,7 @@ using JuniperFts.Domain;
 using JuniperFts.Ingest;
 using JuniperFts.Ingest.Sample;
 using JuniperFts.Store;
+using JuniperFts.Reports.Files;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using Spectre.Console;

@@ -5,6 +5,7 @@ using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
+using JuniperFts.Reports.Files;
 using JuniperFts.Reports.Sla;
 using NodaTime;
 using NodaTime.Text;
@@ -43,10 +44,10 @@ public static class SlaCommands
 
             var cases = queries.Cases(run.AsOf, filter).ToList();
             var casesPath = Path.Combine(run.OutFolder, "sla-cases.csv");
-            TabularOutput.WriteCsvFile(CasesTable(cases), casesPath, "out");
+            TabularWriter.WriteCsvFile(CasesTable(cases), casesPath, "out");
 
             var summaryPath = Path.Combine(run.OutFolder, "sla-summary.csv");
-            TabularOutput.WriteCsvFile(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), summaryPath, "out");
+            TabularWriter.WriteCsvFile(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), summaryPath, "out");
 
             var statuses = cases.CountBy(c => c.Status).OrderBy(s => Array.IndexOf(StatusOrder, s.Key)).Select(s => $"{s.Value} {s.Key}");
             run.Done("sla", $"{evaluated} case(s) evaluated; {filter.Quarter}: {cases.Count} case(s) ({string.Join(", ", statuses)})", casesPath, summaryPath);

@@ -4,6 +4,7 @@ using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
+using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli.Features;
 
@@ -68,7 +69,7 @@ public static class StaffingCommands
             return;
         }
         var csv = Path.Combine(run.OutFolder, "staffing.csv");
-        TabularOutput.WriteCsvFile(Rows(hours), csv, "out");
+        TabularWriter.WriteCsvFile(Rows(hours), csv, "out");
         run.Done("staffing", $"{hours.Count} rows", csv);
     }
 

@@ -1,9 +1,8 @@
 using JuniperFts.Reports.TrueUp;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using NodaTime.Text;
 
-namespace JuniperFts.Host.Service.Jobs;
+namespace JuniperFts.Scheduling.Jobs;
 
 /// <summary>
 /// The daily true-up: issues a statement (PDF, CSV, JSON) for every contract year whose last day is before the
@@ -21,7 +20,7 @@ public sealed class TrueUpJob(TrueUpService trueUp, ILogger<TrueUpJob> logger) :
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
     {
-        var due = DueDate(run.PeriodKey);
+        var due = PeriodKeys.TrueUpDueDate(run.PeriodKey);
         var folder = Path.Combine(run.OutFolder, run.PeriodKey);
         var issued = trueUp.IssueDue(due, folder, reissue: false, onlyNew: true, run.Cancellation);
         var written = issued.Statements.SelectMany(s => s.Files).ToList();
@@ -34,10 +33,4 @@ public sealed class TrueUpJob(TrueUpService trueUp, ILogger<TrueUpJob> logger) :
         if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
         return Task.FromResult<IReadOnlyList<string>>([]);
     }
-
-    /// <summary>The last day of the contract years a run of period <paramref name="periodKey"/> issues: the day before it.</summary>
-    public static LocalDate DueDate(string periodKey) => LocalDatePattern.Iso.Parse(periodKey).GetValueOrThrow().PlusDays(-1);
-
-    /// <summary>The period key of the run whose due date is <paramref name="due"/>: the day after it (the inverse of <see cref="DueDate"/>).</summary>
-    public static string PeriodKeyOf(LocalDate due) => LocalDatePattern.Iso.Format(due.PlusDays(1));
 }

@@ -3,7 +3,7 @@ using JuniperFts.Store;
 using JuniperFts.Reports.ReviewPack;
 using Microsoft.Extensions.Logging;
 
-namespace JuniperFts.Host.Service.Jobs;
+namespace JuniperFts.Scheduling.Jobs;
 
 /// <summary>On the first business day after a quarter ends: a review pack per account for the quarter that ended.</summary>
 /// <remarks>

@@ -1,9 +1,9 @@
 using JuniperFts.Forecast;
-using JuniperFts.Host.Cli.Features;
+using JuniperFts.Reports.ForecastChart;
 using JuniperFts.Store;
 using Microsoft.Extensions.Logging;
 
-namespace JuniperFts.Host.Service.Jobs;
+namespace JuniperFts.Scheduling.Jobs;
 
 /// <summary>The weekly forecast: retrains on the history so far, back-tests, and writes the forecast CSV of the week.</summary>
 /// <remarks>
@@ -20,7 +20,7 @@ public sealed class ForecastJob(Warehouse warehouse, ForecastOptions options, IL
     {
         var result = WorkloadForecaster.Run(warehouse, options with { Training = ModelTraining.Always }, run.Now);
         var csv = Path.Combine(run.OutFolder, $"forecast-{run.PeriodKey}.csv");
-        ForecastCommands.WriteCsv(result, csv);
+        ForecastTable.WriteCsv(result, csv);
         logger.LogInformation("Forecast {PeriodKey}: {Rows} rows with the {Method} method", run.PeriodKey, result.Rows.Count, result.Method);
         return Task.FromResult<IReadOnlyList<string>>([csv]);
     }

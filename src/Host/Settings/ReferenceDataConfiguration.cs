@@ -4,9 +4,8 @@ using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
-using NodaTime.Text;
 
-namespace JuniperFts.Host.Cli;
+namespace JuniperFts.Host.Settings;
 
 /// <summary>Reads the <c>Reference</c> configuration section over <see cref="ReferenceData.BuiltIn"/>.</summary>
 /// <remarks>
@@ -44,8 +43,8 @@ public static partial class ReferenceDataConfiguration
         foreach (var t in section.GetSection("TargetMinutes").GetChildren())
         {
             if (!Priorities.TryParse(t.Key, out var p)) throw Bad(t, $"'{t.Key}' is not a priority (P1..P4)");
-            if (!int.TryParse(t.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
-                throw Bad(t, $"'{t.Value}' is not a whole number of minutes above zero");
+            if (!AskedValues.TryWhole(t.Value, 1, int.MaxValue / 60, out int minutes, out var problem))
+                throw Bad(t, $"{problem} (minutes)");
             targets[p] = minutes * 60;
         }
 
@@ -98,7 +97,8 @@ public static partial class ReferenceDataConfiguration
         return new SupportCentre(c.Key, region.Trim(), calendar);
     }
 
-    private static CalendarDefinition ReadCalendar(IConfigurationSection s)
+    /// <summary>A calendar in the JSON shape of a centre's (<c>time_zone</c>, <c>hours</c>, <c>holidays</c>, <c>overrides</c>, <c>breaks</c>).</summary>
+    internal static CalendarDefinition ReadCalendar(IConfigurationSection s)
     {
         var zone = s["time_zone"];
         if (string.IsNullOrWhiteSpace(zone) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
@@ -144,11 +144,12 @@ public static partial class ReferenceDataConfiguration
 
     private static string Date(IConfigurationSection s, string? text)
     {
-        if (text is null || !LocalDatePattern.Iso.Parse(text).Success) throw Bad(s, $"'{text}' is not a date (yyyy-MM-dd)");
-        return text;
+        if (!AskedValues.TryDate(text, out _, out var problem)) throw Bad(s, problem);
+        return text!;
     }
 
-    private static UserError Bad(IConfigurationSection s, string what) => new($"configuration {s.Path}: {what}");
+    /// <summary>The one message style of every setting (<see cref="SettingReader"/>): the key, then what is wrong.</summary>
+    private static UserError Bad(IConfigurationSection s, string what) => new($"{s.Path}: {what}");
 
     [GeneratedRegex(@"^\s*(?<s>\d{2}:\d{2})-(?<e>\d{2}:\d{2})\s*$")]
     private static partial Regex Interval();

@@ -1,7 +1,7 @@
 using JuniperFts.Store;
 using NodaTime;
 
-namespace JuniperFts.Host.Service;
+namespace JuniperFts.Scheduling;
 
 /// <summary>One attempt of a job for a period key, as the ledger holds it.</summary>
 public sealed record JobRun(

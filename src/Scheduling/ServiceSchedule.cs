@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace JuniperFts.Host.Service;
+namespace JuniperFts.Scheduling;
 
 /// <summary>Registers the jobs with Coravel: each job's cron string in the service zone, never overlapping itself.</summary>
 public static class ServiceSchedule

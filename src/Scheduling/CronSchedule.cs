@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 
-namespace JuniperFts.Host.Service.Scheduling;
+namespace JuniperFts.Scheduling;
 
 /// <summary>A 5-field cron expression (minute hour day-of-month month day-of-week) in the syntax Coravel accepts.</summary>
 /// <remarks>

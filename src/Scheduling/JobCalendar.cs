@@ -1,19 +1,8 @@
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using NodaTime;
-using NodaTime.Calendars;
 
-namespace JuniperFts.Host.Service.Scheduling;
-
-/// <summary>How a job names the period one successful run covers.</summary>
-public enum PeriodKind
-{
-    /// <summary>The local date of the due time: "2026-11-25".</summary>
-    Day,
-    /// <summary>The ISO week of the due time: "2026-W48".</summary>
-    IsoWeek,
-    /// <summary>The quarter that ended before the due time: "2026Q3"; due on the first business day after it.</summary>
-    QuarterEnded,
-}
+namespace JuniperFts.Scheduling;
 
 /// <summary>A job's schedule: its cron string and the period a run covers.</summary>
 public sealed record JobPlan(string Job, CronSchedule Cron, PeriodKind Period);
@@ -30,14 +19,13 @@ public readonly record struct DueRun(string Job, string PeriodKey, Instant DueAt
 /// unless the ledger already holds a success for that period key. A tick and a start-up catch-up of the
 /// same period therefore coincide, and a period missed while the service was down runs once.
 /// </remarks>
-public sealed class JobCalendar(DateTimeZone zone, IReadOnlySet<LocalDate> holidays)
+public sealed class JobCalendar(DateTimeZone zone, BusinessCalendar businessDays)
 {
     /// <summary>The zone in which cron strings and period keys are read.</summary>
     public DateTimeZone Zone { get; } = zone;
 
-    /// <summary>A business day: Monday to Friday and not one of the configured holidays.</summary>
-    public bool IsBusinessDay(LocalDate date) =>
-        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !holidays.Contains(date);
+    /// <summary>A business day of the service's calendar (<c>Service:Calendar</c>, by default Monday to Friday less <c>Service:Holidays</c>).</summary>
+    public bool IsBusinessDay(LocalDate date) => businessDays.IsBusinessDay(date);
 
     /// <summary>The latest due time of <paramref name="plan"/> at or before <paramref name="now"/>, or null when there is none in the last 400 days.</summary>
     public DueRun? LatestDue(JobPlan plan, Instant now)
@@ -61,7 +49,7 @@ public sealed class JobCalendar(DateTimeZone zone, IReadOnlySet<LocalDate> holid
         var at = Zone.AtLeniently(latest.Value).ToInstant();
         // A firing that the zone moves past now (a skipped spring-forward minute) is not due yet.
         if (at > now) return null;
-        return new DueRun(plan.Job, PeriodKey(plan.Period, latest.Value.Date), at);
+        return new DueRun(plan.Job, PeriodKeys.Of(plan.Period, latest.Value.Date), at);
     }
 
     /// <summary>When the job of a quarter is due: the first firing of the cron on a business day on or after the quarter's end.</summary>
@@ -74,13 +62,4 @@ public sealed class JobCalendar(DateTimeZone zone, IReadOnlySet<LocalDate> holid
         }
         return null;
     }
-
-    /// <summary>The period key of a day-based period that contains <paramref name="date"/>.</summary>
-    public static string PeriodKey(PeriodKind kind, LocalDate date) => kind switch
-    {
-        PeriodKind.Day => date.ToString("uuuu'-'MM'-'dd", null),
-        PeriodKind.IsoWeek => $"{WeekYearRules.Iso.GetWeekYear(date):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(date):D2}",
-        PeriodKind.QuarterEnded => Quarter.Of(date).Previous.ToString(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 }

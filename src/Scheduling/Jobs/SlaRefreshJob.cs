@@ -3,7 +3,7 @@ using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
 using Microsoft.Extensions.Logging;
 
-namespace JuniperFts.Host.Service.Jobs;
+namespace JuniperFts.Scheduling.Jobs;
 
 /// <summary>Re-evaluates the first-response SLA of the cases that changed since the last refresh.</summary>
 public sealed class SlaRefreshJob(Warehouse warehouse, ReferenceData reference, ILogger<SlaRefreshJob> logger) : IServiceJob

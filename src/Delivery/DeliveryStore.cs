@@ -1,7 +1,7 @@
 using JuniperFts.Store;
 using NodaTime;
 
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>One attempt to deliver a subscription's reports of a period to one recipient, as the ledger holds it.</summary>
 /// <param name="Recipient">A lower-case e-mail address or a folder's full path.</param>

@@ -8,7 +8,7 @@ using MimeKit;
 using NodaTime;
 using NodaTime.Text;
 
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>A send or drop that did not happen, with the server's reply (or the file system's error) as the ledger keeps it.</summary>
 public sealed class DeliveryFailure(string reply, Exception? inner = null) : Exception(reply, inner)

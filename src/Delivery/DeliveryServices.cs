@@ -1,22 +1,20 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Settings;
+using JuniperFts.Scheduling;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Store;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>Registers scheduled delivery in <c>fts serve</c>: after the jobs' successes and at start-up.</summary>
 public static class DeliveryServices
 {
-    /// <summary>Adds the delivery ledger, the report finder and <see cref="Deliveries"/> as a follow-up of the jobs and of the start-up catch-up.</summary>
+    /// <summary>Adds (over the <see cref="DeliverySettings"/> the host registers) the delivery ledger, the report finder and <see cref="Deliveries"/> as a follow-up of the jobs and of the start-up catch-up.</summary>
     /// <remarks>Packs built here for a delivery never train the forecast (as the review-packs job's).</remarks>
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton(p => p.GetRequiredService<FtsSettings>().Delivery);
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton(p => new PeriodReportFiles(
             p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<ReviewPackOptions>(),

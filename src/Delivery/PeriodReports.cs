@@ -3,8 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Scheduling;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Files;
@@ -14,7 +13,7 @@ using JuniperFts.Reports.TrueUp;
 using NodaTime;
 using NodaTime.Text;
 
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>One file to deliver and the line that tells a reader what it is.</summary>
 /// <param name="AccountId">The account a review pack is for; null for files that cover every account.</param>
@@ -75,7 +74,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     };
 
     /// <summary>The true-up job's folder for the run whose due date is <paramref name="due"/> (the run's date is the day after).</summary>
-    public string TrueUpFolder(LocalDate due) => Path.Combine(outFolder, JobNames.TrueUp, TrueUpJob.PeriodKeyOf(due));
+    public string TrueUpFolder(LocalDate due) => Path.Combine(outFolder, JobNames.TrueUp, PeriodKeys.TrueUpRunOf(due));
 
     private PeriodReports ReviewPacksOf(Quarter quarter, Instant asOf)
     {

@@ -3,7 +3,7 @@ using JuniperFts.Domain;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
-namespace JuniperFts.Host.Service;
+namespace JuniperFts.Scheduling;
 
 /// <summary>What one run of a job is asked to do.</summary>
 /// <param name="PeriodKey">The period this run covers ("2026-11-25", "2026-W48", "2026Q3").</param>

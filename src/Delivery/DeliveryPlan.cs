@@ -1,4 +1,4 @@
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>One delivery of a subscription: the files one recipient gets, in one message or one folder drop.</summary>
 /// <param name="Recipient">A lower-case e-mail address, or the folder's full path.</param>

@@ -1,11 +1,10 @@
 using JuniperFts.Domain;
-using JuniperFts.Host.Service;
-using JuniperFts.Host.Service.Jobs;
+using JuniperFts.Scheduling;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
 
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>What happened to one recipient in a delivery run.</summary>
 /// <param name="Outcome">One of <see cref="RecipientOutcome"/>'s constants.</param>
@@ -181,7 +180,7 @@ public sealed class Deliveries(DeliverySettings settings, DeliveryStore store, P
     {
         JobNames.ReviewPacks => periodKey,
         // A true-up run that issued no statement has nothing to deliver; its period is the due date it issued for.
-        JobNames.TrueUp when outputs.Count > 0 => LocalDatePattern.Iso.Format(TrueUpJob.DueDate(periodKey)),
+        JobNames.TrueUp when outputs.Count > 0 => LocalDatePattern.Iso.Format(PeriodKeys.TrueUpDueDate(periodKey)),
         _ => null,
     };
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JuniperFts.Host.Service.Jobs;
+namespace JuniperFts.Scheduling.Jobs;
 
 /// <summary>The jobs in this build, registered for the <see cref="JobRunner"/>.</summary>
 public static class ServiceJobs

@@ -6,7 +6,7 @@ using MimeKit;
 using MimeKit.IO;
 using NodaTime;
 
-namespace JuniperFts.Host.Delivery;
+namespace JuniperFts.Delivery;
 
 /// <summary>
 /// The e-mail of one parcel: a plain, readable HTML body with a text alternative, in the readers' words (which accounts,

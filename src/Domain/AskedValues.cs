@@ -4,10 +4,10 @@ using JuniperFts.Domain.Reference;
 using NodaTime;
 using NodaTime.Text;
 
-namespace JuniperFts.Host;
+namespace JuniperFts.Domain;
 
 /// <summary>
-/// Values a user types (command-line options, query parameters) checked once for the CLI and the API:
+/// Values a user types (command-line options, query parameters, settings) checked once for the CLI, the API and the settings:
 /// each says in one line why it is refused, so no value reaches the rules or the database outside a
 /// range they handle (quarters 1900Q1 to 2999Q4 and the dates and instants within them).
 /// </summary>
@@ -51,6 +51,14 @@ public static class AskedValues
             : min == T.MinValue && max == T.MaxValue ? $"'{text}' is not a whole number"
             : max == T.MaxValue ? $"'{text}' is not a whole number of at least {min}"
             : $"'{text}' is not a whole number from {min} to {max}";
+        return ok;
+    }
+
+    /// <summary>A number in invariant notation (<c>.</c> for decimals, an exponent allowed).</summary>
+    public static bool TryNumber<T>(string? text, out T value, out string problem) where T : struct, INumber<T>
+    {
+        var ok = T.TryParse(text?.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
+        problem = ok ? "" : $"'{text}' is not a number";
         return ok;
     }
 

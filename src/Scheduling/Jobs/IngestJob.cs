@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
 
-namespace JuniperFts.Host.Service.Jobs;
+namespace JuniperFts.Scheduling.Jobs;
 
 /// <summary>
 /// The nightly ingest: every sub-folder of the drop folder is one file set, ingested as one batch and then
