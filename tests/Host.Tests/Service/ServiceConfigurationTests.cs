@@ -46,6 +46,31 @@ public class ServiceConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Load_Calendar_ReviewPacksWaitForItsFirstOpenDay()
+    {
+        // A service calendar in the centres' shape, open Tuesday to Friday; Service:Holidays add to it.
+        var values = Valid();
+        values["Service:Calendar:time_zone"] = "Europe/Amsterdam";
+        foreach (var day in new[] { "tue", "wed", "thu", "fri" }) values[$"Service:Calendar:hours:{day}:0"] = "09:00-17:00";
+        values["Service:Holidays:0"] = "2026-10-01";
+        values["Service:Holidays:1"] = "2026-10-02";
+        var settings = ServiceSection.Bind(Config(values));
+
+        var due = settings.Calendar.QuarterDueAt(settings.Plan(JobNames.ReviewPacks), new Domain.Reference.Quarter(2026, 3));
+        // Thursday 1 and Friday 2 October are holidays, Saturday to Monday are closed: Tuesday 6 October at 06:00 (UTC).
+        Assert.Equal(Instant.FromUtc(2026, 10, 6, 6, 0), due);
+    }
+
+    [Fact]
+    public void Load_CalendarWithoutZone_OneLineNamingTheKey()
+    {
+        var values = Valid();
+        values["Service:Calendar:hours:mon:0"] = "09:00-17:00";
+        var e = Assert.Throws<UserError>(() => ServiceSection.Bind(Config(values)));
+        Assert.StartsWith("Service:Calendar:time_zone: ", e.Message);
+    }
+
+    [Fact]
     public void Load_MissingDropFolder_Created()
     {
         var values = Valid();
