@@ -89,6 +89,20 @@ public sealed partial class Warehouse
     /// </remarks>
     internal UserError? CannotWrite(Exception e) => CannotWrite(e.Message, e);
 
+    /// <summary>Makes one call into DuckDB; a failure to write the database's files comes out as the line of <see cref="CannotWrite(Exception)"/>.</summary>
+    /// <remarks>The state is passed through, so a static lambda allocates nothing (appender rows call it per row).</remarks>
+    internal TResult Writing<TState, TResult>(TState state, Func<TState, TResult> call)
+    {
+        try
+        {
+            return call(state);
+        }
+        catch (DuckDBException e) when (CannotWrite(e) is { } full)
+        {
+            throw full;
+        }
+    }
+
     internal UserError? CannotWrite(string message, Exception? inner)
     {
         string reason;

@@ -19,17 +19,7 @@ public sealed class WarehouseAppender : IDisposable
     public AppendedRow Row() => new(_appender.CreateRow(), _warehouse);
 
     /// <summary>Flushes the rows still buffered; a full disk is a <see cref="JuniperFts.Domain.UserError"/>.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            _appender.Dispose();
-        }
-        catch (DuckDBException e) when (_warehouse.CannotWrite(e) is { } full)
-        {
-            throw full;
-        }
-    }
+    public void Dispose() => _warehouse.Writing(_appender, static a => { a.Dispose(); return true; });
 }
 
 /// <summary>A row being appended; each <c>Add</c> fills the next column.</summary>
@@ -75,15 +65,5 @@ public readonly struct AppendedRow
     public AppendedRow AddNull() => new(_row.AppendNullValue(), _warehouse);
 
     /// <summary>Ends the row; a full chunk goes to the table (and past the memory limit to temporary files on disk).</summary>
-    public void End()
-    {
-        try
-        {
-            _row.EndRow();
-        }
-        catch (DuckDBException e) when (_warehouse.CannotWrite(e) is { } full)
-        {
-            throw full;
-        }
-    }
+    public void End() => _warehouse.Writing(_row, static r => { r.EndRow(); return true; });
 }

@@ -30,14 +30,7 @@ public sealed class WarehouseConnection : IDisposable
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var cmd = Command(sql, parameters);
-        try
-        {
-            return cmd.ExecuteNonQuery();
-        }
-        catch (DuckDBException e) when (_warehouse.CannotWrite(e) is { } full)
-        {
-            throw full;
-        }
+        return _warehouse.Writing(cmd, static c => c.ExecuteNonQuery());
     }
 
     /// <summary>The first column of the first row; <c>default</c> when there is no row or it is NULL.</summary>
@@ -45,15 +38,7 @@ public sealed class WarehouseConnection : IDisposable
     public T? Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var cmd = Command(sql, parameters);
-        object? value;
-        try
-        {
-            value = cmd.ExecuteScalar();
-        }
-        catch (DuckDBException e) when (_warehouse.CannotWrite(e) is { } full)
-        {
-            throw full;
-        }
+        var value = _warehouse.Writing(cmd, static c => c.ExecuteScalar());
         if (value is null or DBNull) return default;
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         return (T)(value switch
@@ -69,19 +54,15 @@ public sealed class WarehouseConnection : IDisposable
     public List<T> Query<T>(string sql, Func<StoredRow, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var cmd = Command(sql, parameters);
-        try
+        // A query may spill to temporary files, and INSERT … RETURNING writes.
+        return _warehouse.Writing((cmd, map), static s =>
         {
-            using var reader = cmd.ExecuteReader();
+            using var reader = s.cmd.ExecuteReader();
             var row = new StoredRow(reader);
             var list = new List<T>();
-            while (reader.Read()) list.Add(map(row));
+            while (reader.Read()) list.Add(s.map(row));
             return list;
-        }
-        catch (DuckDBException e) when (_warehouse.CannotWrite(e) is { } full)
-        {
-            // A query may spill to temporary files, and INSERT … RETURNING writes.
-            throw full;
-        }
+        });
     }
 
     /// <summary>Inserts one row naming its columns: <c>INSERT INTO table ("a", "b") VALUES ($a, $b)</c>.</summary>
