@@ -26,11 +26,7 @@ public sealed partial class Warehouse
         var full = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) UserError.OnIo($"cannot create the database folder {dir}", () => Directory.CreateDirectory(dir));
-
-        var warehouse = new Warehouse(full);
-        using var connection = warehouse.Connect();
-        Migrate(connection);
-        return warehouse;
+        return Migrated(full);
     }
 
     /// <summary>
@@ -42,7 +38,12 @@ public sealed partial class Warehouse
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new UserError($"there is no database at {full}: make one by ingesting a drop folder (`fts ingest DIR` or `fts run`), or name the right file");
-        var warehouse = new Warehouse(full);
+        return Migrated(full);
+    }
+
+    private static Warehouse Migrated(string fullPath)
+    {
+        var warehouse = new Warehouse(fullPath);
         using var connection = warehouse.Connect();
         Migrate(connection);
         return warehouse;
