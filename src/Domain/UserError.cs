@@ -16,6 +16,12 @@ public sealed class UserError(string message, Exception? inner = null) : Excepti
     public string? Subject { get; init; }
 
     /// <summary>
+    /// True when the fault is the machine's, not the input's (a full disk): the same input may go through once it
+    /// is fixed, so a job keeps it for the next try instead of setting it aside as refused.
+    /// </summary>
+    public bool Transient { get; init; }
+
+    /// <summary>
     /// Runs a file-system action; a failure becomes one line "<paramref name="what"/>: reason", about <paramref name="subject"/>.
     /// </summary>
     /// <remarks>The one place an I/O failure turns into a user mistake; anything else propagates as it is.</remarks>

@@ -131,7 +131,17 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
         for (var attempt = history.Attempts + 1; attempt <= settings.MaxAttempts; attempt++)
         {
             var started = clock.GetCurrentInstant();
-            var runId = ledger.Start(job.Name, periodKey, attempt, trigger, started);
+            long runId;
+            try
+            {
+                runId = ledger.Start(job.Name, periodKey, attempt, trigger, started);
+            }
+            catch (UserError e) when (e.Transient)
+            {
+                // The disk cannot take even the ledger row: the service keeps serving and the next firing tries again.
+                logger.LogError("Job {Job} period {PeriodKey} not started: {Error}", job.Name, periodKey, e.Message);
+                return RunOutcome.Failed;
+            }
             Instant? stopAskedAt = null;
             using var stopRequest = cancellation.Register(() => stopAskedAt = clock.GetCurrentInstant());
             logger.LogInformation("Job {Job} period {PeriodKey} attempt {Attempt} started ({Trigger})", job.Name, periodKey, attempt, trigger);
@@ -155,6 +165,21 @@ public sealed class JobRunner(IEnumerable<IServiceJob> jobs, ServiceSettings set
                 ledger.Stop(runId, stopAskedAt ?? clock.GetCurrentInstant());
                 logger.LogInformation("Job {Job} period {PeriodKey} stopped with the service", job.Name, periodKey);
                 throw;
+            }
+            catch (UserError e) when (e.Transient)
+            {
+                // The machine's fault (a full disk), not the period's: recorded with its reason, using no try, so the
+                // next firing runs the period again (the ingest's file set waits in the drop folder) once there is room.
+                try
+                {
+                    ledger.Fail(runId, clock.GetCurrentInstant(), e.Message, usesTry: false);
+                }
+                catch (UserError unrecorded) when (unrecorded.Transient)
+                {
+                    // Not even the ledger row fits: the log line below is the record; the next start marks the run interrupted.
+                }
+                logger.LogError("Job {Job} period {PeriodKey} failed (no try used; the next firing runs it again): {Error}", job.Name, periodKey, e.Message);
+                return RunOutcome.Failed;
             }
             catch (Exception e)
             {

@@ -8,7 +8,7 @@ public sealed record JobRun(
     long RunId, string Job, string PeriodKey, int Attempt, string Trigger, Instant StartedAt, Instant? FinishedAt,
     string Status, IReadOnlyList<string> OutputPaths, string? Error);
 
-/// <summary>What the ledger knows about one period key of one job (<see cref="Attempts"/> leaves out stopped runs).</summary>
+/// <summary>What the ledger knows about one period key of one job (<see cref="Attempts"/> leaves out stopped runs and those that used no try).</summary>
 public readonly record struct PeriodHistory(bool Succeeded, int Attempts, bool Running);
 
 /// <summary>Statuses of a ledger row.</summary>
@@ -33,7 +33,7 @@ public sealed class RunLedger(Warehouse warehouse)
     {
         using var c = warehouse.Connect();
         return c.Query("""
-            SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status <> 'stopped'), count(*) FILTER (WHERE status = 'running')
+            SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status <> 'stopped' AND uses_try), count(*) FILTER (WHERE status = 'running')
             FROM job_runs WHERE job = $job AND period_key = $key
             """, r => new PeriodHistory(r.Long(0) > 0, (int)r.Long(1), r.Long(2) > 0), ("job", job), ("key", periodKey)).Single();
     }
@@ -69,10 +69,12 @@ public sealed class RunLedger(Warehouse warehouse)
     }
 
     /// <summary>Marks run <paramref name="runId"/> failed with a one-line <paramref name="error"/>.</summary>
-    public void Fail(long runId, Instant finishedAt, string error, IReadOnlyList<string>? outputs = null)
+    /// <param name="usesTry">False for a failure that was the machine's (a full disk): the period keeps its tries.</param>
+    public void Fail(long runId, Instant finishedAt, string error, IReadOnlyList<string>? outputs = null, bool usesTry = true)
     {
         using var c = warehouse.Connect();
         Finish(c, runId, RunStatus.Failed, finishedAt, outputs ?? [], error);
+        if (!usesTry) c.Execute("UPDATE job_runs SET uses_try = false WHERE run_id = $id", ("id", runId));
     }
 
     /// <summary>Marks run <paramref name="runId"/> stopped at <paramref name="stoppedAt"/>, the instant the stop was asked for.</summary>

@@ -20,21 +20,37 @@ public sealed partial class Warehouse
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it: for the commands that write (ingest, run, serve).</summary>
     public static Warehouse Open(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) UserError.OnIo($"cannot create the database folder {dir}", () => Directory.CreateDirectory(dir));
+        return Migrated(full);
+    }
 
-        var warehouse = new Warehouse(full);
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> for a command that reads it; a missing file is a
+    /// <see cref="UserError"/> and nothing is created (no file, no folder), so a mistyped path never reads as "no data".
+    /// </summary>
+    public static Warehouse OpenExisting(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new UserError($"there is no database at {full}: make one by ingesting a drop folder (`fts ingest DIR` or `fts run`), or name the right file");
+        return Migrated(full);
+    }
+
+    private static Warehouse Migrated(string fullPath)
+    {
+        var warehouse = new Warehouse(fullPath);
         using var connection = warehouse.Connect();
         Migrate(connection);
         return warehouse;
     }
 
     /// <summary>A new open connection; dispose it at the end of the unit of work.</summary>
-    public WarehouseConnection Connect() => new(OpenDuckDB());
+    public WarehouseConnection Connect() => new(OpenDuckDB(), this);
 
     private DuckDBConnection OpenDuckDB()
     {
@@ -53,6 +69,7 @@ public sealed partial class Warehouse
 
     private Exception Explain(DuckDBException e)
     {
+        if (CannotWrite(e) is { } full) return full;
         var m = LockHolder().Match(e.Message);
         if (m.Success)
             return new UserError(
@@ -62,6 +79,70 @@ public sealed partial class Warehouse
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>
+    /// The one line for DuckDB failing to write this database's files (its own file, its write-ahead log <c>.wal</c>
+    /// or its temporary files): a full disk, a quota, a read-only or failing file system; null for any other failure.
+    /// </summary>
+    /// <remarks>
+    /// DuckDB names the file it could not write, often the <c>.wal</c> beside the database, so the line names the
+    /// database first. The statement or transaction that failed is undone by DuckDB or by the caller's rollback.
+    /// </remarks>
+    internal UserError? CannotWrite(Exception e) => CannotWrite(e.Message, e);
+
+    /// <summary>Makes one call into DuckDB; a failure to write the database's files comes out as the line of <see cref="CannotWrite(Exception)"/>.</summary>
+    /// <remarks>The state is passed through, so a static lambda allocates nothing (appender rows call it per row).</remarks>
+    internal TResult Writing<TState, TResult>(TState state, Func<TState, TResult> call)
+    {
+        try
+        {
+            return call(state);
+        }
+        catch (DuckDBException e) when (CannotWrite(e) is { } full)
+        {
+            throw full;
+        }
+    }
+
+    internal UserError? CannotWrite(string message, Exception? inner)
+    {
+        string reason;
+        if (message.Contains("max_temp_directory_size", StringComparison.Ordinal))
+            reason = "no room left on the disk for its temporary files";
+        else if (WriteFailure().Match(message) is { Success: true } m)
+            reason = $"{Lower(m.Groups["reason"].Value.Trim())} (writing {m.Groups["file"].Value})";
+        else if (DiskFull().Match(message) is { Success: true } d)
+            reason = Lower(d.Value);
+        else if (message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+            reason = "read-only file system";
+        else
+            return null;
+        var remedy = DiskFull().IsMatch(message) || message.Contains("max_temp_directory_size", StringComparison.Ordinal)
+            ? "free some space and run it again"
+            : "run it again once the file system takes writes";
+        return new UserError($"cannot write the database {Path}: {reason}; the unfinished change was undone: {remedy}", inner)
+        {
+            Transient = true,
+        };
+    }
+
+    /// <summary>
+    /// Test seam for machines where a test cannot mount a small file system: the full paths of databases whose every
+    /// commit fails as DuckDB's does on a full disk (the transaction is rolled back, then the same error is raised).
+    /// </summary>
+    internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> DisksFullForTests = new();
+
+    internal string? SimulatedWriteFailure() =>
+        !DisksFullForTests.IsEmpty && DisksFullForTests.ContainsKey(Path) ? $"Could not write file \"{Path}.wal\": No space left on device" : null;
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    // Could not write file "/data/fts.duckdb.wal": No space left on device (also fsync, truncate; any file DuckDB keeps)
+    [GeneratedRegex(@"Could not (?:write|fsync|truncate|extend|allocate)[^""\r\n]*""(?<file>[^""]+)""[^:\r\n]*:\s*(?<reason>[^\r\n""]+)")]
+    private static partial Regex WriteFailure();
+
+    [GeneratedRegex("No space left on device|Disk quota exceeded", RegexOptions.IgnoreCase)]
+    private static partial Regex DiskFull();
 
     // "Conflicting lock is held in /usr/share/dotnet/dotnet (PID 4242) by user root." (paths hold dots, so end at the PID)
     [GeneratedRegex(@"Conflicting lock is held in (?<holder>.+?\(PID \d+\)|[^\r\n]+?(?= by user|$))", RegexOptions.Multiline)]

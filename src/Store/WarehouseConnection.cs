@@ -12,18 +12,25 @@ namespace JuniperFts.Store;
 /// Parameters are <c>(name, value)</c> pairs; an <see cref="Instant"/> is stored as its UTC TIMESTAMP and a
 /// <see cref="LocalDate"/> as a DATE (see <see cref="StoredTime"/>), null as SQL NULL. Dispose it at the end of the
 /// unit of work: DuckDB lets one process hold the file, and temp tables live as long as the connection.
+/// A failure to write the database's files (a full disk) comes out of every call as the <see cref="JuniperFts.Domain.UserError"/> of
+/// <see cref="Warehouse.CannotWrite(Exception)"/>, naming the database.
 /// </remarks>
 public sealed class WarehouseConnection : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly Warehouse _warehouse;
 
-    internal WarehouseConnection(DuckDBConnection connection) => _connection = connection;
+    internal WarehouseConnection(DuckDBConnection connection, Warehouse warehouse)
+    {
+        _connection = connection;
+        _warehouse = warehouse;
+    }
 
     /// <summary>Runs one or more statements; returns the rows changed (of the last statement).</summary>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var cmd = Command(sql, parameters);
-        return cmd.ExecuteNonQuery();
+        return _warehouse.Writing(cmd, static c => c.ExecuteNonQuery());
     }
 
     /// <summary>The first column of the first row; <c>default</c> when there is no row or it is NULL.</summary>
@@ -31,7 +38,7 @@ public sealed class WarehouseConnection : IDisposable
     public T? Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var cmd = Command(sql, parameters);
-        var value = cmd.ExecuteScalar();
+        var value = _warehouse.Writing(cmd, static c => c.ExecuteScalar());
         if (value is null or DBNull) return default;
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         return (T)(value switch
@@ -47,11 +54,15 @@ public sealed class WarehouseConnection : IDisposable
     public List<T> Query<T>(string sql, Func<StoredRow, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var cmd = Command(sql, parameters);
-        using var reader = cmd.ExecuteReader();
-        var row = new StoredRow(reader);
-        var list = new List<T>();
-        while (reader.Read()) list.Add(map(row));
-        return list;
+        // A query may spill to temporary files, and INSERT … RETURNING writes.
+        return _warehouse.Writing((cmd, map), static s =>
+        {
+            using var reader = s.cmd.ExecuteReader();
+            var row = new StoredRow(reader);
+            var list = new List<T>();
+            while (reader.Read()) list.Add(s.map(row));
+            return list;
+        });
     }
 
     /// <summary>Inserts one row naming its columns: <c>INSERT INTO table ("a", "b") VALUES ($a, $b)</c>.</summary>
@@ -64,10 +75,10 @@ public sealed class WarehouseConnection : IDisposable
     }
 
     /// <summary>A bulk appender into <paramref name="table"/> (values in the table's column order); dispose it to flush.</summary>
-    public WarehouseAppender Appender(string table) => new(_connection.CreateAppender(table));
+    public WarehouseAppender Appender(string table) => new(_connection.CreateAppender(table), _warehouse);
 
     /// <summary>Starts a transaction; disposing it without <see cref="WarehouseTransaction.Commit"/> rolls back.</summary>
-    public WarehouseTransaction BeginTransaction() => new(_connection.BeginTransaction());
+    public WarehouseTransaction BeginTransaction() => new(_connection.BeginTransaction(), _warehouse);
 
     /// <summary>DuckDB's memory limit while a batch job runs (see <see cref="BatchSettings"/>).</summary>
     private const string BatchMemoryLimit = "600MB";
@@ -116,14 +127,47 @@ public sealed class WarehouseConnection : IDisposable
 public sealed class WarehouseTransaction : IDisposable
 {
     private readonly System.Data.Common.DbTransaction _transaction;
+    private readonly Warehouse _warehouse;
+    private bool _failed;
 
-    internal WarehouseTransaction(System.Data.Common.DbTransaction transaction) => _transaction = transaction;
+    internal WarehouseTransaction(System.Data.Common.DbTransaction transaction, Warehouse warehouse)
+    {
+        _transaction = transaction;
+        _warehouse = warehouse;
+    }
 
-    /// <summary>Makes the transaction's writes durable.</summary>
-    public void Commit() => _transaction.Commit();
+    /// <summary>Makes the transaction's writes durable; a full disk is a <see cref="JuniperFts.Domain.UserError"/> and nothing of the transaction stays.</summary>
+    public void Commit()
+    {
+        try
+        {
+            if (_warehouse.SimulatedWriteFailure() is { } simulated)
+            {
+                _transaction.Rollback();
+                throw _warehouse.CannotWrite(simulated, null)!;
+            }
+            _transaction.Commit();
+        }
+        catch (DuckDBException e) when (_warehouse.CannotWrite(e) is { } full)
+        {
+            _failed = true;
+            throw full;
+        }
+    }
 
     /// <summary>Undoes the transaction's writes.</summary>
     public void Rollback() => _transaction.Rollback();
 
-    public void Dispose() => _transaction.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _transaction.Dispose();
+        }
+        catch (DuckDBException) when (_failed)
+        {
+            // DuckDB already ended the transaction whose commit failed: there is nothing left to roll back,
+            // and the commit's error is the one to report.
+        }
+    }
 }

@@ -20,8 +20,11 @@ public sealed class CliContext
     /// <summary>Built-in reference data with the configuration's overrides applied.</summary>
     public ReferenceData Reference => Settings.Reference;
 
-    /// <summary>Opens and migrates the warehouse named by <c>--db</c> / <c>FTS_DB</c>.</summary>
-    public Warehouse OpenWarehouse(string? dbOption) => Warehouse.Open(Settings.DatabasePath(dbOption));
+    /// <summary>Opens and migrates the existing warehouse named by <c>--db</c> / <c>FTS_DB</c>; a missing one is a user error and nothing is created.</summary>
+    public Warehouse OpenWarehouse(string? dbOption) => Warehouse.OpenExisting(Settings.DatabasePath(dbOption));
+
+    /// <summary>Opens the warehouse named by <c>--db</c> / <c>FTS_DB</c>, creating it when missing: only for the commands that write (ingest, run, serve).</summary>
+    public Warehouse OpenOrCreateWarehouse(string? dbOption) => Warehouse.Open(Settings.DatabasePath(dbOption));
 
     /// <summary>The context of the real process: console, system clock, appsettings.json and environment.</summary>
     public static CliContext ForProcess()

@@ -52,11 +52,12 @@ public sealed class CsvInputReader : IInputReader
         foreach (var row in _reader)
         {
             // Raw text first: unescaping a column may rewrite the row's buffer.
-            var raw = row.Span.ToString();
+            // Characters no report can carry (a NUL some exports write) become U+FFFD here, before anything stores them.
+            var raw = CarriedText.Of(row.Span.ToString());
             if (string.IsNullOrWhiteSpace(raw)) continue;
             var cells = new string?[_map.Length];
             for (var i = 0; i < _map.Length; i++)
-                cells[i] = _map[i] < row.ColCount ? row[_map[i]].ToString() : null;
+                cells[i] = _map[i] < row.ColCount ? CarriedText.Of(row[_map[i]].ToString()) : null;
             var shape = row.ColCount == headerFields ? null
                 : $"the row has {row.ColCount} field{(row.ColCount == 1 ? "" : "s")}, the header {headerFields}";
             yield return new SourceRow(row.LineNumberFrom, raw, cells, shape);

@@ -88,7 +88,10 @@ public sealed class XlsxInputReader : IInputReader
         }
     }
 
-    private static string Text(IXLCell cell, ColumnKind? kind)
+    /// <summary>The cell's text as the CSV would hold it, with what no report can carry replaced (<see cref="CarriedText"/>).</summary>
+    private static string Text(IXLCell cell, ColumnKind? kind) => CarriedText.Of(CellText(cell, kind));
+
+    private static string CellText(IXLCell cell, ColumnKind? kind)
     {
         if (cell.IsEmpty()) return "";
         switch (cell.DataType)
@@ -108,8 +111,6 @@ public sealed class XlsxInputReader : IInputReader
                 return cell.GetString();
         }
     }
-
-
 
     public void Dispose() => _workbook.Dispose();
 }

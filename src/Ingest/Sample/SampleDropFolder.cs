@@ -39,7 +39,8 @@ public sealed class SampleDropFolder
         if (options.Cases < 1) throw new UserError($"a sample needs at least one case (got {options.Cases})");
         if (options.To < options.From) throw new UserError($"sample dates run backwards ({options.From:yyyy-MM-dd} to {options.To:yyyy-MM-dd})");
         UserError.OnIo($"cannot create the sample folder {folder}", () => Directory.CreateDirectory(folder));
-        return new SampleDropFolder(options).WriteAll(folder);
+        // A full disk stops the sample part-way: one line, not a trace (the folder holds what was written).
+        return UserError.OnIo($"cannot write the sample into {folder}", () => new SampleDropFolder(options).WriteAll(folder));
     }
 
     private IReadOnlyList<(string, long)> WriteAll(string folder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JuniperFts.Domain;
 using JuniperFts.Reports.Files;
 using NodaTime;
 
@@ -94,7 +95,8 @@ internal sealed class SheetWriter(IXLWorksheet sheet)
     /// Text as a cell holds it: characters XML cannot carry become U+FFFD and text beyond the cell's
     /// 32,767 characters is cut with an ellipsis (only text composed around a value can be that long).
     /// </summary>
-    public static string CellText(string text) => ReportText.Clip(ReportText.ForXml(text), ReportText.MaxCellLength);
+    /// <remarks>The ingest already stores text this way (<see cref="CarriedText"/>); this also covers text stored before it did.</remarks>
+    public static string CellText(string text) => ReportText.Clip(CarriedText.Of(text), ReportText.MaxCellLength);
 
     /// <summary>True for text that a spreadsheet would take as a formula or a DDE command.</summary>
     public static bool LooksLikeFormula(string text) =>

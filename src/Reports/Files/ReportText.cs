@@ -32,13 +32,6 @@ internal static class ReportText
         return text[..keep] + Ellipsis;
     }
 
-    /// <summary>
-    /// Replaces what an XML document cannot hold (control characters other than tab, LF and CR, lone
-    /// surrogates, U+FFFE/U+FFFF) with U+FFFD, the Unicode replacement character.
-    /// </summary>
-    public static string ForXml(string text) =>
-        Replace(text, c => c < ' ' && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF', '\uFFFD');
-
     /// <summary>One line of drawable text: line breaks, tabs and other control characters become spaces, lone surrogates U+FFFD.</summary>
     public static string ForDrawing(string text) => Replace(text, char.IsControl, ' ');
 

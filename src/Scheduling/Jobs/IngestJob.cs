@@ -16,8 +16,8 @@ namespace JuniperFts.Scheduling.Jobs;
 /// </summary>
 /// <remarks>
 /// A file set the ingest rejects as a whole (a user mistake: missing header column, unreadable file) goes to
-/// <c>failed/</c> and the run carries on with the next one; anything else (the database, the disk) fails the run
-/// and leaves the file set where it is, so the retry picks it up again. Senders should copy a file set beside the
+/// <c>failed/</c> and the run carries on with the next one; anything else (the database, a full disk) fails the run
+/// with its reason in the ledger and leaves the file set where it is, so the retry picks it up again. Senders should copy a file set beside the
 /// drop folder and move it in when complete, so a half-copied set is never ingested.
 /// </remarks>
 /// <para>
@@ -70,7 +70,7 @@ public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, Ref
                     name, result.BatchId, result.Files.Sum(f => f.Read), result.Files.Sum(f => f.Rejected));
                 outputs.Add(moved);
             }
-            catch (UserError e)
+            catch (UserError e) when (!e.Transient)
             {
                 var moved = MoveInto(set, Failed, run.Now);
                 File.WriteAllText(moved + ".reason.txt", e.Message + Environment.NewLine);

@@ -1,6 +1,8 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Ingest.Sample;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -92,5 +94,38 @@ public class IngestJobTests
         Assert.NotEqual(runs[0].PeriodKey, runs[1].PeriodKey);
         Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Status));
         Assert.Equal(2L, h.Store.Scalar<long>("SELECT count(*) FROM accounts"));
+    }
+
+    [Fact]
+    public async Task RunDueAsync_DiskFull_FailureAndReasonInTheLedgerSetStaysNextFiringIngestsIt()
+    {
+        using var disk = new SmallDisk();
+        var settings = new Dictionary<string, string?> { ["Service:Schedules:ingest"] = "* * * * *", ["Service:Retries"] = "0" };
+        using var h = new ServiceHarness(new TempWarehouse(disk.PathOf("service")), Now, settings, s => s.AddSingleton<IServiceJob, IngestJob>(), JobNames.Ingest);
+        var set = Path.Combine(h.Settings.DropFolder, "crm-export");
+        SampleDropFolder.Write(set, new SampleOptions(3000, 11));
+        disk.Fill(h.Store.DatabasePath);
+
+        // Two firings on the full disk: each fails with the reason, and neither uses up the set's one try.
+        Assert.Equal(RunOutcome.Failed, await h.Runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
+        h.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Equal(RunOutcome.Failed, await h.Runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
+
+        var failed = h.Ledger.Runs(JobNames.Ingest);
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, r => Assert.Equal(RunStatus.Failed, r.Status));
+        Assert.All(failed, r => Assert.StartsWith($"cannot write the database {h.Store.DatabasePath}: no space left on device", r.Error));
+        Assert.Equal([set], IngestJob.FileSets(h.Settings.DropFolder));
+        Assert.False(Directory.Exists(Path.Combine(h.Settings.DropFolder, IngestJob.Failed)));
+        Assert.Equal(0L, h.Store.Scalar<long>("SELECT count(*) FROM cases"));
+
+        disk.MakeRoom();
+        h.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Equal(RunOutcome.Succeeded, await h.Runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
+
+        Assert.Equal(RunStatus.Succeeded, h.Ledger.Runs(JobNames.Ingest)[^1].Status);
+        Assert.Equal([], IngestJob.FileSets(h.Settings.DropFolder));
+        Assert.True(Directory.Exists(Path.Combine(h.Settings.DropFolder, IngestJob.Processed, "crm-export")));
+        Assert.True(h.Store.Scalar<long>("SELECT count(*) FROM cases") > 2500);
     }
 }

@@ -40,7 +40,14 @@ public sealed class ServiceHarness : IDisposable
 
     /// <param name="realJobs">Registers real jobs (and what they need) instead of recording ones.</param>
     public ServiceHarness(Instant now, IDictionary<string, string?>? settings, Action<IServiceCollection>? realJobs, params string[] jobs)
+        : this(new TempWarehouse(), now, settings, realJobs, jobs)
     {
+    }
+
+    /// <param name="store">The database (and the folder the drop and out folders go in), e.g. on a <see cref="SmallDisk"/>.</param>
+    public ServiceHarness(TempWarehouse store, Instant now, IDictionary<string, string?>? settings, Action<IServiceCollection>? realJobs, params string[] jobs)
+    {
+        Store = store;
         Clock = new FakeClock(now);
         // As in `fts serve`: one connection held for the harness's life keeps the database open between units of work.
         _owner = Store.Warehouse.Connect();
@@ -69,7 +76,7 @@ public sealed class ServiceHarness : IDisposable
 
     private readonly JuniperFts.Store.WarehouseConnection _owner;
 
-    public TempWarehouse Store { get; } = new();
+    public TempWarehouse Store { get; }
     public FakeClock Clock { get; }
     public ServiceSettings Settings { get; }
     public Dictionary<string, RecordingJob> Jobs { get; }

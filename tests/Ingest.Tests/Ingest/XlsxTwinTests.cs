@@ -10,7 +10,7 @@ namespace JuniperFts.Ingest.Tests.Ingest;
 public class XlsxTwinTests
 {
     /// <summary>Writes each CSV of <paramref name="csvFolder"/> as a workbook the way a spreadsheet export does: typed date, number and boolean cells.</summary>
-    internal static string XlsxTwin(string csvFolder, string xlsxFolder)
+    public static string XlsxTwin(string csvFolder, string xlsxFolder)
     {
         Directory.CreateDirectory(xlsxFolder);
         foreach (var file in InputFiles.All)

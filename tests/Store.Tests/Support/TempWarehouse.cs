@@ -3,9 +3,14 @@ namespace JuniperFts.Store.Tests.Support;
 /// <summary>A real DuckDB file in a fresh temp folder, deleted with the folder on dispose.</summary>
 public sealed class TempWarehouse : IDisposable
 {
-    public TempWarehouse()
+    public TempWarehouse() : this(Path.Combine(Path.GetTempPath(), "fts-test-" + Guid.NewGuid().ToString("N")))
     {
-        Folder = Path.Combine(Path.GetTempPath(), "fts-test-" + Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The database in <paramref name="folder"/> (created; deleted on dispose), e.g. on a <see cref="SmallDisk"/>.</summary>
+    public TempWarehouse(string folder)
+    {
+        Folder = folder;
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, "fts.duckdb");
         Warehouse = Warehouse.Open(DatabasePath);

@@ -36,7 +36,7 @@ public static class IngestCommands
         var command = new Command("ingest", "Ingest a drop folder as one atomic batch; rejected rows go to quarantine") { folder, noRefresh };
         command.SetAction(pr =>
         {
-            var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
+            var warehouse = context.OpenOrCreateWarehouse(pr.GetValue(CommonOptions.Db));
             Ingest(context, warehouse, pr.GetValue(folder)!, refreshSla: !pr.GetValue(noRefresh));
             return 0;
         });
@@ -160,7 +160,7 @@ public static class IngestCommands
         var command = new Command("run", "The main job: ingest the drop folder, then write every report into the output folder") { data, output, asOf, verbose };
         command.SetAction(pr =>
         {
-            var warehouse = context.OpenWarehouse(pr.GetValue(CommonOptions.Db));
+            var warehouse = context.OpenOrCreateWarehouse(pr.GetValue(CommonOptions.Db));
             // The SLA step refreshes the evaluations and counts them in its line.
             Ingest(context, warehouse, pr.GetValue(data)!, refreshSla: false, logLines: false);
             var outFolder = Path.GetFullPath(pr.GetValue(output)!);

@@ -27,7 +27,7 @@ public static class ServeCommands
         serve.SetAction(async (parse, cancellation) =>
         {
             // Everything is checked before anything starts: a bad setting is one line and exit 2, not a crash at 01:00.
-            var warehouse = context.OpenWarehouse(parse.GetValue(CommonOptions.Db));
+            var warehouse = context.OpenOrCreateWarehouse(parse.GetValue(CommonOptions.Db));
             var runtime = ServiceRuntime.Load(context.Settings, warehouse, context.Clock);
 
             // Holding one connection for the life of the process keeps DuckDB's file lock, so a CLI command
