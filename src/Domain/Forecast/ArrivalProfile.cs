@@ -71,6 +71,33 @@ public sealed class ArrivalProfile
         return new ArrivalProfile(cells, hourCounts);
     }
 
+    /// <summary>
+    /// Whether <paramref name="centre"/>'s queue for <paramref name="priority"/> is served in each local hour of
+    /// <paramref name="week"/>: every hour when it takes 24x7 work (engineers are on shift all night for it), else the
+    /// hours <paramref name="calendar"/> is open in, for any part of the hour.
+    /// </summary>
+    public IReadOnlyList<bool> OpenHours(IsoWeek week, string centre, Priority priority, BusinessCalendar calendar)
+    {
+        var open = new bool[HourOfWeek.Count];
+        var aroundTheClock = _cellsByRegion.Values.Any(cells =>
+            cells.Any(c => c.Centre.Code == centre && c.Priority == priority && c.Window == ServiceWindow.AroundTheClock && c.Share > 0));
+        var zone = calendar.Zone;
+        for (var h = 0; h < HourOfWeek.Count; h++)
+        {
+            if (aroundTheClock) { open[h] = true; continue; }
+            var from = zone.AtLeniently(LocalStart(week, h)).ToInstant();
+            var to = zone.AtLeniently(LocalStart(week, h).PlusHours(1)).ToInstant();
+            open[h] = calendar.BusinessTime(from, to) > Duration.Zero;
+        }
+        return open;
+    }
+
+    private static LocalDateTime LocalStart(IsoWeek week, int hourOfWeek)
+    {
+        var slot = new HourOfWeek(hourOfWeek);
+        return week.Monday.PlusDays((int)slot.Day - 1).At(new LocalTime(slot.Hour, 0));
+    }
+
     /// <summary>Regions whose centres took cases in the history.</summary>
     public IReadOnlyCollection<string> Regions => _cellsByRegion.Keys;
 
@@ -120,8 +147,7 @@ public sealed class ArrivalProfile
         var route = new int[HourOfWeek.Count];
         for (var h = 0; h < HourOfWeek.Count; h++)
         {
-            var slot = new HourOfWeek(h);
-            var arrives = zone.AtLeniently(week.Monday.PlusDays((int)slot.Day - 1).At(new LocalTime(slot.Hour, 0))).ToInstant();
+            var arrives = zone.AtLeniently(LocalStart(week, h)).ToInstant();
             var counted = arrives;
             if (window == ServiceWindow.BusinessHours && firstOpening is { } first && first < end)
             {
