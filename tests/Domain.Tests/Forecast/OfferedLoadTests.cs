@@ -10,6 +10,23 @@ public class OfferedLoadTests(ITestOutputHelper output)
     private static readonly IsoWeek W10 = new(2026, 10);
 
     [Fact]
+    public void Simulator_SteadyQueue_AgreesWithErlangC()
+    {
+        // 2 cases an hour, 1-hour handling, 4 engineers, 15-minute target, for 100 hours after a day to settle: Erlang C's
+        // steady state (89.45 %), both by the cases answered and by the hours' instants.
+        var timeline = new PlanSimulator.Timeline(Enumerable.Repeat(2.0, 124).ToArray(), Enumerable.Repeat(4, 124).ToArray(), 24, 60, 15);
+
+        var outcome = PlanSimulator.Run(timeline, 1000, seed: 5);
+
+        var erlang = ErlangC.ServiceLevel(4, 2, 15, 60)!.Value;
+        Assert.Equal(erlang, outcome.ServiceLevel, 0.005);
+        Assert.Equal(erlang, Enumerable.Range(0, 100).Average(outcome.HourLevel), 0.003);
+        // 2 an hour for 100 hours, 200 times: 40,000 cases give or take 200.
+        // 2 an hour for 100 hours, 1,000 times: 200,000 cases give or take 450.
+        Assert.InRange(outcome.Arrivals.Sum(), 198_500, 201_500);
+    }
+
+    [Fact]
     public void Hour_ConstantArrivals_SettlesAtArrivalsTimesHandling()
     {
         var load = 0.0;
@@ -73,10 +90,10 @@ public class OfferedLoadTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// One centre-week simulated 2,000 times: the plan made by Erlang C on the offered load answers each hour's cases within
-    /// the target as often as the goal asks (tolerance: at most 1 % of arrivals in hours more than 2 points short, and the
+    /// One centre-week simulated 1,000 times: the plan made by Erlang C on the offered load answers each hour's cases within
+    /// the target as often as the goal asks (tolerance: no hour with arrivals more than 2 points below the goal, and the
     /// whole queue at the goal), while staffing each hour on its own arrivals × handling (the stationary method it replaces)
-    /// fails the same test.
+    /// fails the same test: more than 5 % of its arrivals come in hours more than 2 points short.
     /// </summary>
     [Theory]
     // Herndon-like P2 in business hours (4 h handling, 30 min target): the weekend's work arrives at Monday's opening.
@@ -112,7 +129,7 @@ public class OfferedLoadTests(ITestOutputHelper output)
             + $"lowest hour {Enumerable.Range(0, HourOfWeek.Count).Where(t => offeredPlan.Arrivals[t + HourOfWeek.Count] > 0).Min(offered.HourLevel):P2}; "
             + $"stationary: {old.ServiceLevel:P2}, {oldShort / oldAll:P2}; engineer-hours {rows.Sum(r => r.EngineersRaw)} against {stationary.Sum(Stationary)}");
         Assert.True(offered.ServiceLevel >= plan.ServiceLevelGoal, $"offered-load plan overall {offered.ServiceLevel:P2}");
-        Assert.True(offeredShort < 0.01 * offeredAll, $"offered-load plan: {offeredShort} of {offeredAll} arrivals in hours > 2 points short");
+        Assert.Equal(0, offeredShort);
         Assert.True(oldShort > 0.05 * oldAll, $"stationary plan: only {oldShort} of {oldAll} arrivals in hours > 2 points short");
     }
 }
