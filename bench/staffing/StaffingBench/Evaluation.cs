@@ -166,6 +166,10 @@ public static class Evaluation
         var engineers = Steps(monday.Select(r => r is null ? 0.0 : r.EngineersRaw));
         var stationary = Steps(monday.Select(r => r is null || r.Arrivals == 0 ? 0.0 : Stationary(r)));
 
+        for (var h = 0; h < 24; h++)
+            if (monday[h] is { } row)
+                Console.WriteLine($"  {row.Centre} {row.Priority.Code()} Mon {h:00}:00: {row.Arrivals} cases, arrivals × handling {naive[h]:0.00}, offered load {row.OfferedLoad}, "
+                    + $"engineers {row.EngineersRaw} (stationary {stationary[h]})");
         ChartFonts.Register();
         var plot = new Plot();
         void Line(double[] x, double[] y, string color, string legend, bool step, LinePattern pattern)

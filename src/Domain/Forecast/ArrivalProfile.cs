@@ -29,6 +29,7 @@ public sealed class ArrivalProfile
 
     private readonly Dictionary<string, List<Cell>> _cellsByRegion;
     private readonly Dictionary<string, double[]> _hourShares;
+    private readonly HashSet<(string Centre, Priority Priority)> _aroundTheClock;
 
     private sealed record Cell(SupportCentre Centre, Priority Priority, ServiceWindow Window, double Share);
 
@@ -36,6 +37,8 @@ public sealed class ArrivalProfile
     {
         _cellsByRegion = cellsByRegion;
         _hourShares = hourShares;
+        _aroundTheClock = cellsByRegion.Values.SelectMany(cells => cells)
+            .Where(c => c.Window == ServiceWindow.AroundTheClock && c.Share > 0).Select(c => (c.Centre.Code, c.Priority)).ToHashSet();
     }
 
     /// <summary>The profile of <paramref name="history"/>; centres unknown to <paramref name="reference"/> are left out.</summary>
@@ -72,19 +75,18 @@ public sealed class ArrivalProfile
     }
 
     /// <summary>
-    /// Whether <paramref name="centre"/>'s queue for <paramref name="priority"/> is served in each local hour of
-    /// <paramref name="week"/>: every hour when it takes 24x7 work (engineers are on shift all night for it), else the
-    /// hours <paramref name="calendar"/> is open in, for any part of the hour.
+    /// Whether <paramref name="centre"/>'s queue for <paramref name="priority"/> takes 24x7 work, so engineers are on shift for
+    /// it all night and its load runs through every hour; otherwise it is served in the centre's open hours only.
     /// </summary>
-    public IReadOnlyList<bool> OpenHours(IsoWeek week, string centre, Priority priority, BusinessCalendar calendar)
+    public bool ServesAroundTheClock(string centre, Priority priority) => _aroundTheClock.Contains((centre, priority));
+
+    /// <summary>Whether <paramref name="calendar"/> is open in each local hour of <paramref name="week"/>, for any part of the hour.</summary>
+    public static bool[] OpenHours(IsoWeek week, BusinessCalendar calendar)
     {
         var open = new bool[HourOfWeek.Count];
-        var aroundTheClock = _cellsByRegion.Values.Any(cells =>
-            cells.Any(c => c.Centre.Code == centre && c.Priority == priority && c.Window == ServiceWindow.AroundTheClock && c.Share > 0));
         var zone = calendar.Zone;
         for (var h = 0; h < HourOfWeek.Count; h++)
         {
-            if (aroundTheClock) { open[h] = true; continue; }
             var from = zone.AtLeniently(LocalStart(week, h)).ToInstant();
             var to = zone.AtLeniently(LocalStart(week, h).PlusHours(1)).ToInstant();
             open[h] = calendar.BusinessTime(from, to) > Duration.Zero;

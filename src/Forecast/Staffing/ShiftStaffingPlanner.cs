@@ -48,8 +48,16 @@ public static class ShiftStaffingPlanner
         if (list.Count == 0) return [];
         var weeks = IsoWeek.Range(list.Min(rw => rw.Week), list.Max(rw => rw.Week));
         var arrivals = list.SelectMany(rw => profile.Spread(rw.Week, rw.Region, rw.Cases, calendars));
-        return ShiftStaffing.Plan(arrivals, weeks, (centre, priority, week) => profile.OpenHours(week, centre, priority, calendars[centre]),
-            plan, reference);
+        var allHours = Enumerable.Repeat(true, HourOfWeek.Count).ToArray();
+        var openByCentre = new Dictionary<(string, IsoWeek), bool[]>();
+        IReadOnlyList<bool> OpenHours(string centre, Priority priority, IsoWeek week)
+        {
+            if (profile.ServesAroundTheClock(centre, priority)) return allHours;
+            if (!openByCentre.TryGetValue((centre, week), out var open))
+                openByCentre[(centre, week)] = open = ArrivalProfile.OpenHours(week, calendars[centre]);
+            return open;
+        }
+        return ShiftStaffing.Plan(arrivals, weeks, OpenHours, plan, reference);
     }
 
     /// <summary>Each region-week's cases as the forecast CSV prints them, platforms summed, so the staffing adds up to that file.</summary>

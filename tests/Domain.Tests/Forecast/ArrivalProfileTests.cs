@@ -43,6 +43,23 @@ public class ArrivalProfileTests
     }
 
     [Fact]
+    public void OpenHours_EightByFiveQueueServedInTheCalendarsHours_TwentyFourSevenAroundTheClock()
+    {
+        var profile = ArrivalProfile.FromHistory(
+        [
+            At("SCHIPHOL_RIJK", "2026-02-23 10:15"), At("SCHIPHOL_RIJK", "2026-02-16 10:45", priority: Priority.P1, window: ServiceWindow.AroundTheClock),
+        ], Reference);
+
+        var open = ArrivalProfile.OpenHours(W10, Calendars(("SCHIPHOL_RIJK", "2026-03-03"))["SCHIPHOL_RIJK"]);
+
+        // 09:00–17:00 local on weekdays, the Tuesday holiday closed.
+        Assert.Equal(Enumerable.Range(0, HourOfWeek.Count).Where(h => h / 24 is 0 or 2 or 3 or 4 && h % 24 is >= 9 and < 17),
+            Enumerable.Range(0, HourOfWeek.Count).Where(h => open[h]));
+        Assert.True(profile.ServesAroundTheClock("SCHIPHOL_RIJK", Priority.P1));
+        Assert.False(profile.ServesAroundTheClock("SCHIPHOL_RIJK", Priority.P2));
+    }
+
+    [Fact]
     public void Spread_HolidayMonday_EightByFiveWaitsForTuesdayWhileTwentyFourSevenDoesNot()
     {
         var profile = ArrivalProfile.FromHistory(
