@@ -36,29 +36,31 @@ public static class OfferedLoad
     /// steady state of the first <see cref="WeekHours"/> hours (all of them when fewer).
     /// </summary>
     /// <param name="arrivals">Expected cases arriving in each hour, in chronological order.</param>
-    /// <param name="open">Whether the queue is served in each hour; the same length as <paramref name="arrivals"/>.</param>
+    /// <param name="open">Whether the queue is served in each hour; the same length as <paramref name="arrivals"/>. An hour with arrivals is served whatever its flag says.</param>
     /// <param name="handlingHours">Mean handling time per case.</param>
     public static double[] Of(IReadOnlyList<double> arrivals, IReadOnlyList<bool> open, double handlingHours)
     {
         if (arrivals.Count != open.Count) throw new ArgumentException("One open flag per hour.", nameof(open));
         var loads = new double[arrivals.Count];
-        var load = PeriodicStart(arrivals, open, handlingHours);
+        var load = PeriodicStart(arrivals, Served, handlingHours);
         for (var t = 0; t < arrivals.Count; t++)
-            if (open[t]) (loads[t], load) = Hour(load, arrivals[t], handlingHours);
+            if (Served(t)) (loads[t], load) = Hour(load, arrivals[t], handlingHours);
         return loads;
+
+        bool Served(int t) => open[t] || arrivals[t] > 0;
     }
 
     /// <summary>
     /// The load the first week ends with when it follows itself for ever: a week maps its starting load m to a·m + b
     /// (each open hour multiplies by e^(−1/h) and adds its own work), so the repeating load is b ÷ (1 − a).
     /// </summary>
-    private static double PeriodicStart(IReadOnlyList<double> arrivals, IReadOnlyList<bool> open, double handlingHours)
+    private static double PeriodicStart(IReadOnlyList<double> arrivals, Func<int, bool> served, double handlingHours)
     {
         var a = 1.0;
         var b = 0.0;
         for (var t = 0; t < Math.Min(WeekHours, arrivals.Count); t++)
         {
-            if (!open[t]) continue;
+            if (!served(t)) continue;
             var (_, fromZero) = Hour(0, arrivals[t], handlingHours);
             var (_, fromOne) = Hour(1, 0, handlingHours);
             a *= fromOne;

@@ -1,3 +1,4 @@
+using CsCheck;
 using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using NodaTime;
@@ -64,6 +65,24 @@ public class OfferedLoadTests(ITestOutputHelper output)
         var startOfWeek = Math.Exp(-167 / 24.0) * 24 * (1 - Math.Exp(-1 / 24.0)) / (1 - Math.Exp(-168 / 24.0));
         Assert.Equal(OfferedLoad.Hour(startOfWeek, 1, 24).Average, loads[0], 12);
         Assert.True(loads[0] > OfferedLoad.Hour(0, 1, 24).Average);
+    }
+
+    [Fact]
+    public void Of_AnyRepeatingWeek_HoursInServiceAddUpToArrivalsTimesHandling()
+    {
+        // Little's law over a repeating week: the work put in (cases × handling) is the work done, hour by open hour,
+        // whatever the week's shape, the handling and the closed hours.
+        Gen.Select(Gen.Double[0, 5].Array[OfferedLoad.WeekHours], Gen.Bool.Array[OfferedLoad.WeekHours], Gen.Double[0.1, 12]).Sample((week, flags, handling) =>
+        {
+            var arrivals = week.Select((a, h) => flags[h] ? a : 0).Concat(week.Select((a, h) => flags[h] ? a : 0)).ToArray();
+            var open = flags.Concat(flags).ToArray();
+
+            var loads = OfferedLoad.Of(arrivals, open, handling);
+
+            var work = arrivals.Take(OfferedLoad.WeekHours).Sum() * handling;
+            Assert.Equal(work, loads.Take(OfferedLoad.WeekHours).Sum(), 1e-6 * (1 + work));
+            Assert.Equal(work, loads.Skip(OfferedLoad.WeekHours).Sum(), 1e-6 * (1 + work));
+        });
     }
 
     [Fact]
