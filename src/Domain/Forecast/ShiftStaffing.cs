@@ -37,19 +37,14 @@ public sealed record ShiftStaffing(
             var (centre, priority) = queue.Key;
             var cases = new decimal[weeks.Count * HourOfWeek.Count];
             foreach (var a in queue) cases[weekIndex[a.Week] * HourOfWeek.Count + a.Hour.Index] += a.Cases;
-            var open = new bool[cases.Length];
-            for (var w = 0; w < weeks.Count; w++)
-            {
-                var hours = openHours(centre, priority, weeks[w]);
-                // Work that arrives is served where it arrives, whatever the calendar says (a week with no opening keeps it there).
-                for (var h = 0; h < HourOfWeek.Count; h++) open[w * HourOfWeek.Count + h] = hours[h] || cases[w * HourOfWeek.Count + h] > 0;
-            }
+            var open = weeks.SelectMany(w => openHours(centre, priority, w)).ToArray();
             var handling = plan.HandlingMinutes(priority);
+            // Closed hours hold the work and have no load, so they get no row; an hour with arrivals is served where it is.
             var loads = Forecast.OfferedLoad.Of(cases.Select(c => (double)c).ToArray(), open, handling / 60);
             for (var t = 0; t < cases.Length; t++)
             {
                 var load = Math.Round((decimal)loads[t], LoadDecimals, MidpointRounding.AwayFromZero) + 0.0000m;
-                if (open[t] && (cases[t] > 0 || load > 0))
+                if (cases[t] > 0 || load > 0)
                     rows.Add(For(centre, priority, weeks[t / HourOfWeek.Count], new HourOfWeek(t % HourOfWeek.Count), cases[t], load, plan, reference));
             }
         }
