@@ -29,6 +29,7 @@ public sealed class ArrivalProfile
 
     private readonly Dictionary<string, List<Cell>> _cellsByRegion;
     private readonly Dictionary<string, double[]> _hourShares;
+    private readonly HashSet<(string Centre, Priority Priority)> _aroundTheClock;
 
     private sealed record Cell(SupportCentre Centre, Priority Priority, ServiceWindow Window, double Share);
 
@@ -36,6 +37,8 @@ public sealed class ArrivalProfile
     {
         _cellsByRegion = cellsByRegion;
         _hourShares = hourShares;
+        _aroundTheClock = cellsByRegion.Values.SelectMany(cells => cells)
+            .Where(c => c.Window == ServiceWindow.AroundTheClock && c.Share > 0).Select(c => (c.Centre.Code, c.Priority)).ToHashSet();
     }
 
     /// <summary>The profile of <paramref name="history"/>; centres unknown to <paramref name="reference"/> are left out.</summary>
@@ -69,6 +72,32 @@ public sealed class ArrivalProfile
                     .Select(c => new Cell(reference.Centres[c.Key.Centre], c.Key.Item2, c.Key.Item3, c.Value / total)).ToList();
             }, StringComparer.Ordinal);
         return new ArrivalProfile(cells, hourCounts);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="centre"/>'s queue for <paramref name="priority"/> takes 24x7 work, so engineers are on shift for
+    /// it all night and its load runs through every hour; otherwise it is served in the centre's open hours only.
+    /// </summary>
+    public bool ServesAroundTheClock(string centre, Priority priority) => _aroundTheClock.Contains((centre, priority));
+
+    /// <summary>Whether <paramref name="calendar"/> is open in each local hour of <paramref name="week"/>, for any part of the hour.</summary>
+    public static bool[] OpenHours(IsoWeek week, BusinessCalendar calendar)
+    {
+        var open = new bool[HourOfWeek.Count];
+        var zone = calendar.Zone;
+        for (var h = 0; h < HourOfWeek.Count; h++)
+        {
+            var from = zone.AtLeniently(LocalStart(week, h)).ToInstant();
+            var to = zone.AtLeniently(LocalStart(week, h).PlusHours(1)).ToInstant();
+            open[h] = calendar.BusinessTime(from, to) > Duration.Zero;
+        }
+        return open;
+    }
+
+    private static LocalDateTime LocalStart(IsoWeek week, int hourOfWeek)
+    {
+        var slot = new HourOfWeek(hourOfWeek);
+        return week.Monday.PlusDays((int)slot.Day - 1).At(new LocalTime(slot.Hour, 0));
     }
 
     /// <summary>Regions whose centres took cases in the history.</summary>
@@ -120,8 +149,7 @@ public sealed class ArrivalProfile
         var route = new int[HourOfWeek.Count];
         for (var h = 0; h < HourOfWeek.Count; h++)
         {
-            var slot = new HourOfWeek(h);
-            var arrives = zone.AtLeniently(week.Monday.PlusDays((int)slot.Day - 1).At(new LocalTime(slot.Hour, 0))).ToInstant();
+            var arrives = zone.AtLeniently(LocalStart(week, h)).ToInstant();
             var counted = arrives;
             if (window == ServiceWindow.BusinessHours && firstOpening is { } first && first < end)
             {

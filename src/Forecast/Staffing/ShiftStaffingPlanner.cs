@@ -7,10 +7,10 @@ using NodaTime;
 namespace JuniperFts.Forecast.Staffing;
 
 /// <summary>The forecast weeks' staffing: engineers on shift per centre, priority and local hour, beside the forecast it came from.</summary>
-/// <param name="Hours">Sorted by centre, priority, week and hour; hours without expected cases left out.</param>
+/// <param name="Hours">Sorted by centre, priority, week and hour; hours without arrivals or offered load left out.</param>
 public sealed record StaffingResult(ForecastResult Forecast, IReadOnlyList<ShiftStaffing> Hours);
 
-/// <summary>Turns a region forecast into engineers on shift by Erlang C (<see cref="ShiftStaffing"/>).</summary>
+/// <summary>Turns a region forecast into engineers on shift by Erlang C on each hour's offered load (<see cref="ShiftStaffing"/>).</summary>
 public static class ShiftStaffingPlanner
 {
     /// <summary>History weeks whose cases give each centre's share and hour-of-week profile: the last year, both DST seasons.</summary>
@@ -42,12 +42,23 @@ public static class ShiftStaffingPlanner
 
     /// <summary>The pure part of <see cref="Plan(Warehouse, ForecastResult, ForecastOptions)"/>, for callers that hold the profile.</summary>
     public static IReadOnlyList<ShiftStaffing> Plan(ArrivalProfile profile, IEnumerable<(IsoWeek Week, string Region, decimal Cases)> regionWeeks,
-        IReadOnlyDictionary<string, Domain.Calendars.BusinessCalendar> calendars, StaffingPlan plan, ReferenceData reference) =>
-        regionWeeks
-            .SelectMany(rw => profile.Spread(rw.Week, rw.Region, rw.Cases, calendars))
-            .Select(a => ShiftStaffing.For(a, plan, reference))
-            .OrderBy(s => s.Centre, StringComparer.Ordinal).ThenBy(s => s.Priority).ThenBy(s => s.Week).ThenBy(s => s.Hour)
-            .ToList();
+        IReadOnlyDictionary<string, Domain.Calendars.BusinessCalendar> calendars, StaffingPlan plan, ReferenceData reference)
+    {
+        var list = regionWeeks.ToList();
+        if (list.Count == 0) return [];
+        var weeks = IsoWeek.Range(list.Min(rw => rw.Week), list.Max(rw => rw.Week));
+        var arrivals = list.SelectMany(rw => profile.Spread(rw.Week, rw.Region, rw.Cases, calendars));
+        var allHours = Enumerable.Repeat(true, HourOfWeek.Count).ToArray();
+        var openByCentre = new Dictionary<(string, IsoWeek), bool[]>();
+        IReadOnlyList<bool> OpenHours(string centre, Priority priority, IsoWeek week)
+        {
+            if (profile.ServesAroundTheClock(centre, priority)) return allHours;
+            if (!openByCentre.TryGetValue((centre, week), out var open))
+                openByCentre[(centre, week)] = open = ArrivalProfile.OpenHours(week, calendars[centre]);
+            return open;
+        }
+        return ShiftStaffing.Plan(arrivals, weeks, OpenHours, plan, reference);
+    }
 
     /// <summary>Each region-week's cases as the forecast CSV prints them, platforms summed, so the staffing adds up to that file.</summary>
     public static IEnumerable<(IsoWeek Week, string Region, decimal Cases)> RegionWeeks(ForecastResult forecast) =>

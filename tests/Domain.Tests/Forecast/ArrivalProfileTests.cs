@@ -43,6 +43,23 @@ public class ArrivalProfileTests
     }
 
     [Fact]
+    public void OpenHours_EightByFiveQueueServedInTheCalendarsHours_TwentyFourSevenAroundTheClock()
+    {
+        var profile = ArrivalProfile.FromHistory(
+        [
+            At("SCHIPHOL_RIJK", "2026-02-23 10:15"), At("SCHIPHOL_RIJK", "2026-02-16 10:45", priority: Priority.P1, window: ServiceWindow.AroundTheClock),
+        ], Reference);
+
+        var open = ArrivalProfile.OpenHours(W10, Calendars(("SCHIPHOL_RIJK", "2026-03-03"))["SCHIPHOL_RIJK"]);
+
+        // 09:00–17:00 local on weekdays, the Tuesday holiday closed.
+        Assert.Equal(Enumerable.Range(0, HourOfWeek.Count).Where(h => h / 24 is 0 or 2 or 3 or 4 && h % 24 is >= 9 and < 17),
+            Enumerable.Range(0, HourOfWeek.Count).Where(h => open[h]));
+        Assert.True(profile.ServesAroundTheClock("SCHIPHOL_RIJK", Priority.P1));
+        Assert.False(profile.ServesAroundTheClock("SCHIPHOL_RIJK", Priority.P2));
+    }
+
+    [Fact]
     public void Spread_HolidayMonday_EightByFiveWaitsForTuesdayWhileTwentyFourSevenDoesNot()
     {
         var profile = ArrivalProfile.FromHistory(
@@ -118,9 +135,8 @@ public class ArrivalProfileTests
         // 200 P1 cases in an hour, 3 minutes each, answered within 20 seconds for 80 %: 14 on shift, 20 on the roster.
         var plan = new StaffingPlan(Priorities.All.ToDictionary(p => p, _ => 0.05), 40, 0.30, 0.85, serviceLevelGoal: 0.8);
         var reference = Reference with { TargetSeconds = Priorities.All.ToDictionary(p => p, _ => 20) };
-        var hour = new HourlyArrivals("TOKYO", Priority.P1, W10, new HourOfWeek(IsoDayOfWeek.Monday, 10), 200m);
-
-        var staffing = ShiftStaffing.For(hour, plan, reference);
+        // In steady state the offered load is arrivals × handling: 200 × 3 ÷ 60 = 10 Erlangs.
+        var staffing = ShiftStaffing.For("TOKYO", Priority.P1, W10, new HourOfWeek(IsoDayOfWeek.Monday, 10), 200m, 10m, plan, reference);
 
         Assert.Equal((3.0, 20 / 60.0, 0.8), (staffing.HandlingMinutes, staffing.TargetMinutes, staffing.ServiceLevelGoal));
         Assert.Equal((14, 20), (staffing.EngineersRaw, staffing.EngineersScheduled));

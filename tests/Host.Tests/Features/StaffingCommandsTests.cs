@@ -45,6 +45,10 @@ public sealed class StaffingCommandsTests : IDisposable
 
     private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
+    /// <summary>Four decimals, half away from zero, as the CSV prints them.</summary>
+    private static string Four(double value) =>
+        Math.Round((decimal)value, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task Staffing_Csv_ContractColumnsAndRowsThatAddUpToTheForecast()
     {
@@ -52,7 +56,7 @@ public sealed class StaffingCommandsTests : IDisposable
         var (_, forecast, _) = await Fts(null, "forecast", "--format", "csv", "--horizon", "2", "--as-of", "2026-02-02T00:00:00Z");
 
         Assert.Equal(0, exit);
-        Assert.Equal("support_center,priority,iso_week,local_day,local_hour,arrivals,handling_minutes,target_minutes,service_level_goal,"
+        Assert.Equal("support_center,priority,iso_week,local_day,local_hour,arrivals,offered_load,handling_minutes,target_minutes,service_level_goal,"
             + "engineers_raw,engineers_scheduled,service_level,occupancy", output.Split('\n')[0]);
         Assert.Contains("forecasting with naive", error);
         var rows = Csv(output);
@@ -61,27 +65,61 @@ public sealed class StaffingCommandsTests : IDisposable
             Assert.Equal(forecastRows.Where(r => r["iso_week"] == week).Sum(r => decimal.Parse(r["cases"], CultureInfo.InvariantCulture)),
                 rows.Where(r => r["iso_week"] == week).Sum(r => decimal.Parse(r["arrivals"], CultureInfo.InvariantCulture)));
 
-        // The centre's profile holds Mondays 02:00–05:00 and Saturdays 13:00 (local); P1 (24x7) keeps those hours, while
-        // P3 (8x5) waits for the week's first opening, Monday 09:00.
-        Assert.Equal(["Mon 2", "Mon 3", "Mon 4", "Mon 5", "Sat 13"], rows.Where(r => r["priority"] == "P1" && r["iso_week"] == "2026-W06")
-            .Select(r => $"{r["local_day"]} {r["local_hour"]}"));
-        var p3 = Assert.Single(rows, r => r["priority"] == "P3" && r["iso_week"] == "2026-W06");
+        // The centre's profile holds Mondays 02:00–05:00 and Saturdays 13:00 (local); P1 (24x7) cases arrive in those hours,
+        // while P3 (8x5) cases wait for the week's first opening, Monday 09:00.
+        string When(Dictionary<string, string> r) => $"{r["local_day"]} {r["local_hour"]}";
+        Assert.Equal(["Mon 2", "Mon 3", "Mon 4", "Mon 5", "Sat 13"],
+            rows.Where(r => r["priority"] == "P1" && r["iso_week"] == "2026-W06" && D(r["arrivals"]) > 0).Select(When));
+        Assert.Equal(["Mon 9"], rows.Where(r => r["priority"] == "P3" && D(r["arrivals"]) > 0).Select(When).Distinct());
+        // Their cases are still in hand in later hours: P1 around the clock (its 6-hour cases drain through the night), P3
+        // only while the centre is open (09:00–17:00 on weekdays), its 2-hour cases held overnight.
+        var p1 = rows.Where(r => r["priority"] == "P1").ToList();
+        Assert.Contains(p1, r => When(r) == "Mon 23" && D(r["arrivals"]) == 0 && D(r["offered_load"]) > 0);
+        Assert.Contains(p1, r => When(r) == "Sun 1" && D(r["arrivals"]) == 0 && D(r["offered_load"]) > 0);
+        var p3 = rows.Where(r => r["priority"] == "P3").ToList();
+        Assert.All(p3, r => Assert.True(r["local_day"] is not ("Sat" or "Sun") && int.Parse(r["local_hour"], CultureInfo.InvariantCulture) is >= 9 and < 17, When(r)));
+        Assert.Contains(p3, r => When(r) == "Tue 9" && D(r["arrivals"]) == 0 && D(r["offered_load"]) > 0);
+        var monday9 = p3.First(r => When(r) == "Mon 9");
         // P3: 2 handling hours, a 2-hour target.
-        Assert.Equal(("SCHIPHOL_RIJK", "Mon", "9", "120", "120"), (p3["support_center"], p3["local_day"], p3["local_hour"], p3["handling_minutes"], p3["target_minutes"]));
+        Assert.Equal(("SCHIPHOL_RIJK", "120", "120"), (monday9["support_center"], monday9["handling_minutes"], monday9["target_minutes"]));
 
         foreach (var r in rows)
         {
-            // Every row from its own columns: the smallest N above the load reaching the goal, raised for 85 % and 30 %.
-            var (arrivals, handling, target, goal) = (D(r["arrivals"]), D(r["handling_minutes"]), D(r["target_minutes"]), D(r["service_level_goal"]));
-            var load = arrivals * handling / 60;
+            // Every row from its own columns: the smallest N above the offered load reaching the goal, raised for 85 % and 30 %.
+            var (load, handling, target, goal) = (D(r["offered_load"]), D(r["handling_minutes"]), D(r["target_minutes"]), D(r["service_level_goal"]));
             var raw = int.Parse(r["engineers_raw"], CultureInfo.InvariantCulture);
-            Assert.True(arrivals > 0);
+            Assert.True(D(r["arrivals"]) > 0 || load > 0);
+            Assert.Equal(4, r["offered_load"].Split('.')[1].Length);
             Assert.Equal(0.95, goal);
             Assert.True(ErlangC.ServiceLevel(raw, load, target, handling) >= goal);
             Assert.True(raw - 1 <= load || ErlangC.ServiceLevel(raw - 1, load, target, handling) < goal);
             Assert.Equal((int)Math.Ceiling(Math.Max(raw, load / 0.85) / 0.7), int.Parse(r["engineers_scheduled"], CultureInfo.InvariantCulture));
-            Assert.Equal(Math.Round(load / raw, 4), D(r["occupancy"]), 10);
-            Assert.Equal(Math.Round(ErlangC.ServiceLevel(raw, load, target, handling)!.Value, 4), D(r["service_level"]), 10);
+            Assert.Equal(Four(load / raw), r["occupancy"]);
+            Assert.Equal(Four(ErlangC.ServiceLevel(raw, load, target, handling)!.Value), r["service_level"]);
+        }
+
+        // The load from the rows alone, as docs/forecast.md tells a reader to recompute it: through the hours in order, an
+        // hour without a row holding the work in hand, the first week played over until it repeats.
+        foreach (var queue in rows.GroupBy(r => r["priority"]))
+        {
+            var byHour = queue.ToDictionary(r => (r["iso_week"],
+                Array.IndexOf(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], r["local_day"]) * 24 + int.Parse(r["local_hour"], CultureInfo.InvariantCulture)));
+            var handling = D(queue.First()["handling_minutes"]) / 60;
+            double Week(string week, double load, bool check)
+            {
+                for (var h = 0; h < 168; h++)
+                    if (byHour.TryGetValue((week, h), out var r))
+                    {
+                        var arrivals = D(r["arrivals"]);
+                        var average = arrivals * handling + (load - arrivals * handling) * handling * (1 - Math.Exp(-1 / handling));
+                        load = arrivals * handling + (load - arrivals * handling) * Math.Exp(-1 / handling);
+                        if (check) Assert.Equal(D(r["offered_load"]), average, 0.0001);
+                    }
+                return load;
+            }
+            var start = 0.0;
+            for (var i = 0; i < 100; i++) start = Week("2026-W06", start, false);
+            Week("2026-W07", Week("2026-W06", start, true), true);
         }
     }
 

@@ -14,7 +14,7 @@ public static class StaffingCommands
     /// <summary>Columns of <c>fts staffing --format csv</c>, exactly as cli.md orders them.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "support_center", "priority", "iso_week", "local_day", "local_hour", "arrivals", "handling_minutes", "target_minutes",
+        "support_center", "priority", "iso_week", "local_day", "local_hour", "arrivals", "offered_load", "handling_minutes", "target_minutes",
         "service_level_goal", "engineers_raw", "engineers_scheduled", "service_level", "occupancy",
     ];
 
@@ -26,7 +26,7 @@ public static class StaffingCommands
         asOf.Description = "History is the ISO weeks that ended by this instant (default: the latest created_at in the data)";
 
         var staffing = new Command("staffing",
-            "Engineers needed on shift by Erlang C, per support centre, priority and local hour of the week, for the forecast weeks");
+            "Engineers needed on shift by Erlang C on the offered load, per support centre, priority and local hour of the week, for the forecast weeks");
         staffing.Options.Add(weeks);
         staffing.Options.Add(format);
         staffing.Options.Add(asOf);
@@ -73,11 +73,11 @@ public static class StaffingCommands
         run.Done("staffing", $"{hours.Count} rows", csv);
     }
 
-    /// <summary>One row per centre × priority × week × local hour with expected cases, as the CSV contract orders them.</summary>
+    /// <summary>One row per centre × priority × week × local hour with arrivals or offered load, as the CSV contract orders them.</summary>
     public static Tabular Rows(IEnumerable<ShiftStaffing> hours) => new(Columns,
         hours.Select(h => (IReadOnlyList<object?>)
         [
-            h.Centre, h.Priority.Code(), h.Week.ToString(), h.Hour.DayName, h.Hour.Hour, h.Arrivals,
+            h.Centre, h.Priority.Code(), h.Week.ToString(), h.Hour.DayName, h.Hour.Hour, h.Arrivals, h.OfferedLoad,
             h.HandlingMinutes, h.TargetMinutes, h.ServiceLevelGoal, h.EngineersRaw, h.EngineersScheduled,
             Four(h.ServiceLevel), Four(h.Occupancy),
         ]).ToList());
