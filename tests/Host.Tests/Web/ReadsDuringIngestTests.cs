@@ -20,7 +20,9 @@ public class ReadsDuringIngestTests
         {
             if (value.Stage != "committing") return;
             Reached.SetResult();
-            Release.Task.Wait(TimeSpan.FromSeconds(30));
+            // The ingest must not commit behind the test's back: past the limit it fails instead.
+            if (!Release.Task.Wait(Waiting.Limit))
+                throw new TimeoutException($"the test did not release the ingest's commit within {Waiting.Limit.TotalSeconds:0} s");
         }
     }
 
