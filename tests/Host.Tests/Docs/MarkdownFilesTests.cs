@@ -4,12 +4,13 @@ namespace JuniperFts.Host.Tests.Docs;
 
 /// <summary>
 /// The README and docs/ are the project's front door: a merge that drops a code fence turns the rest of a page
-/// into one code block, and a left-over conflict marker or a link to a moved file misleads the reader, so CI fails on them.
+/// into one code block, and a left-over conflict marker or a link to a moved file or a renamed heading misleads the
+/// reader, so CI fails on them.
 /// </summary>
 public partial class MarkdownFilesTests
 {
     [Fact]
-    public void RepositoryMarkdown_FencesPairNoConflictMarkerLinksResolve()
+    public void RepositoryMarkdown_FencesPairNoConflictMarkerLinksAndHeadingsResolve()
     {
         var root = RepositoryRoot();
         var files = MarkdownFiles(root);
@@ -17,7 +18,7 @@ public partial class MarkdownFilesTests
         Assert.Contains(files, f => Path.GetDirectoryName(f) == Path.Combine(root, "docs"));
 
         var problems = files
-            .SelectMany(f => MarkdownCheck.Problems(File.ReadAllText(f), target => Exists(f, target))
+            .SelectMany(f => MarkdownCheck.Problems(File.ReadAllText(f), target => Linked(f, target))
                 .Select(p => $"{Path.GetRelativePath(root, f)}:{p.Line}: {p.Message}"))
             .ToList();
         Assert.True(problems.Count == 0, string.Join('\n', problems));
@@ -35,12 +36,15 @@ public partial class MarkdownFilesTests
     [InlineData("```\na\n```bash\n", "1: code fence ``` is never closed")] // a closing fence takes no info string
     [InlineData("text\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\n", "2: merge-conflict marker '<<<<<<<'\n4: merge-conflict marker '======='\n6: merge-conflict marker '>>>>>>>'")]
     [InlineData("see [the notes](missing.md) and [sla](sla.md#entry-points)\n", "1: link to missing.md, which is not there")]
-    [InlineData("[web](https://example.org/x.md) [top](#layout) [mail](mailto:a@b.example)\n", "")]
+    [InlineData("[sla](sla.md#the-rules) [sla](sla.md#how-fts-clock-works) [sla](sla.md#faq-1)\n", "1: link to sla.md#the-rules: no such heading there")]
+    [InlineData("# The `fts run` step (2026Q3)\n\nsee [above](#the-fts-run-step-2026q3), not [this](#run)\n", "3: link to #run: no such heading there")]
+    [InlineData("## Jobs\n## Jobs\n[second](#jobs-1) [third](#jobs-2)\n", "3: link to #jobs-2: no such heading there")]
+    [InlineData("# Layout\n[web](https://example.org/x.md) [top](#layout) [mail](mailto:a@b.example)\n", "")]
     [InlineData("```\n[not a link](missing.md)\n```\n", "")]
     [InlineData("`a` then [x](missing.md), but `[y](missing.md)` is code\n", "1: link to missing.md, which is not there")]
     public void Problems_PlantedMistakes_FoundOnTheirLine(string markdown, string expected)
     {
-        var problems = MarkdownCheck.Problems(markdown, target => target == "sla.md");
+        var problems = MarkdownCheck.Problems(markdown, target => target == "sla.md" ? "## Entry points\n## How `fts clock` works\n# FAQ\n## FAQ\n" : null);
 
         Assert.Equal(expected, string.Join('\n', problems.Select(p => $"{p.Line}: {p.Message}")));
     }
@@ -71,20 +75,26 @@ public partial class MarkdownFilesTests
             .ToList();
     }
 
-    private static bool Exists(string file, string target)
+    /// <summary>The text of a linked markdown file; "" for another file or a folder that is there; null when nothing is.</summary>
+    private static string? Linked(string file, string target)
     {
         var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
-        return File.Exists(path) || Directory.Exists(path);
+        if (File.Exists(path)) return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? File.ReadAllText(path) : "";
+        return Directory.Exists(path) ? "" : null;
     }
 }
 
-/// <summary>The mistakes a merge leaves in markdown: unpaired code fences, conflict markers, links to files that are not there.</summary>
+/// <summary>
+/// The mistakes a merge leaves in markdown: unpaired code fences, conflict markers, links to files that are not there
+/// or to headings that are not in them (anchors as GitHub makes them).
+/// </summary>
 public static partial class MarkdownCheck
 {
     public sealed record Problem(int Line, string Message);
 
-    /// <summary>The problems of one markdown text; <paramref name="exists"/> says whether a relative link's file is there.</summary>
-    public static IReadOnlyList<Problem> Problems(string markdown, Func<string, bool> exists)
+    /// <summary>The problems of one markdown text.</summary>
+    /// <param name="linked">The text of a relative link's markdown file ("" for any other file that is there), or null when it is not there.</param>
+    public static IReadOnlyList<Problem> Problems(string markdown, Func<string, string?> linked)
     {
         var problems = new List<Problem>();
         var lines = markdown.ReplaceLineEndings("\n").Split('\n');
@@ -122,14 +132,50 @@ public static partial class MarkdownCheck
             }
             foreach (Match link in Link().Matches(InlineCode().Replace(line, "")))
             {
-                var target = link.Groups["target"].Value.Split('#')[0];
-                if (target.Length == 0 || target.Contains(':', StringComparison.Ordinal)) continue; // an anchor, a URL, mailto:
-                if (!exists(target)) problems.Add(new(number, $"link to {target}, which is not there"));
+                var target = link.Groups["target"].Value;
+                if (target.Contains(':', StringComparison.Ordinal)) continue; // a URL, mailto:
+                var (file, anchor) = target.IndexOf('#') is var hash and >= 0 ? (target[..hash], target[(hash + 1)..]) : (target, "");
+                var text = file.Length == 0 ? markdown : linked(file);
+                if (text is null) problems.Add(new(number, $"link to {file}, which is not there"));
+                else if (anchor.Length > 0 && (file.Length == 0 || file.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) && !Anchors(text).Contains(anchor))
+                    problems.Add(new(number, $"link to {target}: no such heading there"));
             }
         }
         if (open is { } unclosed) problems.Add(new(unclosed.Line, $"code fence {unclosed.Text} is never closed"));
         return problems.OrderBy(p => p.Line).ToList();
     }
+
+    /// <summary>The anchors of a text's headings as GitHub makes them: lower case, punctuation dropped, spaces as
+    /// hyphens, and -1, -2 … after a repeated one.</summary>
+    public static HashSet<string> Anchors(string markdown)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var fence = "";
+        foreach (var line in markdown.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var f = Fence().Match(line);
+            if (f.Success && (fence.Length == 0 || (f.Groups["fence"].Value.StartsWith(fence, StringComparison.Ordinal) && f.Groups["info"].Value.Trim().Length == 0)))
+            {
+                fence = fence.Length == 0 ? f.Groups["fence"].Value : "";
+                continue;
+            }
+            if (fence.Length > 0 || Heading().Match(line) is not { Success: true } heading) continue;
+            var text = LinkText().Replace(heading.Groups["text"].Value, "$1").Replace("`", "", StringComparison.Ordinal).ToLowerInvariant();
+            var slug = NotInAnchor().Replace(text, "").Replace(' ', '-');
+            var unique = slug;
+            for (var n = 1; !anchors.Add(unique); n++) unique = $"{slug}-{n}";
+        }
+        return anchors;
+    }
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}\s+(?<text>.*?)(\s+#+)?\s*$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex LinkText();
+
+    [GeneratedRegex(@"[^\p{L}\p{N} _-]")]
+    private static partial Regex NotInAnchor();
 
     [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>.*)$")]
     private static partial Regex Fence();
