@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: every test of the solution. Extra arguments go to `dotnet test` (e.g. --filter, --logger).
+# The test command: builds the benchmarks, then runs every test of the solution. Extra arguments go to
+# `dotnet test` (e.g. --filter, --logger).
 # Tests shell out to a browser (tests/Host.Tests/Web/BrowserFinder.cs looks for FTS_BROWSER, Playwright's
 # Chromium, Chrome, Edge, /usr/bin/chromium) and to node/npm (a real OpenID provider). When one is missing
 # and apt-get is there, this installs Debian's `chromium`, `nodejs`, `npm` (with sudo unless root) first.
@@ -26,4 +27,8 @@ if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The benchmarks are no tests and are run by hand (docs/benchmarks.md), but they must keep compiling: build them
+# first (they share the src builds the tests use, so this costs little more than their own few files).
+dotnet build bench/JuniperFts.Bench.slnx -nologo -v q \
+  || { echo "test.sh: bench/ does not build (dotnet build bench/JuniperFts.Bench.slnx)" >&2; exit 1; }
 exec dotnet test JuniperFts.sln "$@"

@@ -64,7 +64,7 @@ public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, Ref
             var name = Path.GetFileName(set);
             try
             {
-                var result = new DropFolderIngest(warehouse, reference, clock).Run(set, cancellation: run.Cancellation);
+                var result = new DropFolderIngest(warehouse, reference, clock).Run(set, new StageLog(logger, name), run.Cancellation);
                 var moved = MoveInto(set, Processed, run.Now);
                 logger.LogInformation("File set {FileSet} ingested as batch {BatchId}: {Read} rows read, {Rejected} rejected",
                     name, result.BatchId, result.Files.Sum(f => f.Read), result.Files.Sum(f => f.Rejected));
@@ -79,6 +79,19 @@ public sealed class IngestJob(ServiceSettings settings, Warehouse warehouse, Ref
             }
         }
         return Task.FromResult<IReadOnlyList<string>>(outputs);
+    }
+
+    /// <summary>
+    /// One log line as each stage of a batch starts (reading a file, writing, committing), so an operator watching a
+    /// big drop sees where it is; the row-by-row progress the command line shows stays out of the log.
+    /// </summary>
+    private sealed class StageLog(ILogger logger, string fileSet) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value)
+        {
+            if (value.Done == 0 || value.Stage == "committing")
+                logger.LogInformation("File set {FileSet}: {Stage} {File}", fileSet, value.Stage, value.File ?? "");
+        }
     }
 
     /// <summary>The file sets waiting in <paramref name="dropFolder"/>, oldest name first.</summary>

@@ -100,11 +100,9 @@ public sealed class FolderDeliveryTests : IDisposable
         Assert.All(seen, s => Assert.Equal(sizes[s.Name], s.Length));
         Assert.Empty(Directory.GetFiles(_share, ".*"));
 
-        async Task WaitForPasses(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (Volatile.Read(ref passes) < count && DateTime.UtcNow < deadline) await Task.Delay(5);
-        }
+        Task WaitForPasses(int count) =>
+            Waiting.UntilAsync(() => Task.FromResult(Volatile.Read(ref passes) >= count), $"the share's reader to list it {count} time(s)",
+                state: () => $"{Volatile.Read(ref passes)} listing(s)");
     }
 
     [Fact]

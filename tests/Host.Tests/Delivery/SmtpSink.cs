@@ -4,10 +4,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using JuniperFts.Store.Tests.Support;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -28,22 +30,29 @@ public sealed class SmtpSink : IDisposable
     /// <param name="login">When set, the only user and password accepted, and a login is required.</param>
     public SmtpSink(X509Certificate2? certificate = null, bool implicitTls = false, (string User, string Password)? login = null)
     {
-        Port = FreePort();
+        // Port 0: the listener binds whatever port is free and reports it, so no other process can take it in between.
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e =>
             {
-                e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(implicitTls);
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).IsSecure(implicitTls);
                 if (certificate is not null) e.Certificate(certificate);
                 if (login is not null) e.AuthenticationRequired(true).AllowUnsecureAuthentication(false);
             })
             .Build();
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => listening.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var services = new ServiceProvider();
+        services.Add(listeners);
         services.Add(new Store(this));
         services.Add(new Filter(this));
         if (login is { } l) services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) => user == l.User && password == l.Password));
         var server = new SmtpServer.SmtpServer(options, services);
         _running = server.StartAsync(_stop.Token);
+        if (!listening.Task.Wait(Waiting.Limit))
+            throw new InvalidOperationException($"waited {Waiting.Limit.TotalSeconds:0} s for the SMTP server to listen, in vain {_running.Exception}");
+        Port = listening.Task.Result;
     }
 
     /// <summary>The loopback port the server listens on.</summary>
@@ -78,15 +87,6 @@ public sealed class SmtpSink : IDisposable
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
         // Export and re-import so SslStream on Linux gets a certificate with a usable private key.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public void Dispose()

@@ -131,6 +131,14 @@ public class IngestCommandsTests
         var run = Fts.Run("run", "--data", drop.Write(), "--out", temp.PathOf("out"), "--db", temp.DatabasePath, "--as-of", "2026-06-30T00:00:00+02:00");
 
         Assert.Contains("as of 2026-06-29T22:00:00Z", run.Out);
+        // The step line counts the quarter's cases in the users' words, in the CSV's order of statuses.
+        var sla = run.Out.Split('\n').Single(l => l.StartsWith("sla: ", StringComparison.Ordinal));
+        var words = System.Text.RegularExpressions.Regex.Matches(sla[sla.IndexOf("case(s) (", StringComparison.Ordinal)..], @"\d+ (\w+)")
+            .Select(m => m.Groups[1].Value).ToList();
+        string[] order = ["met", "breached", "pending", "excluded"];
+        Assert.NotEmpty(words);
+        Assert.All(words, w => Assert.Contains(w, order));
+        Assert.Equal(words.OrderBy(w => Array.IndexOf(order, w)), words);
     }
 
     [Theory]

@@ -122,7 +122,7 @@ public class JobRunnerTests
         job.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var first = Task.Run(() => h.Runner.RunDueAsync(JobNames.Ingest, JobRunner.ScheduleTrigger, CancellationToken.None));
-        while (job.Runs.Count == 0) await Task.Delay(5);
+        await job.WaitForRunAsync(1);
         var second = await h.Runner.RunDueAsync(JobNames.Ingest, JobRunner.CatchUpTrigger, CancellationToken.None);
         job.Hold.SetResult();
 
@@ -155,7 +155,7 @@ public class JobRunnerTests
             job.Hold = new TaskCompletionSource();
             using var stop = new CancellationTokenSource();
             var running = h.Runner.CatchUpAsync(stop.Token);
-            while (job.Runs.Count < i) await Task.Delay(10);
+            await job.WaitForRunAsync(i);
             h.Clock.Advance(Duration.FromMinutes(1));
             stops.Add(h.Clock.GetCurrentInstant());
             stop.Cancel();

@@ -36,12 +36,10 @@ public class ServeStopTests
         /// <summary>Waits for a log line containing <paramref name="text"/> (and <paramref name="also"/>).</summary>
         public void WaitFor(string text, string also = "")
         {
-            var until = DateTime.UtcNow.AddMinutes(4);
-            while (!Log.Split('\n').Any(l => l.Contains(text, StringComparison.Ordinal) && l.Contains(also, StringComparison.Ordinal)))
-            {
-                if (_process.HasExited || DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"no '{text}' in the log:\n{Log}");
-                Thread.Sleep(50);
-            }
+            bool Logged() => Log.Split('\n').Any(l => l.Contains(text, StringComparison.Ordinal) && l.Contains(also, StringComparison.Ordinal));
+            Waiting.Until(() => Logged() || _process.HasExited,
+                $"a log line of fts serve with '{text}' and '{also}'", TimeSpan.FromMinutes(4), () => Log);
+            if (!Logged()) throw new Xunit.Sdk.XunitException($"fts serve exited ({_process.ExitCode}) before logging '{text}':\n{Log}");
         }
 
         /// <summary>Sends SIGTERM, as systemd or docker stop does, and returns how long the process took to exit, and its exit code.</summary>
@@ -71,8 +69,9 @@ public class ServeStopTests
         (TimeSpan Took, int Exit) first;
         using (var serve = new Serve(temp, drop))
         {
-            serve.WaitFor("Job ingest period big@");
-            Thread.Sleep(500); // inside the batch
+            // Inside the batch: the job logs each stage as it starts, and cases.csv (60,000 rows) is read before
+            // anything is written.
+            serve.WaitFor("File set big: reading cases.csv");
             first = serve.Terminate();
             Assert.DoesNotContain("   at ", serve.Log); // no stack trace
         }

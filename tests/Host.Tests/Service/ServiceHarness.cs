@@ -13,16 +13,34 @@ namespace JuniperFts.Host.Tests.Service;
 /// <summary>A job that records the period keys it was asked to run and fails as told.</summary>
 public sealed class RecordingJob(string name) : IServiceJob
 {
+    private readonly List<(string PeriodKey, Instant Now, string? Previous)> _runs = [];
+    /// <summary>Released once per run as it starts: the signal a test waits for while another thread runs the job.</summary>
+    private readonly SemaphoreSlim _started = new(0);
+    private int _startsSeen;
+
     public string Name { get; } = name;
-    public List<(string PeriodKey, Instant Now, string? Previous)> Runs { get; } = [];
+    /// <summary>The runs so far, oldest first (a copy: runs are added from the runner's threads).</summary>
+    public List<(string PeriodKey, Instant Now, string? Previous)> Runs { get { lock (_runs) return [.. _runs]; } }
     /// <summary>How many of the next runs throw.</summary>
     public int FailNext { get; set; }
     /// <summary>When set, a run waits for it before finishing.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>Waits until the job's <paramref name="count"/>th run has started, or fails saying so after <see cref="Waiting.Limit"/>.</summary>
+    public async Task WaitForRunAsync(int count)
+    {
+        while (_startsSeen < count)
+        {
+            if (!await _started.WaitAsync(Waiting.Limit))
+                throw new Xunit.Sdk.XunitException($"waited {Waiting.Limit.TotalSeconds:0} s for run {count} of the {Name} job to start, in vain: {Runs.Count} started");
+            _startsSeen++;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> RunAsync(JobRunContext run)
     {
-        Runs.Add((run.PeriodKey, run.Now, run.PreviousPeriodKey));
+        lock (_runs) _runs.Add((run.PeriodKey, run.Now, run.PreviousPeriodKey));
+        _started.Release();
         // Waits as a real job's safe points do: a stop of the service ends the wait.
         if (Hold is { } hold) await hold.Task.WaitAsync(run.Cancellation);
         if (FailNext > 0) { FailNext--; throw new InvalidOperationException("the drop folder share is offline"); }

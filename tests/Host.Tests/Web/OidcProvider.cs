@@ -1,15 +1,16 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Host.Tests.Web;
 
 /// <summary>
 /// A real OpenID provider, panva's <c>oidc-provider</c> from npm run with node (<c>tests/Host.Tests/oidc/provider.mjs</c>),
-/// on a free loopback port at <c>http://localhost:PORT</c>: a different site from the portal on 127.0.0.1, as a
-/// company provider would be. Its packages come from the committed package-lock.json with <c>npm ci</c> on first use.
+/// at <c>http://localhost:PORT</c>: a different site from the portal on 127.0.0.1, as a company provider would be. Node
+/// binds the port itself (port 0) and reports it, and keeps it until disposed: the provider goes down and comes back
+/// by command, so no other process can take its address meanwhile. Its packages come from the committed
+/// package-lock.json with <c>npm ci</c> on first use.
 /// </summary>
 public sealed class OidcProvider : IAsyncDisposable
 {
@@ -28,24 +29,48 @@ public sealed class OidcProvider : IAsyncDisposable
     private static bool _installed;
 
     private readonly string _stateDir = Path.Combine(Path.GetTempPath(), "fts-oidc-" + Guid.NewGuid().ToString("N"));
-    private Process? _node;
+    private readonly Process _node;
     private readonly List<string> _output = [];
+    /// <summary>Completed when node prints a line starting with the key (a reply to the last command).</summary>
+    private TaskCompletionSource<string> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string _expected = "oidc-provider listening on port ";
 
-    private OidcProvider(int port) => Port = port;
+    private OidcProvider(Process node) => _node = node;
 
-    public int Port { get; }
+    public int Port { get; private set; }
     public string Issuer => $"http://localhost:{Port}";
     /// <summary>Where the portal that uses this provider runs (set by <see cref="StartAsync"/>).</summary>
     public string PortalUrl { get; private set; } = "";
 
-    /// <summary>A provider on a free port, not started yet: the portal is configured with its address first.</summary>
-    public static OidcProvider OnFreePort()
+    /// <summary>
+    /// Starts node on a port it binds itself and returns once it reports it; the provider is down (it answers nothing)
+    /// until <see cref="StartAsync"/>, so the portal can be configured with its address first.
+    /// </summary>
+    public static async Task<OidcProvider> LaunchAsync()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new OidcProvider(port);
+        await EnsureInstalledAsync();
+        var start = new ProcessStartInfo(RequiredTool.Find("node", RequiredTool.NodeJs), "provider.mjs")
+        {
+            WorkingDirectory = Folder(),
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["OIDC_CLIENT_ID"] = ClientId;
+        start.Environment["OIDC_CLIENT_SECRET"] = ClientSecret;
+        start.Environment["OIDC_ACCOUNTS"] = JsonSerializer.Serialize(Accounts);
+        var provider = new OidcProvider(new Process { StartInfo = start });
+        start.Environment["OIDC_STATE_DIR"] = provider._stateDir;
+        var node = provider._node;
+        node.OutputDataReceived += (_, e) => provider.Received(e.Data);
+        node.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (provider._output) provider._output.Add(e.Data); };
+        node.Start();
+        node.BeginOutputReadLine();
+        node.BeginErrorReadLine();
+        var port = await provider.ReplyAsync("oidc-provider to listen");
+        provider.Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture);
+        return provider;
     }
 
     /// <summary>The <c>Portal:Oidc</c> keys of web.md for this provider, and one token user for automation.</summary>
@@ -62,49 +87,54 @@ public sealed class OidcProvider : IAsyncDisposable
         ["Portal:Oidc:Roles:finance:0"] = "fts-finance",
     };
 
-    /// <summary>Starts node with the portal at <paramref name="portalUrl"/> as the one registered client; returns when it listens.</summary>
+    /// <summary>The provider answers, with the portal at <paramref name="portalUrl"/> as its one registered client and nobody signed in.</summary>
     public async Task StartAsync(string portalUrl)
     {
         PortalUrl = portalUrl;
-        await EnsureInstalledAsync();
-        var start = new ProcessStartInfo(RequiredTool.Find("node", RequiredTool.NodeJs), "provider.mjs")
-        {
-            WorkingDirectory = Folder(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["OIDC_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["OIDC_ISSUER"] = Issuer;
-        start.Environment["OIDC_CLIENT_ID"] = ClientId;
-        start.Environment["OIDC_CLIENT_SECRET"] = ClientSecret;
         // Also the https address of the same portal: behind a TLS-terminating proxy it sees X-Forwarded-Proto: https.
         var https = new UriBuilder(portalUrl) { Scheme = "https", Port = new Uri(portalUrl).Port }.Uri.ToString().TrimEnd('/');
-        start.Environment["OIDC_REDIRECT_URI"] = $"{portalUrl}/signin-oidc,{https}/signin-oidc";
-        start.Environment["OIDC_POST_LOGOUT_URI"] = portalUrl + "/signout-callback-oidc";
-        start.Environment["OIDC_STATE_DIR"] = _stateDir;
-        start.Environment["OIDC_ACCOUNTS"] = JsonSerializer.Serialize(Accounts);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var node = new Process { StartInfo = start };
-        node.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (_output) _output.Add(e.Data); if (e.Data.Contains("oidc-provider ready")) ready.TrySetResult(); };
-        node.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
-        node.Start();
-        node.BeginOutputReadLine();
-        node.BeginErrorReadLine();
-        _node = node;
-        var exited = node.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30))) != ready.Task)
-            throw new InvalidOperationException("oidc-provider did not start:\n" + Output);
+        var client = JsonSerializer.Serialize(new
+        {
+            redirect_uris = new[] { $"{portalUrl}/signin-oidc", $"{https}/signin-oidc" },
+            post_logout_redirect_uri = portalUrl + "/signout-callback-oidc",
+        });
+        await CommandAsync("serve " + client, "oidc-provider ready");
     }
 
-    /// <summary>Stops the provider process (its signing key and cookie secret stay for <see cref="StartAsync"/>).</summary>
-    public async Task StopAsync()
+    /// <summary>The provider goes down: it answers nothing and drops its connections (it keeps its port, keys and address).</summary>
+    public Task StopAsync() => CommandAsync("down", "oidc-provider down");
+
+    private async Task CommandAsync(string command, string reply)
     {
-        if (_node is not { } node) return;
-        _node = null;
-        if (!node.HasExited) node.Kill();
-        await node.WaitForExitAsync();
-        node.Dispose();
+        lock (_output)
+        {
+            _expected = reply;
+            _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        await _node.StandardInput.WriteLineAsync(command);
+        await _node.StandardInput.FlushAsync();
+        await ReplyAsync($"'{reply}' from oidc-provider");
+    }
+
+    private void Received(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.Add(line);
+            if (line.StartsWith(_expected, StringComparison.Ordinal)) _reply.TrySetResult(line[_expected.Length..]);
+        }
+    }
+
+    /// <summary>Waits for the reply to the last command, or fails when node exits first or after the time limit.</summary>
+    private async Task<string> ReplyAsync(string what)
+    {
+        Task<string> reply;
+        lock (_output) reply = _reply.Task;
+        var exited = _node.WaitForExitAsync();
+        await Waiting.For(Task.WhenAny(reply, exited), what, TimeSpan.FromMinutes(1), () => Output);
+        if (!reply.IsCompleted) throw new InvalidOperationException($"oidc-provider exited before {what}:\n{Output}");
+        return await reply;
     }
 
     /// <summary>What node printed, for failure messages.</summary>
@@ -112,7 +142,13 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        if (!_node.HasExited)
+        {
+            _node.StandardInput.Close(); // node ends when its stdin closes
+            try { await _node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)); }
+            catch (TimeoutException) { _node.Kill(); await _node.WaitForExitAsync(); }
+        }
+        _node.Dispose();
         try { Directory.Delete(_stateDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

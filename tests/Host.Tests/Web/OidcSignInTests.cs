@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using JuniperFts.Host.Web;
+using JuniperFts.Store.Tests.Support;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 
@@ -28,7 +29,7 @@ public class OidcSignInTests
 
         public static async Task<Rig> StartAsync()
         {
-            var provider = OidcProvider.OnFreePort();
+            var provider = await OidcProvider.LaunchAsync();
             var portal = new PortalFactory(settings: provider.PortalSettings());
             PortalData.Seed(portal.Store);
             var browser = await PortalBrowser.OpenAsync(portal);
@@ -250,7 +251,7 @@ public class OidcSignInTests
     [Fact]
     public async Task ProviderDownAtStart_ServiceRuns_SignInShowsErrorPageTokensWork_ThenSignInStarts()
     {
-        var provider = OidcProvider.OnFreePort();
+        var provider = await OidcProvider.LaunchAsync();
         await using var _ = provider;
         using var portal = new PortalFactory(settings: provider.PortalSettings());
         var browser = portal.As(null);
@@ -266,13 +267,9 @@ public class OidcSignInTests
         // The provider comes up: the next sign-in goes to it (IdentityModel retries the discovery document within seconds).
         await provider.StartAsync("https://localhost");
         var https = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        HttpResponseMessage challenge;
-        var tries = 0;
-        do
-        {
-            if (tries++ > 0) await Task.Delay(500);
-            challenge = await https.GetAsync("/signin");
-        } while (challenge.StatusCode == HttpStatusCode.ServiceUnavailable && tries < 40);
+        HttpResponseMessage challenge = null!;
+        await Waiting.UntilAsync(async () => (challenge = await https.GetAsync("/signin")).StatusCode != HttpStatusCode.ServiceUnavailable,
+            "the portal's sign-in to reach the provider once it is up", TimeSpan.FromMinutes(1), () => provider.Output);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var location = challenge.Headers.Location!;
         Assert.StartsWith(provider.Issuer + "/", location.ToString());
@@ -303,7 +300,7 @@ public class OidcSignInTests
     [Fact]
     public async Task Forms_WithoutAntiForgeryToken_Refused()
     {
-        var provider = OidcProvider.OnFreePort();
+        var provider = await OidcProvider.LaunchAsync();
         await using var _ = provider;
         using var portal = new PortalFactory(settings: provider.PortalSettings());
         var client = portal.As(null);

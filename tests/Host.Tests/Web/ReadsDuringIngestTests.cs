@@ -3,6 +3,7 @@ using System.Text.Json;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest;
 using JuniperFts.Reports.Sla;
+using JuniperFts.Store.Tests.Support;
 using NodaTime;
 
 namespace JuniperFts.Host.Tests.Web;
@@ -19,7 +20,9 @@ public class ReadsDuringIngestTests
         {
             if (value.Stage != "committing") return;
             Reached.SetResult();
-            Release.Task.Wait(TimeSpan.FromSeconds(30));
+            // The ingest must not commit behind the test's back: past the limit it fails instead.
+            if (!Release.Task.Wait(Waiting.Limit))
+                throw new TimeoutException($"the test did not release the ingest's commit within {Waiting.Limit.TotalSeconds:0} s");
         }
     }
 
@@ -45,7 +48,7 @@ public class ReadsDuringIngestTests
 
         var pause = new PauseBeforeCommit();
         var ingest = Task.Run(() => new DropFolderIngest(portal.Store.Warehouse, ReferenceData.BuiltIn, portal.Clock).Run(set, pause));
-        await pause.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Waiting.For(pause.Reached.Task, "the ingest to reach its commit", state: () => ingest.Exception?.ToString() ?? "");
 
         // The ingest holds its write transaction open: the portal still answers, from the data before it.
         var during = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => P1Row(client)));

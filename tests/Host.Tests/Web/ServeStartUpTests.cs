@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JuniperFts.Store.Tests.Support;
 
 namespace JuniperFts.Host.Tests.Web;
 
@@ -14,14 +15,13 @@ public class ServeStartUpTests
 
         var client = portal.As(PortalFactory.LeadershipToken);
         JsonElement health = default;
-        for (var i = 0; i < 200; i++)
-        {
-            health = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement;
-            if (health.GetProperty("jobs").EnumerateArray().All(j => j.GetProperty("last_run") is { ValueKind: JsonValueKind.Object } run
-                    && run.GetProperty("status").GetString() != "running"))
-                break;
-            await Task.Delay(100);
-        }
+        await Waiting.UntilAsync(async () =>
+            {
+                health = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement;
+                return health.GetProperty("jobs").EnumerateArray().All(j => j.GetProperty("last_run") is { ValueKind: JsonValueKind.Object } run
+                    && run.GetProperty("status").GetString() != "running");
+            },
+            "every job's start-up run to finish (in /health)", state: () => health.ToString());
 
         // 25 November 2026, 08:00 UTC: the latest due periods of each job, run at start-up.
         var lastRuns = health.GetProperty("jobs").EnumerateArray()

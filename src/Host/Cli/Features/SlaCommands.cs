@@ -27,8 +27,6 @@ public static class SlaCommands
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     public static IEnumerable<IMainJobStep> Steps => [new SlaReportsStep()];
 
-    private static readonly string[] StatusOrder = ["met", "breached", "pending", "excluded"];
-
     /// <summary>Evaluates what changed, then the <c>sla-cases.csv</c> and <c>sla-summary.csv</c> of the latest complete quarter.</summary>
     private sealed class SlaReportsStep : IMainJobStep
     {
@@ -49,7 +47,8 @@ public static class SlaCommands
             var summaryPath = Path.Combine(run.OutFolder, "sla-summary.csv");
             TabularWriter.WriteCsvFile(SummaryTable(DefaultGrouping, queries.Summary(run.AsOf, DefaultGrouping, filter), resolution: false), summaryPath, "out");
 
-            var statuses = cases.CountBy(c => c.Status).OrderBy(s => Array.IndexOf(StatusOrder, s.Key)).Select(s => $"{s.Value} {s.Key}");
+            // In the enum's order (met, breached, pending, excluded) and the users' words, as the CSV spells them.
+            var statuses = cases.CountBy(c => c.Status).OrderBy(s => s.Key).Select(s => $"{s.Value} {s.Key.Code()}");
             run.Done("sla", $"{evaluated} case(s) evaluated; {filter.Quarter}: {cases.Count} case(s) ({string.Join(", ", statuses)})", casesPath, summaryPath);
         }
     }
