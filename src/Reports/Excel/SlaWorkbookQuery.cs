@@ -212,10 +212,9 @@ public static class SlaWorkbookQuery
         : accounts.Count <= 10 ? "Accounts " + string.Join(", ", accounts.Order(StringComparer.Ordinal))
         : $"{accounts.Count} accounts";
 
-    private static string Spoken(Duration d) =>
-        d.TotalMinutes < 60 || d.Minutes != 0 ? $"{(long)d.TotalMinutes} minutes" : d.TotalHours == 1 ? "1 hour" : $"{(long)d.TotalHours} hours";
+    private static string Spoken(Duration d) => Figures.DurationInWords(d);
 
-    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(decimal value) => Figures.PercentInProse(value);
 
     private static string Whole(long n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
 
