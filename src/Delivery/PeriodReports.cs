@@ -5,6 +5,7 @@ using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Scheduling;
 using JuniperFts.Store;
+using JuniperFts.Reports;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Files;
 using JuniperFts.Reports.ReviewPack;
@@ -173,7 +174,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
 
     /// <summary>"first-response attainment 80.00 % (4 met, 1 breached)", or why there is no figure.</summary>
     private static string Attainment(SlaGroup? group) => group?.AttainmentPct is { } pct
-        ? $"first-response attainment {pct.ToString("0.00", CultureInfo.InvariantCulture)} % ({group.Met} met, {group.Breached} breached)"
+        ? $"first-response attainment {Figures.Percent(pct)} ({group.Met} met, {group.Breached} breached)"
         : "no answered cases with an SLA target, so no attainment figure";
 
     private static string QuarterLabel(Quarter q)

@@ -60,7 +60,7 @@ public static class SlaWorkbookQuery
 
         return new SlaWorkbookModel(
             header,
-            ReadMe(header, options, reference),
+            ReadMe(header, options, reference, CentreHolidays(warehouse, quarter)),
             byPriorityAndWindow,
             byRegionAndPriority,
             Trend(queries, quarter, asOf, accounts, options.TrendQuarters),
@@ -173,7 +173,8 @@ public static class SlaWorkbookQuery
         return new StaffingHeatMap(coming.Next, coming.MadeAsOf, unavailable, weeks.Select(w => w.ToString()).ToList(), centres);
     }
 
-    private static IReadOnlyList<ReadMeEntry> ReadMe(WorkbookHeader h, SlaWorkbookOptions options, ReferenceData reference)
+    private static IReadOnlyList<ReadMeEntry> ReadMe(WorkbookHeader h, SlaWorkbookOptions options, ReferenceData reference,
+        ILookup<string, LocalDate> holidays)
     {
         var targets = string.Join(", ", Priorities.All.Where(reference.TargetSeconds.ContainsKey)
             .Select(p => $"{p.Code()} {Spoken(Duration.FromSeconds(reference.TargetFor(p)))}"));
@@ -192,7 +193,9 @@ public static class SlaWorkbookQuery
             new("Attainment", "Met ÷ (met + breached), as a percentage with two decimals. Empty when no case of the group was met or breached."),
             new("Change (pts)", "Attainment this quarter minus attainment in the previous quarter, in percentage points."),
             new("Colours", $"Attainment of at least {green} is green, at least {amber} amber, below {amber} red. The colours are conditional formats, so they follow the figures."),
-            new("8x5 clock", "On 8x5 contracts the clock runs only in business hours: Monday to Friday 09:00–17:00 in the support centre's local time (following daylight saving time), minus that centre's holidays."),
+            new("8x5 clock", "On 8x5 contracts the clock runs only in business hours: the opening hours of the support centre of the case's contract, in its local time (following daylight saving time), minus that centre's holidays. The calendars used:"),
+            .. reference.Centres.Values.OrderBy(c => c.Code, StringComparer.Ordinal)
+                .Select(c => new ReadMeEntry(c.Code, CalendarText(c.Calendar, holidays[c.Code].Count(), h.Quarter))),
             new("24x7 clock", "On 24x7 contracts the clock runs around the clock, from creation to first response."),
             new("After hours", "An 8x5 case created outside business hours. Its clock starts at the next opening, so it is not breached overnight."),
             new("Exclusions", "Cases that do not count for the SLA at all (neither met nor breached): see the Exclusions sheet for the count per reason. A larger exclusion count makes the denominator smaller; it does not mean better service."),
@@ -212,10 +215,40 @@ public static class SlaWorkbookQuery
         : accounts.Count <= 10 ? "Accounts " + string.Join(", ", accounts.Order(StringComparer.Ordinal))
         : $"{accounts.Count} accounts";
 
-    private static string Spoken(Duration d) =>
-        d.TotalMinutes < 60 || d.Minutes != 0 ? $"{(long)d.TotalMinutes} minutes" : d.TotalHours == 1 ? "1 hour" : $"{(long)d.TotalHours} hours";
+    /// <summary>The holidays of each centre that fall in <paramref name="quarter"/>, as the SLA clock reads them.</summary>
+    private static ILookup<string, LocalDate> CentreHolidays(Warehouse warehouse, Quarter quarter)
+    {
+        using var connection = warehouse.Connect();
+        return CentreCalendars.Holidays(connection, quarter.Start, quarter.End.PlusDays(-1)).ToLookup(x => x.Centre, x => x.Date, StringComparer.Ordinal);
+    }
 
-    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+    private static readonly (string Key, string Name)[] Days =
+        [("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"), ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday")];
+
+    /// <summary>"Monday to Friday 09:00–17:00, Europe/Amsterdam; 2 holidays in 2026-Q1.": a centre's calendar in words.</summary>
+    private static string CalendarText(CalendarDefinition calendar, int storedHolidays, Quarter quarter)
+    {
+        // Consecutive days with the same hours read as one run ("Monday to Friday").
+        var runs = new List<(int First, int Last, string Hours)>();
+        for (var i = 0; i < Days.Length; i++)
+        {
+            if (!calendar.Hours.TryGetValue(Days[i].Key, out var intervals) || intervals.Count == 0) continue;
+            var hours = string.Join(" and ", intervals.Select(x => x.Replace('-', '–')));
+            if (runs.Count > 0 && runs[^1].Last == i - 1 && runs[^1].Hours == hours) runs[^1] = (runs[^1].First, i, hours);
+            else runs.Add((i, i, hours));
+        }
+        var open = runs.Count == 0 ? "never open"
+            : string.Join("; ", runs.Select(r => (r.First == r.Last ? Days[r.First].Name : $"{Days[r.First].Name} to {Days[r.Last].Name}") + " " + r.Hours));
+        var configured = calendar.Holidays.Count(d => d.CompareTo(Day(quarter.Start)) >= 0 && d.CompareTo(Day(quarter.End)) < 0);
+        var count = storedHolidays + configured;
+        return $"{open}, {calendar.TimeZone}; {(count == 1 ? "1 holiday" : $"{count} holidays")} in {quarter}.";
+    }
+
+    private static string Day(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Spoken(Duration d) => Figures.DurationInWords(d);
+
+    private static string Pct(decimal value) => Figures.PercentInProse(value);
 
     private static string Whole(long n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
 

@@ -394,5 +394,5 @@ public static class SlaWorkbookRenderer
         w.ApplyWidths(max: 70);
     }
 
-    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(decimal value) => Figures.PercentInProse(value);
 }

@@ -167,7 +167,7 @@ internal static class ReviewPackRenderer
         else
             pdf.Table(
                 [new("Contract", 1.2), new("Support centre", 1.4), new("Eligible cases", 1, PdfAlign.Right), new("After hours", 1, PdfAlign.Right), new("Share", 1, PdfAlign.Right)],
-                v.AfterHours.Select(l => Row(l.ContractId, l.SupportCentre, Count(l.Cases), Count(l.AfterHours), l.SharePct is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " %" : None)));
+                v.AfterHours.Select(l => Row(l.ContractId, l.SupportCentre, Count(l.Cases), Count(l.AfterHours), l.SharePct is { } s ? Figures.Percent(s, decimals: 1) : None)));
     }
 
     private static IReadOnlyList<PdfCell> VolumeRow(VolumeLine l, bool bold) =>
@@ -313,11 +313,11 @@ internal static class ReviewPackRenderer
             {
                 var year = $"{t.Year}: {Day.Format(t.YearStart)} to {Day.Format(t.YearLastDay)}";
                 if (t.Additions.Count == 0)
-                    return [Row(t.ContractId, year, new PdfCell("no additions so far", PdfTone.Muted), "", "", "", "", Money(0, t.Currency))];
+                    return [Row(t.ContractId, year, new PdfCell("no additions so far", PdfTone.Muted), "", "", "", "", Figures.Money(0, t.Currency))];
                 return t.Additions.Select(a => Row(t.ContractId, year, a.SerialNumber, a.Model, Day.Format(a.CoveredFrom),
-                        $"{a.CoveredDays}/{a.YearDays}", Money(a.AnnualFee, t.Currency), Money(a.Amount, t.Currency)))
+                        $"{a.CoveredDays}/{a.YearDays}", Figures.Money(a.AnnualFee, t.Currency), Figures.Money(a.Amount, t.Currency)))
                     .Append(Row(new PdfCell(t.ContractId, Bold: true), new PdfCell(year, Bold: true), new PdfCell("Total", Bold: true), "", "", "", "",
-                        new PdfCell(Money(t.AdditionsTotal, t.Currency), Bold: true)));
+                        new PdfCell(Figures.Money(t.AdditionsTotal, t.Currency), Bold: true)));
             }));
     }
 
@@ -331,8 +331,6 @@ internal static class ReviewPackRenderer
         return ForecastCharts.GetOrCreateValue(f.Run).GetOrAdd(string.Join("|", regions),
             _ => ForecastChart.ForecastChartRenderer.RenderPng(f.Run, regions, 1400, 500));
     }
-
-    private static string Money(decimal amount, string currency) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
 
     private static string Whole(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
@@ -349,25 +347,15 @@ internal static class ReviewPackRenderer
     private static PdfTone Tone(decimal? attainment, decimal goal) =>
         attainment is null ? PdfTone.Muted : attainment >= goal ? PdfTone.Good : PdfTone.Bad;
 
-    private static string Pct(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " %" : None;
+    private static string Pct(decimal? value) => value is { } v ? Figures.Percent(v) : None;
 
     private static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 
     private static string Cases(long n) => n == 1 ? "1 case" : $"{Count(n)} cases";
 
-    /// <summary>A response target in the users' words: "15 min", "2 h".</summary>
-    private static string Target(long seconds) =>
-        seconds % 3600 == 0 ? $"{seconds / 3600} h" : seconds % 60 == 0 ? $"{seconds / 60} min" : Elapsed(seconds);
+    private static string Target(long seconds) => Figures.DurationShort(seconds);
 
-    /// <summary>Whole seconds as h:mm:ss, so a breach by one second is visible.</summary>
-    private static string Elapsed(long? seconds) =>
-        seconds is { } s ? $"{s / 3600}:{s / 60 % 60:00}:{s % 60:00}" : None;
+    private static string Elapsed(long? seconds) => seconds is { } s ? Figures.DurationClock(s) : None;
 
-    /// <summary>A duration statistic as "27 h 05 m" (minutes rounded).</summary>
-    private static string Hours(double? seconds)
-    {
-        if (seconds is not { } s) return None;
-        var minutes = (long)Math.Round(s / 60, MidpointRounding.AwayFromZero);
-        return $"{minutes / 60} h {minutes % 60:00} m";
-    }
+    private static string Hours(double? seconds) => seconds is { } s ? Figures.DurationHoursMinutes(s) : None;
 }

@@ -168,5 +168,5 @@ public sealed record SlaExplanation(
 
     private static string Day(LocalDate d) => LocalDatePattern.Iso.Format(d);
 
-    private static string Seconds(Duration? d) => d is { } x ? SlaSeconds.RoundedUp(x).ToString(CultureInfo.InvariantCulture) + " s" : "-";
+    private static string Seconds(Duration? d) => d is { } x ? Figures.DurationSeconds(SlaSeconds.RoundedUp(x)) : "-";
 }

@@ -63,8 +63,8 @@ public static class TrueUpJson
         json.WriteEndObject();
     }
 
-    /// <summary>Money as statements print it: two decimals, invariant culture, no grouping.</summary>
-    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Money as statement files carry it: two decimals, no grouping (<see cref="Figures.MoneyInFiles"/>).</summary>
+    public static string Money(decimal amount) => Figures.MoneyInFiles(amount);
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -97,7 +97,7 @@ public static class TrueUpStatementPdf
         [new PdfCell($"Total: {Plural(totals.Units, "unit")}", Bold: true), "", "", "", new PdfCell(Money(totals.AnnualFee), Bold: true)];
 
     /// <summary>Money with thousands separators and two decimals, e.g. 51,000.00.</summary>
-    public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal amount) => Figures.Money(amount);
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
