@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using static JuniperFts.Reports.Charts.ChartXml;
 
 namespace JuniperFts.Reports.Excel;
 
@@ -23,9 +23,6 @@ internal sealed record ChartAnchor(int FromColumn, int FromRow, int ToColumn, in
 /// </summary>
 internal static class NativeLineCharts
 {
-    private static readonly XNamespace C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-    private static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly XNamespace Xdr = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
     // A palette that stays apart in print and for the common colour-vision deficiencies (Okabe–Ito).
@@ -163,29 +160,7 @@ internal static class NativeLineCharts
                 new XElement(C + "spPr", new XElement(A + "solidFill", new XElement(A + "srgbClr", new XAttribute("val", colour))))),
             new XElement(C + "cat", new XElement(C + "strRef", new XElement(C + "f", chart.CategoriesRef), StrCache(chart.Categories))),
             new XElement(C + "val", new XElement(C + "numRef", new XElement(C + "f", series.ValuesRef),
-                new XElement(C + "numCache",
-                    new XElement(C + "formatCode", "0.00\"%\""),
-                    Val("ptCount", series.Values.Count),
-                    series.Values.Select((v, i) => (v, i)).Where(p => p.v is not null).Select(p =>
-                        new XElement(C + "pt", new XAttribute("idx", p.i),
-                            new XElement(C + "v", p.v!.Value.ToString(CultureInfo.InvariantCulture))))))),
+                NumCache("0.00\"%\"", series.Values))),
             Val("smooth", 0));
     }
-
-    private static XElement StrCache(IReadOnlyList<string> values) =>
-        new(C + "strCache", Val("ptCount", values.Count),
-            values.Select((v, i) => new XElement(C + "pt", new XAttribute("idx", i), new XElement(C + "v", v))));
-
-    private static XElement Title(string text, int size) =>
-        new(C + "title",
-            new XElement(C + "tx", new XElement(C + "rich",
-                new XElement(A + "bodyPr"),
-                new XElement(A + "p",
-                    new XElement(A + "pPr", new XElement(A + "defRPr", new XAttribute("sz", size), new XAttribute("b", 1))),
-                    new XElement(A + "r", new XElement(A + "rPr", new XAttribute("lang", "en-US"), new XAttribute("sz", size), new XAttribute("b", 1)),
-                        new XElement(A + "t", text))))),
-            Val("overlay", 0));
-
-    private static XElement Val(string name, object value) =>
-        new(C + name, new XAttribute("val", value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value));
 }
