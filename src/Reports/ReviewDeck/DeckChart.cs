@@ -139,6 +139,15 @@ internal static class DeckWorkbook
                     ? new XElement(S + "c", new XAttribute("r", $"{(char)('B' + i)}{r + 2}"), new XElement(S + "v", v.ToString(CultureInfo.InvariantCulture)))
                     : null))));
             DeckPackage.Feed(worksheet, new XElement(S + "worksheet", new XAttribute(XNamespace.Xmlns + "r", R.NamespaceName), new XElement(S + "sheetData", rows)));
+            // The smallest stylesheet Excel takes without a repair prompt: one font, the two fills it requires, one border, one format.
+            DeckPackage.Feed(workbook.AddNewPart<WorkbookStylesPart>("rId2"), new XElement(S + "styleSheet",
+                new XElement(S + "fonts", new XAttribute("count", 1), new XElement(S + "font", new XElement(S + "sz", new XAttribute("val", 11)), new XElement(S + "name", new XAttribute("val", "Calibri")))),
+                new XElement(S + "fills", new XAttribute("count", 2),
+                    new XElement(S + "fill", new XElement(S + "patternFill", new XAttribute("patternType", "none"))),
+                    new XElement(S + "fill", new XElement(S + "patternFill", new XAttribute("patternType", "gray125")))),
+                new XElement(S + "borders", new XAttribute("count", 1), new XElement(S + "border", new XElement(S + "left"), new XElement(S + "right"), new XElement(S + "top"), new XElement(S + "bottom"), new XElement(S + "diagonal"))),
+                new XElement(S + "cellStyleXfs", new XAttribute("count", 1), new XElement(S + "xf", new XAttribute("numFmtId", 0), new XAttribute("fontId", 0), new XAttribute("fillId", 0), new XAttribute("borderId", 0))),
+                new XElement(S + "cellXfs", new XAttribute("count", 1), new XElement(S + "xf", new XAttribute("numFmtId", 0), new XAttribute("fontId", 0), new XAttribute("fillId", 0), new XAttribute("borderId", 0), new XAttribute("xfId", 0)))));
             DeckPackage.Feed(workbook, new XElement(S + "workbook", new XAttribute(XNamespace.Xmlns + "r", R.NamespaceName),
                 new XElement(S + "sheets", new XElement(S + "sheet", new XAttribute("name", sheet), new XAttribute("sheetId", 1), new XAttribute(R + "id", "rId1")))));
         }
