@@ -14,8 +14,14 @@ public sealed record DeckSlide(string Title, IReadOnlyList<string> Texts, IReadO
 public sealed record DeckChartData(string Title, IReadOnlyList<string> Categories, IReadOnlyList<(string Name, IReadOnlyList<decimal?> Values)> Cached,
     IReadOnlyList<(string Name, IReadOnlyList<decimal?> Values)> Workbook);
 
-public static class DeckReader
+public static partial class DeckReader
 {
+    /// <summary>The figures of a text: numbers with their separators and units ("71.43 %", "3,200.00", "0:20:00", "2026-02-03").</summary>
+    public static IEnumerable<string> Figures(string text) => FigurePattern().Matches(text).Select(m => m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w-])\d[\d,.:\-]*(?: %)?")]
+    private static partial System.Text.RegularExpressions.Regex FigurePattern();
+
     /// <summary>Every error the SDK's validator finds in the package's parts and in each chart's embedded workbook.</summary>
     public static IReadOnlyList<string> Validate(byte[] deck)
     {

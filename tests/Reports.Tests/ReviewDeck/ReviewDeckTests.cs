@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using JuniperFts.Domain;
 using JuniperFts.Reports.ReviewDeck;
@@ -10,7 +9,7 @@ using A = DocumentFormat.OpenXml.Drawing;
 
 namespace JuniperFts.Reports.Tests.ReviewDeck;
 
-public sealed partial class ReviewDeckTests(ReviewPackScenarioFixture scenario) : IClassFixture<ReviewPackScenarioFixture>
+public sealed class ReviewDeckTests(ReviewPackScenarioFixture scenario) : IClassFixture<ReviewPackScenarioFixture>
 {
     internal static byte[] Deck(ReviewPackModel model, ReviewPackOptions? options = null)
     {
@@ -84,19 +83,13 @@ public sealed partial class ReviewDeckTests(ReviewPackScenarioFixture scenario) 
     [InlineData("A2")]
     public void Render_Scenario_EveryFigureOnTheSlidesIsInThePack(string account)
     {
-        var pack = Figures(PdfText.Joined(account == "A1" ? scenario.A1 : scenario.A2)).ToHashSet();
+        var pack = DeckReader.Figures(PdfText.Joined(account == "A1" ? scenario.A1 : scenario.A2)).ToHashSet();
         var slides = DeckReader.Read(Deck(scenario.Model(account)));
-        var shown = slides.SelectMany(s => s.Texts.Concat(s.Tables.SelectMany(t => t.Skip(1).SelectMany(r => r)))).SelectMany(Figures).ToList();
+        var shown = slides.SelectMany(s => s.Texts.Concat(s.Tables.SelectMany(t => t.Skip(1).SelectMany(r => r)))).SelectMany(DeckReader.Figures).ToList();
 
         Assert.NotEmpty(shown);
         Assert.All(shown, figure => Assert.Contains(figure, pack));
     }
-
-    /// <summary>The figures of a text: numbers with their separators and units ("71.43 %", "3,200.00", "0:20:00", "2026-02-03").</summary>
-    private static IEnumerable<string> Figures(string text) => FigurePattern().Matches(text).Select(m => m.Value);
-
-    [GeneratedRegex(@"(?<![\w-])\d[\d,.:\-]*(?: %)?")]
-    private static partial Regex FigurePattern();
 
     [Fact]
     public void Render_ManyBreachesWithLongTitles_TableContinuesOnSlidesNeverBelow12PtNeverOffTheSlide()
@@ -172,7 +165,7 @@ public sealed partial class ReviewDeckTests(ReviewPackScenarioFixture scenario) 
 }
 
 /// <summary>A temporary folder removed after the test.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("fts-deck-").FullName;
 
