@@ -14,7 +14,7 @@ namespace JuniperFts.Reports.ReviewDeck;
 internal static class ReviewDeckRenderer
 {
     private const int CoverEngineers = 8;
-    private const long ChartHeight = 2651760, WideChartHeight = 2834640, SmallChartHeight = 1737360;
+    private const long ChartHeight = 2651760, WideChartHeight = 2468880, SmallChartHeight = 1737360;
 
     public static void Render(ReviewPackModel m, Stream output, DeckPackage deck)
     {

@@ -17,7 +17,7 @@ internal sealed class SlideFlow(DeckPackage deck, string footer)
     private const long Gap = 137160, LineFactor = 125; // 1.25 × the type size between lines
     private const long CellMarginX = 73152 * 2, CellMarginY = 36576 * 2;
     /// <summary>Average character width as a share of the type size: wide enough for digits and capitals in Arial or DejaVu Sans.</summary>
-    private const double CharWidth = 0.56, BoldCharWidth = 0.62;
+    private const double CharWidth = 0.55, BoldCharWidth = 0.6;
     /// <summary>A table cell shows at most this many lines, the last ending in "…" (the full text is in the data and the pack's CSV sources).</summary>
     private const int CellLines = 2;
 
@@ -71,8 +71,12 @@ internal sealed class SlideFlow(DeckPackage deck, string footer)
 
     private static double TextWidth(string text, int size, bool bold) => text.Length * (bold ? BoldCharWidth : CharWidth) * size / 100.0 * 12700;
 
-    private static int Lines(string text, int size, bool bold, long width) =>
-        Math.Max(1, (int)Math.Ceiling(TextWidth(text, size, bold) * 1.1 / Math.Max(1, width)));
+    /// <summary>Lines the text takes; wrapping at word ends wastes about a tenth of each line, so more than one line gets that slack.</summary>
+    private static int Lines(string text, int size, bool bold, long width)
+    {
+        var wide = TextWidth(text, size, bold);
+        return wide <= width ? 1 : (int)Math.Ceiling(wide * 1.1 / Math.Max(1, width));
+    }
 
     /// <summary>Cuts <paramref name="text"/> to what <paramref name="lines"/> lines of <paramref name="width"/> hold, ending in "…".</summary>
     private static string Fit(string text, int size, bool bold, long width, int lines)
