@@ -36,4 +36,23 @@ internal static class ChartXml
                     new XElement(A + "r", new XElement(A + "rPr", new XAttribute("lang", "en-US"), new XAttribute("sz", size), new XAttribute("b", 1)),
                         new XElement(A + "t", text))))),
             Val("overlay", 0));
+
+    /// <summary>
+    /// The chart part's root: a titled chart whose plot area holds <paramref name="plotArea"/> (the plots, then the axes), a legend,
+    /// gaps for missing values (a quarter without a figure is a gap, not a drop to zero); <paramref name="after"/> follows the chart
+    /// (text properties, the embedded workbook's link).
+    /// </summary>
+    public static XElement ChartSpace(string title, IEnumerable<XElement?> plotArea, string legendPosition, params XElement?[] after) =>
+        new(C + "chartSpace",
+            new XAttribute(XNamespace.Xmlns + "c", C), new XAttribute(XNamespace.Xmlns + "a", A), new XAttribute(XNamespace.Xmlns + "r", R),
+            Val("date1904", 0),
+            Val("roundedCorners", 0),
+            new XElement(C + "chart",
+                Title(title, 1400),
+                Val("autoTitleDeleted", 0),
+                new XElement(C + "plotArea", new XElement(C + "layout"), plotArea),
+                new XElement(C + "legend", Val("legendPos", legendPosition), Val("overlay", 0)),
+                Val("plotVisOnly", 1),
+                Val("dispBlanksAs", "gap")),
+            after);
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using JuniperFts.Reports.Charts;
 using static JuniperFts.Reports.Charts.ChartXml;
 
 namespace JuniperFts.Reports.Excel;
@@ -99,52 +100,42 @@ internal static class NativeLineCharts
     private static XElement ChartSpace(LineChartSpec chart)
     {
         const int categoryAxis = 500000001, valueAxis = 500000002;
-        return new XElement(C + "chartSpace",
-            new XAttribute(XNamespace.Xmlns + "c", C), new XAttribute(XNamespace.Xmlns + "a", A), new XAttribute(XNamespace.Xmlns + "r", R),
-            Val("date1904", 0),
-            Val("roundedCorners", 0),
-            new XElement(C + "chart",
-                Title(chart.Title, 1400),
-                Val("autoTitleDeleted", 0),
-                new XElement(C + "plotArea",
-                    new XElement(C + "layout"),
-                    new XElement(C + "lineChart",
-                        Val("grouping", "standard"),
-                        Val("varyColors", 0),
-                        chart.Series.Select((s, i) => Series(chart, s, i)),
-                        Val("marker", 1),
-                        Val("axId", categoryAxis),
-                        Val("axId", valueAxis)),
-                    new XElement(C + "catAx",
-                        Val("axId", categoryAxis),
-                        new XElement(C + "scaling", Val("orientation", "minMax")),
-                        Val("delete", 0),
-                        Val("axPos", "b"),
-                        Val("tickLblPos", "low"),
-                        Val("crossAx", valueAxis),
-                        Val("crosses", "autoZero"),
-                        Val("auto", 1),
-                        Val("lblAlgn", "ctr"),
-                        Val("lblOffset", 100),
-                        Val("noMultiLvlLbl", 0)),
-                    new XElement(C + "valAx",
-                        Val("axId", valueAxis),
-                        new XElement(C + "scaling", Val("orientation", "minMax")),
-                        Val("delete", 0),
-                        Val("axPos", "l"),
-                        new XElement(C + "majorGridlines"),
-                        Title(chart.AxisTitle, 1000),
-                        new XElement(C + "numFmt", new XAttribute("formatCode", "0\"%\""), new XAttribute("sourceLinked", 0)),
-                        Val("majorTickMark", "out"),
-                        Val("minorTickMark", "none"),
-                        Val("tickLblPos", "nextTo"),
-                        Val("crossAx", categoryAxis),
-                        Val("crosses", "autoZero"),
-                        Val("crossBetween", "between"))),
-                new XElement(C + "legend", Val("legendPos", "r"), Val("overlay", 0)),
-                Val("plotVisOnly", 1),
-                // A quarter without a figure is a gap in the line, not a drop to zero.
-                Val("dispBlanksAs", "gap")));
+        return ChartXml.ChartSpace(chart.Title,
+            [
+                new XElement(C + "lineChart",
+                    Val("grouping", "standard"),
+                    Val("varyColors", 0),
+                    chart.Series.Select((s, i) => Series(chart, s, i)),
+                    Val("marker", 1),
+                    Val("axId", categoryAxis),
+                    Val("axId", valueAxis)),
+                new XElement(C + "catAx",
+                    Val("axId", categoryAxis),
+                    new XElement(C + "scaling", Val("orientation", "minMax")),
+                    Val("delete", 0),
+                    Val("axPos", "b"),
+                    Val("tickLblPos", "low"),
+                    Val("crossAx", valueAxis),
+                    Val("crosses", "autoZero"),
+                    Val("auto", 1),
+                    Val("lblAlgn", "ctr"),
+                    Val("lblOffset", 100),
+                    Val("noMultiLvlLbl", 0)),
+                new XElement(C + "valAx",
+                    Val("axId", valueAxis),
+                    new XElement(C + "scaling", Val("orientation", "minMax")),
+                    Val("delete", 0),
+                    Val("axPos", "l"),
+                    new XElement(C + "majorGridlines"),
+                    Title(chart.AxisTitle, 1000),
+                    new XElement(C + "numFmt", new XAttribute("formatCode", "0\"%\""), new XAttribute("sourceLinked", 0)),
+                    Val("majorTickMark", "out"),
+                    Val("minorTickMark", "none"),
+                    Val("tickLblPos", "nextTo"),
+                    Val("crossAx", categoryAxis),
+                    Val("crosses", "autoZero"),
+                    Val("crossBetween", "between")),
+            ], "r");
     }
 
     private static XElement Series(LineChartSpec chart, ChartSeries series, int index)

@@ -29,55 +29,45 @@ internal static class DeckChart
         var workbook = chart.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
         using (var data = DeckWorkbook.Write(Sheet, spec.Categories, spec.Series.Select(s => (s.Name, s.Values)).ToList()))
             workbook.FeedData(data);
-        DeckPackage.Feed(chart, ChartSpace(spec, chart.GetIdOfPart(workbook)));
+        DeckPackage.Feed(chart, Chart(spec, chart.GetIdOfPart(workbook)));
         return slide.GetIdOfPart(chart);
     }
 
     private static string Column(int index) => ((char)('B' + index)).ToString();
 
-    private static XElement ChartSpace(DeckChartSpec spec, string workbookId)
+    private static XElement Chart(DeckChartSpec spec, string workbookId)
     {
         const int categoryAxis = 500000001, valueAxis = 500000002;
         var bars = spec.Series.Select((s, i) => (s, i)).Where(x => !x.s.Line).ToList();
         var lines = spec.Series.Select((s, i) => (s, i)).Where(x => x.s.Line).ToList();
         XElement[] Axes() => [Val("axId", categoryAxis), Val("axId", valueAxis)];
-        return new XElement(C + "chartSpace",
-            new XAttribute(XNamespace.Xmlns + "c", C), new XAttribute(XNamespace.Xmlns + "a", A), new XAttribute(XNamespace.Xmlns + "r", R),
-            Val("date1904", 0),
-            Val("roundedCorners", 0),
-            new XElement(C + "chart",
-                Title(spec.Title, 1400),
-                Val("autoTitleDeleted", 0),
-                new XElement(C + "plotArea",
-                    new XElement(C + "layout"),
-                    bars.Count == 0 ? null : new XElement(C + "barChart",
-                        Val("barDir", "col"), Val("grouping", "clustered"), Val("varyColors", 0),
-                        bars.Select(x => Series(spec, x.s, x.i)),
-                        Val("gapWidth", 80), Axes()),
-                    lines.Count == 0 ? null : new XElement(C + "lineChart",
-                        Val("grouping", "standard"), Val("varyColors", 0),
-                        lines.Select(x => Series(spec, x.s, x.i)),
-                        Val("marker", 1), Axes()),
-                    new XElement(C + "catAx",
-                        Val("axId", categoryAxis),
-                        new XElement(C + "scaling", Val("orientation", "minMax")),
-                        Val("delete", 0), Val("axPos", "b"),
-                        Val("majorTickMark", "out"), Val("minorTickMark", "none"), Val("tickLblPos", "low"),
-                        Val("crossAx", valueAxis), Val("crosses", "autoZero"), Val("auto", 1), Val("lblAlgn", "ctr"), Val("lblOffset", 100),
-                        Val("noMultiLvlLbl", 0)),
-                    new XElement(C + "valAx",
-                        Val("axId", valueAxis),
-                        new XElement(C + "scaling", Val("orientation", "minMax"),
-                            spec.Max is { } max ? Val("max", max) : null, spec.Min is { } min ? Val("min", min) : null),
-                        Val("delete", 0), Val("axPos", "l"),
-                        new XElement(C + "majorGridlines", new XElement(C + "spPr", new XElement(A + "ln", new XAttribute("w", 6350), DeckXml.Solid("D0D6DE")))),
-                        new XElement(C + "numFmt", new XAttribute("formatCode", spec.NumberFormat), new XAttribute("sourceLinked", 0)),
-                        Val("majorTickMark", "out"), Val("minorTickMark", "none"), Val("tickLblPos", "nextTo"),
-                        Val("crossAx", categoryAxis), Val("crosses", "autoZero"), Val("crossBetween", "between"))),
-                new XElement(C + "legend", Val("legendPos", "b"), Val("overlay", 0)),
-                Val("plotVisOnly", 1),
-                // A quarter without a figure is a gap, not a drop to zero.
-                Val("dispBlanksAs", "gap")),
+        return ChartSpace(spec.Title,
+            [
+                bars.Count == 0 ? null : new XElement(C + "barChart",
+                    Val("barDir", "col"), Val("grouping", "clustered"), Val("varyColors", 0),
+                    bars.Select(x => Series(spec, x.s, x.i)),
+                    Val("gapWidth", 80), Axes()),
+                lines.Count == 0 ? null : new XElement(C + "lineChart",
+                    Val("grouping", "standard"), Val("varyColors", 0),
+                    lines.Select(x => Series(spec, x.s, x.i)),
+                    Val("marker", 1), Axes()),
+                new XElement(C + "catAx",
+                    Val("axId", categoryAxis),
+                    new XElement(C + "scaling", Val("orientation", "minMax")),
+                    Val("delete", 0), Val("axPos", "b"),
+                    Val("majorTickMark", "out"), Val("minorTickMark", "none"), Val("tickLblPos", "low"),
+                    Val("crossAx", valueAxis), Val("crosses", "autoZero"), Val("auto", 1), Val("lblAlgn", "ctr"), Val("lblOffset", 100),
+                    Val("noMultiLvlLbl", 0)),
+                new XElement(C + "valAx",
+                    Val("axId", valueAxis),
+                    new XElement(C + "scaling", Val("orientation", "minMax"),
+                        spec.Max is { } max ? Val("max", max) : null, spec.Min is { } min ? Val("min", min) : null),
+                    Val("delete", 0), Val("axPos", "l"),
+                    new XElement(C + "majorGridlines", new XElement(C + "spPr", new XElement(A + "ln", new XAttribute("w", 6350), DeckXml.Solid("D0D6DE")))),
+                    new XElement(C + "numFmt", new XAttribute("formatCode", spec.NumberFormat), new XAttribute("sourceLinked", 0)),
+                    Val("majorTickMark", "out"), Val("minorTickMark", "none"), Val("tickLblPos", "nextTo"),
+                    Val("crossAx", categoryAxis), Val("crosses", "autoZero"), Val("crossBetween", "between")),
+            ], "b",
             new XElement(C + "txPr", new XElement(A + "bodyPr"), new XElement(A + "lstStyle"),
                 new XElement(A + "p", new XElement(A + "pPr", new XElement(A + "defRPr", new XAttribute("sz", DeckXml.MinSize))),
                     new XElement(A + "endParaRPr", new XAttribute("lang", "en-US")))),
