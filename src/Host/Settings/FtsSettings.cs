@@ -84,8 +84,8 @@ public sealed class FtsSettings
     public ReviewPackOptions ReviewPacks(ModelTraining training) =>
         new() { Goals = Goals, Forecast = Forecast with { Training = training }, DeckTemplate = DeckTemplate };
 
-    /// <summary><c>Reports:DeckTemplate</c>: the company's PowerPoint template the decks are made on; null: the built-in look.</summary>
-    public string? DeckTemplate => Configuration[ReviewDecks.TemplateSetting] is { Length: > 0 } path ? path : null;
+    /// <summary><c>Reports:DeckTemplate</c> (<see cref="ReviewDecks.TemplateSetting"/>): the company's PowerPoint template the decks are made on; null: the built-in look.</summary>
+    public string? DeckTemplate => SettingReader.Of(Configuration, "Reports").Text("DeckTemplate");
 
     /// <summary>The database path from <c>--db</c>, else <c>FTS_DB</c>, else <see cref="DefaultDatabase"/>.</summary>
     public string DatabasePath(string? option) =>
