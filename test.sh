@@ -14,8 +14,14 @@ has_browser() {
   [ -x /opt/google/chrome/chrome ] || [ -x /opt/microsoft/msedge/msedge ] || [ -x /usr/bin/chromium ]
 }
 
+has_soffice() {
+  [ -n "${FTS_SOFFICE:-}" ] && return 0
+  command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || [ -x /usr/lib/libreoffice/program/soffice ]
+}
+
 missing=()
 has_browser || missing+=(chromium)
+has_soffice || missing+=(libreoffice-impress)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -124,6 +124,9 @@ public static class DeliveryMessage
         DeliveryReport.ReviewPacks => parcel.Files.Count <= 3
             ? $"Review packs {reports.PeriodKey}: {string.Join(", ", parcel.Files.Select(f => f.AccountId))}"
             : $"Review packs {reports.PeriodKey}: {parcel.Files.Count} accounts",
+        DeliveryReport.ReviewDecks => parcel.Files.Count <= 3
+            ? $"Review decks {reports.PeriodKey}: {string.Join(", ", parcel.Files.Select(f => f.AccountId))}"
+            : $"Review decks {reports.PeriodKey}: {parcel.Files.Count} accounts",
         DeliveryReport.SlaWorkbook => $"SLA workbook {reports.PeriodKey}",
         _ => $"True-up statements for {reports.PeriodLabel}",
     };
@@ -135,6 +138,8 @@ public static class DeliveryMessage
         {
             DeliveryReport.ReviewPacks when parcel.Files.Count == 1 => $"The review-meeting pack for {reports.PeriodLabel} is {verb}:",
             DeliveryReport.ReviewPacks => $"The review-meeting packs for {reports.PeriodLabel} are {verb}, one PDF per account:",
+            DeliveryReport.ReviewDecks when parcel.Files.Count == 1 => $"The review deck for {reports.PeriodLabel} is {verb}, to edit and present:",
+            DeliveryReport.ReviewDecks => $"The review decks for {reports.PeriodLabel} are {verb}, one editable PowerPoint per account:",
             DeliveryReport.SlaWorkbook => $"The SLA workbook for {reports.PeriodLabel} is {verb}.",
             _ => $"The true-up statements for {reports.PeriodLabel} and the run's summary workbook are {verb}.",
         };

@@ -10,13 +10,18 @@ public static class DeliveryReport
 {
     /// <summary>A quarter's review packs, after the review-packs job.</summary>
     public const string ReviewPacks = "review-packs";
+    /// <summary>The same reviews as editable PowerPoint decks, after the review-packs job.</summary>
+    public const string ReviewDecks = "review-decks";
     /// <summary>A quarter's leadership SLA workbook, after the review-packs job.</summary>
     public const string SlaWorkbook = "sla-workbook";
     /// <summary>The statements and summary workbook of a true-up run that issued statements.</summary>
     public const string TrueUp = "trueup";
 
     /// <summary>Every report a subscription may name.</summary>
-    public static IReadOnlyList<string> All { get; } = [ReviewPacks, SlaWorkbook, TrueUp];
+    public static IReadOnlyList<string> All { get; } = [ReviewPacks, ReviewDecks, SlaWorkbook, TrueUp];
+
+    /// <summary>The reports made per account, which <c>service-managers</c> may receive (each their own accounts').</summary>
+    public static bool PerAccount(string report) => report is ReviewPacks or ReviewDecks;
 }
 
 /// <summary>How the connection to the SMTP server is secured (<c>Delivery:Smtp:Security</c>).</summary>

@@ -8,6 +8,7 @@ using JuniperFts.Store;
 using JuniperFts.Reports;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.Files;
+using JuniperFts.Reports.ReviewDeck;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using JuniperFts.Reports.TrueUp;
@@ -68,7 +69,8 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     /// <summary>The documents of <paramref name="report"/> for <paramref name="periodKey"/>, built at <paramref name="asOf"/> when missing.</summary>
     public PeriodReports Collect(string report, string periodKey, Instant asOf) => report switch
     {
-        DeliveryReport.ReviewPacks => ReviewPacksOf(Quarter.Parse(periodKey), asOf),
+        DeliveryReport.ReviewPacks => ReviewsOf(DeliveryReport.ReviewPacks, Quarter.Parse(periodKey), asOf, ReviewPacks.WriteAll, ReviewPacks.FileName, "review-pack.pdf"),
+        DeliveryReport.ReviewDecks => ReviewsOf(DeliveryReport.ReviewDecks, Quarter.Parse(periodKey), asOf, ReviewDecks.WriteAll, ReviewDecks.FileName, "review-deck.pptx"),
         DeliveryReport.SlaWorkbook => WorkbookOf(Quarter.Parse(periodKey), asOf),
         DeliveryReport.TrueUp => TrueUpOf(LocalDatePattern.Iso.Parse(periodKey).Value),
         _ => throw new ArgumentOutOfRangeException(nameof(report), report, "not a report"),
@@ -77,23 +79,31 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     /// <summary>The true-up job's folder for the run whose due date is <paramref name="due"/> (the run's date is the day after).</summary>
     public string TrueUpFolder(LocalDate due) => Path.Combine(outFolder, JobNames.TrueUp, PeriodKeys.TrueUpRunOf(due));
 
-    private PeriodReports ReviewPacksOf(Quarter quarter, Instant asOf)
+    private delegate IReadOnlyList<string> WriteReviews(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
+        ReviewPackOptions? options, CancellationToken cancellation, IReadOnlyList<string>? accountIds);
+
+    /// <summary>
+    /// The packs (the review-packs job's folder) or decks (<c>review-decks/2026Q3/</c>) of every account, the missing ones built now;
+    /// an account without a file (a deck needs cases or contracts in the quarter) is left out.
+    /// </summary>
+    private PeriodReports ReviewsOf(string report, Quarter quarter, Instant asOf, WriteReviews writeAll, Func<string, Quarter, string> fileName, string endpoint)
     {
-        var folder = Path.Combine(outFolder, JobNames.ReviewPacks, quarter.ToString());
+        var folder = Path.Combine(outFolder, report == DeliveryReport.ReviewPacks ? JobNames.ReviewPacks : report, quarter.ToString());
         var accounts = new DeliveryStore(warehouse).Accounts();
-        var missing = accounts.Where(a => !File.Exists(Path.Combine(folder, ReviewPacks.FileName(a.AccountId, quarter)))).ToList();
+        var missing = accounts.Where(a => !File.Exists(Path.Combine(folder, fileName(a.AccountId, quarter)))).ToList();
         SlaRefresh.Run(warehouse, reference);
-        // Every pack missing: every account the packs know; else only the missing ones, built the same way.
-        ReviewPacks.WriteAll(warehouse, reference, quarter, asOf, folder, packs,
-            accountIds: missing.Count == accounts.Count ? null : missing.Select(a => a.AccountId).ToList());
+        // Every file missing: every account the reviews know; else only the missing ones, built the same way.
+        writeAll(warehouse, reference, quarter, asOf, folder, packs, default, missing.Count == accounts.Count ? null : missing.Select(a => a.AccountId).ToList());
 
         var figures = new SlaQueries(warehouse, reference).Summary(asOf, ["account"], new SlaFilter(quarter))
             .ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
-        var files = accounts.Select(a => new DeliveryFile(
-            Path.Combine(folder, ReviewPacks.FileName(a.AccountId, quarter)), a.AccountId,
-            $"{a.Name} ({a.AccountId}): {Attainment(figures.GetValueOrDefault(a.AccountId))}",
-            $"/api/accounts/{Uri.EscapeDataString(a.AccountId)}/review-pack.pdf?quarter={quarter}")).ToList();
-        return new PeriodReports(DeliveryReport.ReviewPacks, quarter.ToString(), QuarterLabel(quarter), files, null, []);
+        var files = accounts
+            .Where(a => File.Exists(Path.Combine(folder, fileName(a.AccountId, quarter))))
+            .Select(a => new DeliveryFile(
+                Path.Combine(folder, fileName(a.AccountId, quarter)), a.AccountId,
+                $"{a.Name} ({a.AccountId}): {Attainment(figures.GetValueOrDefault(a.AccountId))}",
+                $"/api/accounts/{Uri.EscapeDataString(a.AccountId)}/{endpoint}?quarter={quarter}")).ToList();
+        return new PeriodReports(report, quarter.ToString(), QuarterLabel(quarter), files, null, []);
     }
 
     private PeriodReports WorkbookOf(Quarter quarter, Instant asOf)

@@ -1,4 +1,4 @@
--- Accepted cases created before $end per support centre of the site, platform of the serial, ISO week and priority.
+-- Accepted cases created before $end ({{account}}: empty, or one account's cases only) per support centre of the site, platform of the serial, ISO week and priority.
 -- A site's region is the centre of its contract with the latest start (ties: smaller contract id); a serial's platform
 -- is that of its installed-base row under the latest-starting contract; a serial without one counts as {{unknown}}.
 WITH
@@ -12,5 +12,5 @@ SELECT sc.support_center, coalesce(sp.platform, '{{unknown}}'), CAST(date_trunc(
 FROM cases k
 LEFT JOIN site_centre sc ON sc.site_id = k.site_id
 LEFT JOIN serial_platform sp ON sp.serial_number = k.serial_number
-WHERE k.created_at < $end
+WHERE k.created_at < $end {{account}}
 GROUP BY ALL

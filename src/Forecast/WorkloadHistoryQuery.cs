@@ -70,13 +70,32 @@ public static class WorkloadHistoryQuery
         return new WorkloadHistory(asOf, weeks, horizonWeeks, series, mix);
     }
 
+    /// <summary>
+    /// One account's accepted cases per region and platform in the weeks from <paramref name="first"/> to the last that ended by
+    /// <paramref name="asOf"/>, placed exactly as <see cref="Load"/> places every case: its share of each forecast series.
+    /// </summary>
+    public static IReadOnlyDictionary<(string Region, string Platform), long> AccountCases(Warehouse warehouse, ReferenceData reference,
+        string accountId, IsoWeek first, Instant asOf)
+    {
+        using var c = warehouse.Connect();
+        return CaseCounts(c, IsoWeek.LastEndedBy(asOf).End, accountId)
+            .Where(r => r.Week >= first)
+            .GroupBy(r => (reference.FindCentre(r.Centre)?.Region ?? Unknown, r.Platform))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+    }
+
     private sealed record CaseCount(string? Centre, string Platform, IsoWeek Week, Priority? Priority, long Count);
 
-    private static List<CaseCount> CaseCounts(WarehouseConnection c, Instant end)
+    private static List<CaseCount> CaseCounts(WarehouseConnection c, Instant end, string? accountId = null)
     {
-        return c.Query(EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CaseCounts.sql", ("site_centre", SiteCentre), ("unknown", Unknown)),
-            r => new CaseCount(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
-                Priorities.TryParse(r.Text(3), out var p) ? p : null, r.Long(4)), ("end", end));
+        var sql = EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CaseCounts.sql", ("site_centre", SiteCentre), ("unknown", Unknown),
+            ("account", accountId is null ? "" : "AND k.account_id = $account"));
+        return accountId is null
+            ? c.Query(sql, Count, ("end", end))
+            : c.Query(sql, Count, ("end", end), ("account", accountId));
+
+        static CaseCount Count(StoredRow r) => new(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
+            Priorities.TryParse(r.Text(3), out var p) ? p : null, r.Long(4));
     }
 
     private static List<(string? Centre, string Platform, IsoWeek Week, int Units)> CoveredUnits(WarehouseConnection c, IsoWeek first, IsoWeek last)

@@ -1,13 +1,23 @@
 // Review-pack benchmark: generates N accounts (default 100), each with a contract, 20 units and 320 cases over
 // two years, evaluates SLA, then times ReviewPacks.WriteAll for the latest complete quarter (one PDF per account).
 // Usage: dotnet run -c Release --project bench/pack/PackBench -- [accounts=100] [out-folder=$TMPDIR/fts-pack-bench]
+// Then the same accounts' review decks (ReviewDecks.WriteAll, the saved forecast reused).
+// One deck of an existing database (e.g. the 1M-case benchmark's): -- deck DB.duckdb QUARTER [ACCOUNT] (default: the account with
+// most cases in the quarter); prints the model's build time, the deck's render time and the process's peak memory.
 using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
+using JuniperFts.Reports.ReviewDeck;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using NodaTime;
+
+if (args.Length > 0 && args[0] == "deck")
+{
+    OneDeck(args[1], Quarter.Parse(args[2]), args.Length > 3 ? args[3] : null);
+    return;
+}
 
 var accounts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var folder = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "fts-pack-bench"));
@@ -58,6 +68,43 @@ clock.Restart();
 ReviewPacks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "packs"), packOptions);
 Console.WriteLine($"again with the saved forecast model: {clock.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s)");
 Console.WriteLine($"packs in {Path.Combine(folder, "packs")}");
+
+// The decks of the same accounts: the same models (the forecast saved above reused), laid out as PowerPoint.
+cpu = Process.GetCurrentProcess().TotalProcessorTime;
+clock.Restart();
+var decks = ReviewDecks.WriteAll(warehouse, ReferenceData.BuiltIn, quarter, asOf, Path.Combine(folder, "decks"), packOptions);
+Console.WriteLine($"{decks.Count} decks for {quarter} in {clock.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s); " +
+                  $"{decks.Sum(p => new FileInfo(p).Length) / 1024.0 / decks.Count:0} KiB a deck");
+render.Restart();
+foreach (var m in models) ReviewDecks.Render(m, Stream.Null);
+Console.WriteLine($"per deck ({ids.Count} decks, models above): render {render.ElapsedMilliseconds / ids.Count} ms");
+
+// One account's deck of an existing database: the model (the pack's queries) and the layout timed apart, and peak memory.
+static void OneDeck(string database, Quarter quarter, string? account)
+{
+    var warehouse = Warehouse.Open(database);
+    using (var c = warehouse.Connect())
+        account ??= c.Scalar<string>($"SELECT account_id FROM cases WHERE created_at >= TIMESTAMP '{quarter.Start:yyyy-MM-dd}' AND created_at < TIMESTAMP '{quarter.End:yyyy-MM-dd}' GROUP BY ALL ORDER BY count(*) DESC, account_id LIMIT 1");
+    var asOf = quarter.End.AtMidnight().InUtc().ToInstant();
+    SlaRefresh.Run(warehouse, ReferenceData.BuiltIn);
+    var options = new ReviewPackOptions { Forecast = new JuniperFts.Forecast.ForecastOptions { Training = JuniperFts.Forecast.ModelTraining.Never } };
+    var clock = Stopwatch.StartNew();
+    var model = ReviewPacks.Build(warehouse, ReferenceData.BuiltIn, account!, quarter, asOf, options);
+    var build = clock.Elapsed;
+    clock.Restart();
+    var path = Path.Combine(Path.GetTempPath(), ReviewDecks.FileName(account!, quarter));
+    using (var file = File.Create(path)) ReviewDecks.Render(model, file);
+    var render = clock.Elapsed;
+    // Again, warm (the first render also loads and compiles the Open XML SDK), with the bytes it allocates.
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    clock.Restart();
+    ReviewDecks.Render(model, Stream.Null);
+    var warm = clock.Elapsed;
+    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+    Console.WriteLine($"{account} {quarter}: {model.Headline.Cases:N0} cases, {model.BreachedCases.Count:N0} breached listed; model (the pack's queries) {build.TotalSeconds:0.00} s, " +
+                      $"deck render {render.TotalSeconds:0.00} s (warm {warm.TotalSeconds:0.00} s, {allocated / 1024.0 / 1024.0:0} MiB allocated), {new FileInfo(path).Length / 1024.0:0} KiB -> {path}; " +
+                      $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
+}
 
 static long Count(Warehouse w, string table)
 {

@@ -19,7 +19,8 @@ public sealed record QuarterOutlook(Quarter Next, Instant MadeAsOf, ForecastResu
     public const int HorizonWeeks = 15;
 
     /// <summary>Forecasts and staffs the quarter after <paramref name="quarter"/>; a forecast that cannot be made is said, not thrown.</summary>
-    public static QuarterOutlook Make(Warehouse warehouse, ForecastOptions options, Quarter quarter, Instant asOf)
+    /// <param name="staffing">False: the forecast only (the customer's review shows no staffing), <see cref="Staffing"/> left empty.</param>
+    public static QuarterOutlook Make(Warehouse warehouse, ForecastOptions options, Quarter quarter, Instant asOf, bool staffing = true)
     {
         var quarterEnd = quarter.End.AtMidnight().InUtc().ToInstant();
         var madeAt = asOf < quarterEnd ? asOf : quarterEnd;
@@ -35,6 +36,8 @@ public sealed record QuarterOutlook(Quarter Next, Instant MadeAsOf, ForecastResu
             var reason = $"The workload forecast is not available: {e.Message}.";
             return new QuarterOutlook(next, madeAt, null, reason, [], reason);
         }
+        if (!staffing)
+            return new QuarterOutlook(next, madeAt, forecast, null, [], "Engineers on shift were not asked for.");
         try
         {
             var hours = ShiftStaffingPlanner.Plan(warehouse, forecast, options).Where(h => next.Contains(h.Week.Monday)).ToList();

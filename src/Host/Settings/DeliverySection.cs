@@ -47,8 +47,8 @@ public static class DeliverySection
             var value = child.Value?.Trim() ?? "";
             if (value == Subscription.ServiceManagers)
             {
-                if (report != DeliveryReport.ReviewPacks)
-                    throw entry.Problem($"To:{child.Key}", $"'{Subscription.ServiceManagers}' goes with Report review-packs only (service managers receive their own accounts' packs)");
+                if (!DeliveryReport.PerAccount(report))
+                    throw entry.Problem($"To:{child.Key}", $"'{Subscription.ServiceManagers}' goes with Report review-packs or review-decks only (service managers receive their own accounts' packs or decks)");
             }
             else if (!SettingReader.TryEmail(value, out var address))
                 throw entry.Problem($"To:{child.Key}", $"'{value}' is not an e-mail address or '{Subscription.ServiceManagers}'");

@@ -9,6 +9,7 @@ using JuniperFts.Host.Delivery;
 using JuniperFts.Scheduling;
 using JuniperFts.Host.Web;
 using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.ReviewDeck;
 using JuniperFts.Reports.ReviewPack;
 using Microsoft.Extensions.Configuration;
 
@@ -81,7 +82,10 @@ public sealed class FtsSettings
 
     /// <summary>What a review pack takes from the settings; <paramref name="training"/> says whether making it may train the forecast model.</summary>
     public ReviewPackOptions ReviewPacks(ModelTraining training) =>
-        new() { Goals = Goals, Forecast = Forecast with { Training = training } };
+        new() { Goals = Goals, Forecast = Forecast with { Training = training }, DeckTemplate = DeckTemplate };
+
+    /// <summary><c>Reports:DeckTemplate</c> (<see cref="ReviewDecks.TemplateSetting"/>): the company's PowerPoint template the decks are made on; null: the built-in look.</summary>
+    public string? DeckTemplate => SettingReader.Of(Configuration, "Reports").Text("DeckTemplate");
 
     /// <summary>The database path from <c>--db</c>, else <c>FTS_DB</c>, else <see cref="DefaultDatabase"/>.</summary>
     public string DatabasePath(string? option) =>

@@ -4,6 +4,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.TrueUp;
 using JuniperFts.Store;
 using JuniperFts.Reports.Excel;
+using JuniperFts.Reports.ReviewDeck;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;
@@ -39,23 +40,9 @@ public static class ReportEndpoints
             return Served(http, report, XlsxType, SlaWorkbook.FileName(q));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
-        app.MapGet("/api/accounts/{id}/review-pack.pdf", async (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, ReviewPackOptions options, ReportCache cache) =>
-        {
-            var user = http.User();
-            // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
-            if (PortalAccess.AccountsOf(user, warehouse) is { } mine && !mine.Contains(id)) return PortalAccess.Forbidden(http, user);
-            var now = clock.GetCurrentInstant();
-            if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
-            if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
-            var report = await cache.GetAsync(ReportCache.Key(warehouse, "review-pack.pdf", id, q, now), () =>
-            {
-                using var file = new MemoryStream();
-                ReviewPacks.Write(warehouse, reference, id, q, now, file, options);
-                return file.ToArray();
-            });
-            return Served(http, report, "application/pdf", ReviewPacks.FileName(id, q));
-        }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
+        // The pack and the deck: the same review, the same role rules, cached and bounded alike.
+        MapReview(app, "review-pack.pdf", "application/pdf", (w, r, id, q, now, file, options) => ReviewPacks.Write(w, r, id, q, now, file, options), ReviewPacks.FileName);
+        MapReview(app, "review-deck.pptx", PptxType, ReviewDecks.Write, ReviewDecks.FileName);
 
         app.MapGet("/api/trueup", (string? due, Warehouse warehouse, TrueUpService trueUp) =>
         {
@@ -82,6 +69,30 @@ public static class ReportEndpoints
     }
 
     /// <summary>A statement in the JSON of <c>fts trueup --format json</c>, as an element of the listing.</summary>
+    private const string PptxType = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
+    private delegate void WriteReview(Warehouse warehouse, ReferenceData reference, string accountId, Quarter quarter, Instant asOf, Stream output, ReviewPackOptions options);
+
+    /// <summary><c>GET /api/accounts/{id}/{file}?quarter=Q</c>: leadership, or the service manager of that account.</summary>
+    private static void MapReview(IEndpointRouteBuilder app, string file, string contentType, WriteReview write, Func<string, Quarter, string> fileName) =>
+        app.MapGet($"/api/accounts/{{id}}/{file}", async (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
+            IClock clock, ReviewPackOptions options, ReportCache cache) =>
+        {
+            var user = http.User();
+            // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
+            if (PortalAccess.AccountsOf(user, warehouse) is { } mine && !mine.Contains(id)) return PortalAccess.Forbidden(http, user);
+            var now = clock.GetCurrentInstant();
+            if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
+            if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
+            var report = await cache.GetAsync(ReportCache.Key(warehouse, file, id, q, now), () =>
+            {
+                using var output = new MemoryStream();
+                write(warehouse, reference, id, q, now, output, options);
+                return output.ToArray();
+            });
+            return Served(http, report, contentType, fileName(id, q));
+        }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
+
     private static JsonElement Json(TrueUpStatement statement) => JsonDocument.Parse(TrueUpJson.Write(statement)).RootElement.Clone();
 
     /// <summary>The built file, marked <c>X-Report-Cache: hit|miss</c>; or 503 with Retry-After when no build could be queued.</summary>

@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using JuniperFts.Reports.Charts;
+using static JuniperFts.Reports.Charts.ChartXml;
 
 namespace JuniperFts.Reports.Excel;
 
@@ -23,9 +24,6 @@ internal sealed record ChartAnchor(int FromColumn, int FromRow, int ToColumn, in
 /// </summary>
 internal static class NativeLineCharts
 {
-    private static readonly XNamespace C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-    private static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly XNamespace Xdr = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
     // A palette that stays apart in print and for the common colour-vision deficiencies (Okabe–Ito).
@@ -102,52 +100,42 @@ internal static class NativeLineCharts
     private static XElement ChartSpace(LineChartSpec chart)
     {
         const int categoryAxis = 500000001, valueAxis = 500000002;
-        return new XElement(C + "chartSpace",
-            new XAttribute(XNamespace.Xmlns + "c", C), new XAttribute(XNamespace.Xmlns + "a", A), new XAttribute(XNamespace.Xmlns + "r", R),
-            Val("date1904", 0),
-            Val("roundedCorners", 0),
-            new XElement(C + "chart",
-                Title(chart.Title, 1400),
-                Val("autoTitleDeleted", 0),
-                new XElement(C + "plotArea",
-                    new XElement(C + "layout"),
-                    new XElement(C + "lineChart",
-                        Val("grouping", "standard"),
-                        Val("varyColors", 0),
-                        chart.Series.Select((s, i) => Series(chart, s, i)),
-                        Val("marker", 1),
-                        Val("axId", categoryAxis),
-                        Val("axId", valueAxis)),
-                    new XElement(C + "catAx",
-                        Val("axId", categoryAxis),
-                        new XElement(C + "scaling", Val("orientation", "minMax")),
-                        Val("delete", 0),
-                        Val("axPos", "b"),
-                        Val("tickLblPos", "low"),
-                        Val("crossAx", valueAxis),
-                        Val("crosses", "autoZero"),
-                        Val("auto", 1),
-                        Val("lblAlgn", "ctr"),
-                        Val("lblOffset", 100),
-                        Val("noMultiLvlLbl", 0)),
-                    new XElement(C + "valAx",
-                        Val("axId", valueAxis),
-                        new XElement(C + "scaling", Val("orientation", "minMax")),
-                        Val("delete", 0),
-                        Val("axPos", "l"),
-                        new XElement(C + "majorGridlines"),
-                        Title(chart.AxisTitle, 1000),
-                        new XElement(C + "numFmt", new XAttribute("formatCode", "0\"%\""), new XAttribute("sourceLinked", 0)),
-                        Val("majorTickMark", "out"),
-                        Val("minorTickMark", "none"),
-                        Val("tickLblPos", "nextTo"),
-                        Val("crossAx", categoryAxis),
-                        Val("crosses", "autoZero"),
-                        Val("crossBetween", "between"))),
-                new XElement(C + "legend", Val("legendPos", "r"), Val("overlay", 0)),
-                Val("plotVisOnly", 1),
-                // A quarter without a figure is a gap in the line, not a drop to zero.
-                Val("dispBlanksAs", "gap")));
+        return ChartXml.ChartSpace(chart.Title,
+            [
+                new XElement(C + "lineChart",
+                    Val("grouping", "standard"),
+                    Val("varyColors", 0),
+                    chart.Series.Select((s, i) => Series(chart, s, i)),
+                    Val("marker", 1),
+                    Val("axId", categoryAxis),
+                    Val("axId", valueAxis)),
+                new XElement(C + "catAx",
+                    Val("axId", categoryAxis),
+                    new XElement(C + "scaling", Val("orientation", "minMax")),
+                    Val("delete", 0),
+                    Val("axPos", "b"),
+                    Val("tickLblPos", "low"),
+                    Val("crossAx", valueAxis),
+                    Val("crosses", "autoZero"),
+                    Val("auto", 1),
+                    Val("lblAlgn", "ctr"),
+                    Val("lblOffset", 100),
+                    Val("noMultiLvlLbl", 0)),
+                new XElement(C + "valAx",
+                    Val("axId", valueAxis),
+                    new XElement(C + "scaling", Val("orientation", "minMax")),
+                    Val("delete", 0),
+                    Val("axPos", "l"),
+                    new XElement(C + "majorGridlines"),
+                    Title(chart.AxisTitle, 1000),
+                    new XElement(C + "numFmt", new XAttribute("formatCode", "0\"%\""), new XAttribute("sourceLinked", 0)),
+                    Val("majorTickMark", "out"),
+                    Val("minorTickMark", "none"),
+                    Val("tickLblPos", "nextTo"),
+                    Val("crossAx", categoryAxis),
+                    Val("crosses", "autoZero"),
+                    Val("crossBetween", "between")),
+            ], "r");
     }
 
     private static XElement Series(LineChartSpec chart, ChartSeries series, int index)
@@ -163,29 +151,7 @@ internal static class NativeLineCharts
                 new XElement(C + "spPr", new XElement(A + "solidFill", new XElement(A + "srgbClr", new XAttribute("val", colour))))),
             new XElement(C + "cat", new XElement(C + "strRef", new XElement(C + "f", chart.CategoriesRef), StrCache(chart.Categories))),
             new XElement(C + "val", new XElement(C + "numRef", new XElement(C + "f", series.ValuesRef),
-                new XElement(C + "numCache",
-                    new XElement(C + "formatCode", "0.00\"%\""),
-                    Val("ptCount", series.Values.Count),
-                    series.Values.Select((v, i) => (v, i)).Where(p => p.v is not null).Select(p =>
-                        new XElement(C + "pt", new XAttribute("idx", p.i),
-                            new XElement(C + "v", p.v!.Value.ToString(CultureInfo.InvariantCulture))))))),
+                NumCache("0.00\"%\"", series.Values))),
             Val("smooth", 0));
     }
-
-    private static XElement StrCache(IReadOnlyList<string> values) =>
-        new(C + "strCache", Val("ptCount", values.Count),
-            values.Select((v, i) => new XElement(C + "pt", new XAttribute("idx", i), new XElement(C + "v", v))));
-
-    private static XElement Title(string text, int size) =>
-        new(C + "title",
-            new XElement(C + "tx", new XElement(C + "rich",
-                new XElement(A + "bodyPr"),
-                new XElement(A + "p",
-                    new XElement(A + "pPr", new XElement(A + "defRPr", new XAttribute("sz", size), new XAttribute("b", 1))),
-                    new XElement(A + "r", new XElement(A + "rPr", new XAttribute("lang", "en-US"), new XAttribute("sz", size), new XAttribute("b", 1)),
-                        new XElement(A + "t", text))))),
-            Val("overlay", 0));
-
-    private static XElement Val(string name, object value) =>
-        new(C + name, new XAttribute("val", value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value));
 }

@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Forecast;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using NodaTime;
@@ -97,35 +98,29 @@ public sealed record SerialIssue(string SerialNumber, string Issue, long Cases, 
 /// <summary>A compliance finding of ingest about the account.</summary>
 public sealed record ComplianceLine(string Kind, string Subject, string Detail);
 
-/// <summary>What the coming quarter holds; a part that cannot be shown carries the reason instead.</summary>
-/// <param name="Forecast">Null when <paramref name="ForecastUnavailable"/> says why.</param>
+/// <summary>What the coming quarter holds for the customer; a part that cannot be shown carries the reason instead.</summary>
+/// <remarks>Customer-facing: the account's own expected cases only, never the vendor's staffing or other customers' volume.</remarks>
+/// <param name="Expected">Null when <paramref name="ExpectedUnavailable"/> says why.</param>
 /// <param name="TrueUp">The current contract year of each contract that has one on <paramref name="TrueUpAsOf"/>.</param>
-/// <param name="OnShift">Per centre of the account's contracts, its busiest hour; empty when <paramref name="OnShiftUnavailable"/> says why.</param>
-public sealed record NextQuarterSection(Quarter Quarter, ForecastOutlook? Forecast, string? ForecastUnavailable,
-    IReadOnlyList<CentreOnShift> OnShift, string? OnShiftUnavailable,
+public sealed record NextQuarterSection(Quarter Quarter, ExpectedCases? Expected, string? ExpectedUnavailable,
     LocalDate TrueUpAsOf, IReadOnlyList<TrueUpOutlook> TrueUp);
 
-/// <summary>The hour of the coming quarter in which a centre needs the most engineers on shift (Erlang C, its priorities summed).</summary>
-/// <param name="Hour">Local day and hour, <c>Mon 09:00</c>.</param>
-/// <param name="OnShift">Engineers on shift answering each priority within its target often enough.</param>
-/// <param name="Rostered">The same raised for the maximum occupancy and shrinkage.</param>
-/// <param name="RegionEngineersAWeek">Today's workload figure: the region's engineers needed in an average week of the quarter.</param>
-public sealed record CentreOnShift(string Centre, string Region, string Week, string Hour, decimal Cases, int OnShift, int Rostered,
-    double? RegionEngineersAWeek);
-
-/// <summary>The workload forecast of the account's regions for the weeks starting in the next quarter.</summary>
+/// <summary>
+/// The account's own expected cases in the weeks starting in the next quarter: of each region and platform forecast, the
+/// account's share of that series' cases in the history weeks <paramref name="HistoryFrom"/> to <paramref name="HistoryTo"/>.
+/// </summary>
 /// <param name="MadeAsOf">The forecast's own as-of: the end of the reviewed quarter (or the data's as-of if earlier).</param>
 /// <param name="Method">How it forecast ("model", "seasonal naive", ...), chosen by its back-test.</param>
-/// <param name="Run">The whole run, for the chart of history and forecast.</param>
-public sealed record ForecastOutlook(Instant MadeAsOf, string Method, IReadOnlyList<RegionOutlook> Regions, Forecast.ForecastResult Run);
+/// <param name="HistoryCases">The account's cases in those history weeks (what its share is counted from).</param>
+/// <param name="Low">The sum of the weekly interval lows times the shares; <paramref name="High"/> likewise: a range at least as wide as the quarter's.</param>
+public sealed record ExpectedCases(Instant MadeAsOf, string Method, IsoWeek HistoryFrom, IsoWeek HistoryTo, long HistoryCases,
+    IReadOnlyList<ExpectedSeries> ByPlatform, IReadOnlyList<ExpectedWeek> Weeks, double Cases, double Low, double High);
 
-/// <summary>One region's forecast for the next quarter: every week, the total and the engineers needed (region-wide, all accounts).</summary>
-/// <param name="WeeklyLow">The lowest week's interval low; <paramref name="WeeklyHigh"/> the highest week's interval high.</param>
-public sealed record RegionOutlook(string Region, IReadOnlyList<WeekOutlook> Weeks, double Cases, double WeeklyLow, double WeeklyHigh,
-    double EngineersAverage, double EngineersPeak);
+/// <summary>The account's expected cases on one platform in one region, with the history they rest on.</summary>
+public sealed record ExpectedSeries(string Region, string Platform, long HistoryCases, double Cases, double Low, double High);
 
-/// <summary>One forecast week: mean cases, interval and engineers needed.</summary>
-public sealed record WeekOutlook(string Week, LocalDate Monday, double Cases, double Low, double High, double Engineers);
+/// <summary>The account's expected cases in one week of the next quarter, with the range.</summary>
+public sealed record ExpectedWeek(string Week, LocalDate Monday, double Cases, double Low, double High);
 
 /// <summary>A contract's current year: the units added so far and their prorated charge at the year's true-up.</summary>
 public sealed record TrueUpOutlook(string ContractId, int Year, LocalDate YearStart, LocalDate YearLastDay, string Currency,

@@ -14,4 +14,7 @@ public sealed record ReviewPackOptions
     /// (only <c>fts run</c>'s packs may; the portal, the job and <c>fts report review-pack</c> use the saved one).
     /// </summary>
     public ForecastOptions Forecast { get; init; } = new() { Training = ModelTraining.Never };
+
+    /// <summary>The company's PowerPoint template (<c>.pptx</c> or <c>.potx</c>) decks are made on; null: the built-in look.</summary>
+    public string? DeckTemplate { get; init; }
 }

@@ -8,38 +8,29 @@ using NodaTime;
 
 namespace JuniperFts.Reports.ReviewPack;
 
-// The pack's next-quarter section: the workload forecast, the busiest hour on shift and the true-up preview.
+// The pack's next-quarter section: the account's own expected cases and the true-up preview.
 internal sealed partial class ReviewPackQuery
 {
-    /// <summary>
-    /// The forecast made at the end of the reviewed quarter for the weeks starting in the next one, for the
-    /// regions of the account's contracts; and the true-up preview of each contract on the quarter's last day.
-    /// </summary>
-    private NextQuarterSection NextQuarter(WarehouseConnection connection, string accountId, Quarter quarter, Instant asOf, IReadOnlyList<ContractLine> contracts)
-    {
-        var coming = _outlooks.GetOrAdd((quarter, asOf), key => new Lazy<QuarterOutlook>(() =>
-            QuarterOutlook.Make(warehouse, options.Forecast, key.Item1, key.Item2))).Value;
+    /// <summary>History weeks an account's share of a forecast series is counted over: a year, so every season weighs alike.</summary>
+    internal const int ShareWeeks = 52;
 
-        ForecastOutlook? outlook = null;
+    /// <summary>
+    /// The account's expected cases in the weeks starting in the next quarter (its share of the forecast made at the end of the
+    /// reviewed quarter), and the true-up preview of each contract on the quarter's last day.
+    /// </summary>
+    private NextQuarterSection NextQuarter(WarehouseConnection connection, string accountId, Quarter quarter, Instant asOf)
+    {
+        // The customer sees no staffing: the forecast alone is made (once per quarter and as-of for every account).
+        var coming = _outlooks.GetOrAdd((quarter, asOf), key => new Lazy<QuarterOutlook>(() =>
+            QuarterOutlook.Make(warehouse, options.Forecast, key.Item1, key.Item2, staffing: false))).Value;
+
+        ExpectedCases? expected = null;
         var unavailable = coming.ForecastUnavailable;
         if (coming.Forecast is { } run)
         {
-            var regions = contracts.Select(c => c.Region).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var lines = regions.Select(region =>
-            {
-                var weeks = run.Regions.Where(r => r.Region == region && coming.Next.Contains(r.Week.Monday)).OrderBy(r => r.Week)
-                    .Select(r => new WeekOutlook(r.Week.ToString(), r.Week.Monday, r.Cases, r.Low, r.High, r.EngineersNeeded)).ToList();
-                return weeks.Count == 0
-                    ? new RegionOutlook(region, weeks, 0, 0, 0, 0, 0)
-                    : new RegionOutlook(region, weeks, weeks.Sum(w => w.Cases), weeks.Min(w => w.Low), weeks.Max(w => w.High),
-                        weeks.Average(w => w.Engineers), weeks.Max(w => w.Engineers));
-            }).Where(r => r.Weeks.Count > 0).ToList();
-            if (lines.Count > 0)
-                outlook = new ForecastOutlook(coming.MadeAsOf, run.Method.Code().Replace('_', ' '), lines, run);
-            else
-                unavailable = regions.Count == 0
-                    ? $"The workload forecast is by region, and no contract of this account is in force in {quarter}."
-                    : $"The workload forecast has no history for {string.Join(", ", regions)} up to {quarter}'s end.";
+            expected = Expected(run, accountId, coming);
+            if (expected is null)
+                unavailable = $"This account raised no case in the {ShareWeeks} weeks before {quarter}'s end: there is no history to expect its cases from.";
         }
 
         var trueUpDay = quarter.End.PlusDays(-1);
@@ -50,28 +41,40 @@ internal sealed partial class ReviewPackQuery
                 p.Additions.OrderBy(a => a.SerialNumber, StringComparer.Ordinal).ToList(), p.AdditionsTotal))
             .OrderBy(t => t.ContractId, StringComparer.Ordinal)
             .ToList();
-        return new NextQuarterSection(coming.Next, outlook, unavailable, OnShift(coming, contracts, outlook), coming.StaffingUnavailable, trueUpDay, trueUps);
+        return new NextQuarterSection(coming.Next, expected, unavailable, trueUpDay, trueUps);
     }
 
     /// <summary>
-    /// Per centre of the account's contracts, the hour of the coming quarter needing the most engineers on shift (its priorities
-    /// summed), beside the region's weekly workload figure.
+    /// Each region/platform series' forecast times the account's share of that series' cases in the last <see cref="ShareWeeks"/>
+    /// history weeks; null when the account has no case in them.
     /// </summary>
-    private IReadOnlyList<CentreOnShift> OnShift(QuarterOutlook coming, IReadOnlyList<ContractLine> contracts, ForecastOutlook? outlook)
+    private ExpectedCases? Expected(ForecastResult run, string accountId, QuarterOutlook coming)
     {
-        var centres = contracts.Select(c => c.SupportCentre).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-        return coming.Staffing.Where(h => centres.Contains(h.Centre))
-            .GroupBy(h => h.Centre)
-            .Select(centre =>
+        var history = run.History;
+        var from = Math.Max(0, history.Weeks.Count - ShareWeeks);
+        if (history.Weeks.Count == 0) return null;
+        var own = WorkloadHistoryQuery.AccountCases(warehouse, reference, accountId, history.Weeks[from], run.AsOf);
+        var shares = history.Series
+            .Select(s => (s.Region, s.Platform, Own: own.GetValueOrDefault((s.Region, s.Platform)), All: s.Cases.Skip(from).Sum()))
+            .Where(s => s.Own > 0 && s.All > 0)
+            .ToDictionary(s => (s.Region, s.Platform), s => (s.Own, Share: s.Own / s.All));
+        if (shares.Count == 0) return null;
+
+        var rows = run.Rows.Where(r => coming.Next.Contains(r.Week.Monday) && shares.ContainsKey((r.Region, r.Platform)))
+            .Select(r => (r.Week, r.Region, r.Platform, Share: shares[(r.Region, r.Platform)].Share, r.Cases, r.Low, r.High)).ToList();
+        var byPlatform = shares
+            .Select(s =>
             {
-                var busiest = centre.GroupBy(h => (h.Week, h.Hour))
-                    .Select(g => (g.Key.Week, g.Key.Hour, Cases: g.Sum(h => h.Arrivals), OnShift: g.Sum(h => h.EngineersRaw), Rostered: g.Sum(h => h.EngineersScheduled)))
-                    .OrderByDescending(x => x.Rostered).ThenByDescending(x => x.OnShift).ThenBy(x => x.Week).ThenBy(x => x.Hour).First();
-                var region = reference.FindCentre(centre.Key)?.Region;
-                var workload = outlook?.Regions.FirstOrDefault(r => r.Region == region);
-                return new CentreOnShift(centre.Key, region ?? "", busiest.Week.ToString(), busiest.Hour.ToString(), busiest.Cases,
-                    busiest.OnShift, busiest.Rostered, workload?.EngineersAverage);
+                var of = rows.Where(r => r.Region == s.Key.Region && r.Platform == s.Key.Platform).ToList();
+                return new ExpectedSeries(s.Key.Region, s.Key.Platform, s.Value.Own,
+                    of.Sum(r => r.Share * r.Cases), of.Sum(r => r.Share * r.Low), of.Sum(r => r.Share * r.High));
             })
-            .OrderBy(c => c.Centre, StringComparer.Ordinal).ToList();
+            .OrderBy(s => s.Region, StringComparer.Ordinal).ThenBy(s => s.Platform, StringComparer.Ordinal).ToList();
+        var weeks = rows.GroupBy(r => r.Week).OrderBy(g => g.Key)
+            .Select(g => new ExpectedWeek(g.Key.ToString(), g.Key.Monday, g.Sum(r => r.Share * r.Cases), g.Sum(r => r.Share * r.Low), g.Sum(r => r.Share * r.High)))
+            .ToList();
+        return new ExpectedCases(coming.MadeAsOf, run.Method.Code().Replace('_', ' '), history.Weeks[from], history.Weeks[^1],
+            byPlatform.Sum(s => s.HistoryCases), byPlatform, weeks,
+            weeks.Sum(w => w.Cases), weeks.Sum(w => w.Low), weeks.Sum(w => w.High));
     }
 }

@@ -60,7 +60,7 @@ internal sealed partial class ReviewPackQuery(Warehouse warehouse, ReferenceData
             openUrgent,
             Resolution(cases, asOf, byPriority, total),
             Risks(connection, accountId, quarter, cases),
-            NextQuarter(connection, accountId, quarter, asOf, contracts));
+            NextQuarter(connection, accountId, quarter, asOf));
     }
 
     /// <summary>Every account id in the data, ordinal order.</summary>

@@ -5,6 +5,7 @@ using JuniperFts.Reports.Charts;
 using JuniperFts.Reports.Pdf;
 using NodaTime;
 using NodaTime.Text;
+using static JuniperFts.Reports.ReviewPack.ReviewPackText;
 
 namespace JuniperFts.Reports.ReviewPack;
 
@@ -12,9 +13,6 @@ namespace JuniperFts.Reports.ReviewPack;
 /// <remarks>Computes nothing: every figure is in the model; this class only formats and places it.</remarks>
 internal static class ReviewPackRenderer
 {
-    private static readonly InstantPattern Minute = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
-    private static readonly LocalDatePattern Day = LocalDatePattern.Iso;
-    private const string None = "–";
     /// <summary>The cover names the engineers with most cases; the rest are counted, so the cover stays one page.</summary>
     private const int CoverEngineers = 8;
 
@@ -75,8 +73,7 @@ internal static class ReviewPackRenderer
     {
         var a = m.Attainment;
         pdf.PageBreak().Heading("SLA attainment");
-        pdf.Paragraph($"First-response attainment in {m.Quarter}: met ÷ (met + breached) of the eligible cases, against each priority's " +
-                      $"response target. Pending cases are still inside their target. Goal: {Pct(a.Goal)}.", PdfTone.Muted);
+        pdf.Paragraph(ReviewPackText.Attainment(m.Quarter, a.Goal), PdfTone.Muted);
         pdf.Table(
             [new("Priority", 1.2), new("Response target", 1.2, PdfAlign.Right), new("Eligible", 1, PdfAlign.Right), new("Met", 1, PdfAlign.Right),
              new("Breached", 1, PdfAlign.Right), new("Pending", 1, PdfAlign.Right), new("Attainment", 1.2, PdfAlign.Right)],
@@ -108,8 +105,7 @@ internal static class ReviewPackRenderer
         }
 
         pdf.PageBreak().Heading("SLA trend");
-        pdf.Paragraph($"First-response attainment of the last {a.TrendQuarters.Count} quarters, by the quarter the case was created in. " +
-                      $"Each cell: attainment (eligible cases); \"{None}\": no case was met or breached in that quarter.", PdfTone.Muted);
+        pdf.Paragraph(ReviewPackText.Trend(a.TrendQuarters.Count), PdfTone.Muted);
         if (a.Trend.Any(t => t.Attainment.Any(v => v is not null)))
             pdf.Image(ChartPng.Lines(new ChartSpec("Attainment by quarter (%)",
                 a.TrendQuarters.Select(q => q.ToString()).ToList(),
@@ -143,8 +139,7 @@ internal static class ReviewPackRenderer
     {
         var v = m.Volume;
         pdf.PageBreak().Heading("Case volume");
-        pdf.Paragraph($"Cases created in {m.Quarter} by the platform of their serial and by priority (the priority in effect when the " +
-                      "response clock stopped), excluded cases included: they are work too.", PdfTone.Muted);
+        pdf.Paragraph(ReviewPackText.Volume(m.Quarter), PdfTone.Muted);
         if (m.NoCases)
         {
             pdf.Notice($"No cases were created for this account in {m.Quarter}.");
@@ -167,7 +162,7 @@ internal static class ReviewPackRenderer
         else
             pdf.Table(
                 [new("Contract", 1.2), new("Support centre", 1.4), new("Eligible cases", 1, PdfAlign.Right), new("After hours", 1, PdfAlign.Right), new("Share", 1, PdfAlign.Right)],
-                v.AfterHours.Select(l => Row(l.ContractId, l.SupportCentre, Count(l.Cases), Count(l.AfterHours), l.SharePct is { } s ? Figures.Percent(s, decimals: 1) : None)));
+                v.AfterHours.Select(l => Row(l.ContractId, l.SupportCentre, Count(l.Cases), Count(l.AfterHours), Share(l.SharePct))));
     }
 
     private static IReadOnlyList<PdfCell> VolumeRow(VolumeLine l, bool bold) =>
@@ -176,8 +171,7 @@ internal static class ReviewPackRenderer
     private static void Breaches(PdfDocumentBuilder pdf, ReviewPackModel m)
     {
         pdf.PageBreak().Heading("Breached cases");
-        pdf.Paragraph("Cases of the quarter whose first response came after the target, or had not come by the as-of. Times in UTC; " +
-                      "elapsed is business time in the support centre's hours on 8x5 contracts and wall-clock time on 24x7.", PdfTone.Muted);
+        pdf.Paragraph(ReviewPackText.Breaches, PdfTone.Muted);
         if (m.NoCases)
             pdf.Notice($"No cases were created for this account in {m.Quarter}.");
         else if (m.BreachedCases.Count == 0)
@@ -210,8 +204,7 @@ internal static class ReviewPackRenderer
     private static void Resolution(PdfDocumentBuilder pdf, ReviewPackModel m)
     {
         pdf.Heading("Resolution time");
-        pdf.Paragraph("Eligible cases of the quarter resolved by the as-of: creation to resolution, minus the time spent waiting for " +
-                      "the customer. Reported as a statistic; there is no resolution target.", PdfTone.Muted);
+        pdf.Paragraph(ReviewPackText.Resolution, PdfTone.Muted);
         if (m.NoCases)
         {
             pdf.Notice($"No cases were created for this account in {m.Quarter}.");
@@ -262,40 +255,33 @@ internal static class ReviewPackRenderer
     {
         var n = m.NextQuarter;
         pdf.PageBreak().Heading($"Next quarter: {n.Quarter}");
-        pdf.SubHeading("Workload forecast for the account's regions");
-        if (n.Forecast is not { } f)
+        pdf.SubHeading("Your expected cases");
+        if (n.Expected is not { } e)
         {
-            pdf.Notice(n.ForecastUnavailable ?? "The workload forecast is not available.");
+            pdf.Notice(n.ExpectedUnavailable ?? "The expected cases are not available.");
         }
         else
         {
-            pdf.Paragraph($"Weekly cases of every account in the region, forecast as of {Minute.Format(f.MadeAsOf)} UTC ({f.Method}) for the weeks " +
-                          $"starting in {n.Quarter}, and the engineers they need. Range: the forecast's interval.", PdfTone.Muted);
+            pdf.Paragraph(ReviewPackText.Expected(e, n.Quarter), PdfTone.Muted);
+            pdf.Metrics(
+            [
+                new($"Expected cases in {n.Quarter}", Whole(e.Cases)),
+                new("Range", $"{Whole(e.Low)} to {Whole(e.High)}"),
+                new($"Cases in the last {ReviewPackQuery.ShareWeeks} weeks", Count(e.HistoryCases)),
+            ]);
             pdf.Table(
-                [new("Region", 1.2), new("Weeks", 0.7, PdfAlign.Right), new("Forecast cases", 1, PdfAlign.Right), new("Weekly range", 1.1, PdfAlign.Right),
-                 new("Engineers a week", 1.1, PdfAlign.Right), new("Engineers, peak week", 1.2, PdfAlign.Right)],
-                f.Regions.Select(r => Row(new PdfCell(r.Region, Bold: true), Count(r.Weeks.Count), Whole(r.Cases),
-                    $"{Whole(r.WeeklyLow)} to {Whole(r.WeeklyHigh)}",
-                    r.EngineersAverage.ToString("0.0", CultureInfo.InvariantCulture), r.EngineersPeak.ToString("0.0", CultureInfo.InvariantCulture))));
-            pdf.Image(ForecastPng(f), 600);
-        }
-
-        pdf.SubHeading("Engineers on shift at the busiest hour");
-        if (n.OnShift.Count == 0)
-        {
-            pdf.Notice(n.OnShiftUnavailable ?? "No centre of this account's contracts has forecast cases in the quarter.");
-        }
-        else
-        {
-            pdf.Paragraph("Per support centre of the account's contracts, the local hour of the quarter that needs the most engineers on " +
-                          "shift to answer every priority within its response target as often as the goal asks (Erlang C, each priority " +
-                          "its own queue, all accounts of the centre). Rostered: raised for the maximum occupancy and for shrinkage. " +
-                          "Beside it, the region's workload figure above: engineers needed in an average week.", PdfTone.Muted);
-            pdf.Table(
-                [new("Centre", 1.4), new("Week", 0.9), new("Busiest hour", 1), new("Cases in the hour", 1, PdfAlign.Right),
-                 new("On shift", 0.8, PdfAlign.Right), new("Rostered", 0.8, PdfAlign.Right), new("Workload engineers a week", 1.3, PdfAlign.Right)],
-                n.OnShift.Select(c => Row(new PdfCell(c.Centre, Bold: true), c.Week, c.Hour, c.Cases.ToString("0.00", CultureInfo.InvariantCulture),
-                    Count(c.OnShift), Count(c.Rostered), c.RegionEngineersAWeek?.ToString("0.0", CultureInfo.InvariantCulture) ?? "")));
+                [new("Region", 1.2), new("Platform", 1.2), new($"Cases in the last {ReviewPackQuery.ShareWeeks} weeks", 1.4, PdfAlign.Right),
+                 new("Expected cases", 1, PdfAlign.Right), new("Range", 1.1, PdfAlign.Right)],
+                e.ByPlatform.Select(r => Row(r.Region, new PdfCell(r.Platform, Bold: true), Count(r.HistoryCases), Whole(r.Cases), $"{Whole(r.Low)} to {Whole(r.High)}")));
+            pdf.Image(ChartPng.Lines(new ChartSpec($"Your expected cases a week, {n.Quarter}", e.Weeks.Select(w => w.Week).ToList(),
+                [
+                    new ChartSeries("Expected", e.Weeks.Select(w => (double?)w.Cases).ToList(), PdfTheme.Hex(PdfTheme.Primary)),
+                    new ChartSeries("Low", e.Weeks.Select(w => (double?)w.Low).ToList(), PdfTheme.Hex(PdfTheme.MutedText)),
+                    new ChartSeries("High", e.Weeks.Select(w => (double?)w.High).ToList(), PdfTheme.Hex(PdfTheme.MutedText)),
+                ])
+            {
+                YMin = 0, Width = 560, Height = 190,
+            }), 560);
         }
 
         pdf.SubHeading($"True-up preview on {Day.Format(n.TrueUpAsOf)}");
@@ -304,8 +290,7 @@ internal static class ReviewPackRenderer
             pdf.Notice($"No contract of this account is in a contract year on {Day.Format(n.TrueUpAsOf)}.");
             return;
         }
-        pdf.Paragraph("Units added so far in each contract's current year and the prorated charge the year's true-up will bring " +
-                      "if nothing changes: annual fee × covered days ÷ days in the year, rounded to cents.", PdfTone.Muted);
+        pdf.Paragraph(ReviewPackText.TrueUp, PdfTone.Muted);
         pdf.Table(
             [new("Contract", 1), new("Year", 1.9), new("Serial number", 1.2), new("Model", 1), new("Covered from", 1), new("Days", 0.9, PdfAlign.Right),
              new("Annual fee", 1, PdfAlign.Right), new("Charge", 1, PdfAlign.Right)],
@@ -321,41 +306,8 @@ internal static class ReviewPackRenderer
             }));
     }
 
-    // Every pack of a run shows the same forecast run for one of a few region sets: draw each chart once.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Forecast.ForecastResult, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>> ForecastCharts = new();
-
-    private static byte[] ForecastPng(ForecastOutlook f)
-    {
-        ChartFonts.Register();
-        var regions = f.Regions.Select(r => r.Region).ToList();
-        return ForecastCharts.GetOrCreateValue(f.Run).GetOrAdd(string.Join("|", regions),
-            _ => ForecastChart.ForecastChartRenderer.RenderPng(f.Run, regions, 1400, 500));
-    }
-
-    private static string Whole(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
-
     private static IReadOnlyList<PdfCell> Row(params PdfCell[] cells) => cells;
-
-    private static string FindingName(string kind) => kind switch
-    {
-        "representatives_out_of_range" => "Representatives outside 2 to 6",
-        "site_without_primary_contact" => "Site without a primary contact",
-        "short_contract" => "Contract shorter than 12 months",
-        _ => kind,
-    };
 
     private static PdfTone Tone(decimal? attainment, decimal goal) =>
         attainment is null ? PdfTone.Muted : attainment >= goal ? PdfTone.Good : PdfTone.Bad;
-
-    private static string Pct(decimal? value) => value is { } v ? Figures.Percent(v) : None;
-
-    private static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
-
-    private static string Cases(long n) => n == 1 ? "1 case" : $"{Count(n)} cases";
-
-    private static string Target(long seconds) => Figures.DurationShort(seconds);
-
-    private static string Elapsed(long? seconds) => seconds is { } s ? Figures.DurationClock(s) : None;
-
-    private static string Hours(double? seconds) => seconds is { } s ? Figures.DurationHoursMinutes(s) : None;
 }

@@ -34,27 +34,42 @@ public static class ReviewPacks
     /// <param name="cancellation">Checked between packs: a stop ends the run within one pack's time, each written pack whole.</param>
     /// <param name="accountIds">Only these accounts' packs (default: every account's).</param>
     public static IReadOnlyList<string> WriteAll(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
-        ReviewPackOptions? options = null, CancellationToken cancellation = default, IReadOnlyList<string>? accountIds = null)
+        ReviewPackOptions? options = null, CancellationToken cancellation = default, IReadOnlyList<string>? accountIds = null) =>
+        WriteEach(warehouse, reference, quarter, asOf, folder, options, cancellation, accountIds, _ => true, FileName, ReviewPackRenderer.Render);
+
+    /// <summary>
+    /// Builds the model of each account (in parallel; the forecast is made once) and, when <paramref name="include"/> takes it,
+    /// writes it with <paramref name="render"/> into <paramref name="folder"/>: the one loop of the packs and the decks.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteEach(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
+        ReviewPackOptions? options, CancellationToken cancellation, IReadOnlyList<string>? accountIds,
+        Func<ReviewPackModel, bool> include, Func<string, Quarter, string> fileName, Action<ReviewPackModel, Stream> render)
     {
         UserError.OnIo($"cannot create the folder {folder}", () => Directory.CreateDirectory(folder), "out");
         var query = Query(warehouse, reference, options);
         var accounts = accountIds ?? ReviewPackQuery.AccountIds(warehouse);
-        var paths = accounts.Select(a => Path.Combine(folder, FileName(a, quarter))).ToArray();
+        var paths = accounts.Select(a => Path.Combine(folder, fileName(a, quarter))).ToArray();
+        var written = new bool[accounts.Count];
         try
         {
-            // Packs are independent: lay them out on every core (the forecast is made once, on first use).
+            // Documents are independent: lay them out on every core (the forecast is made once, on first use).
             Parallel.For(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, i =>
-                ReportFile.Write(paths[i], file => ReviewPackRenderer.Render(query.Build(accounts[i], quarter, asOf), file)));
+            {
+                var model = query.Build(accounts[i], quarter, asOf);
+                if (!include(model)) return;
+                ReportFile.Write(paths[i], file => render(model, file));
+                written[i] = true;
+            });
         }
         catch (AggregateException e) when (e.InnerExceptions[0] is UserError first)
         {
-            // One line, as if the packs had been written one by one.
+            // One line, as if the documents had been written one by one.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
-        return paths;
+        return paths.Where((_, i) => written[i]).ToList();
     }
 
-    private static ReviewPackQuery Query(Warehouse warehouse, ReferenceData reference, ReviewPackOptions? options) =>
+    internal static ReviewPackQuery Query(Warehouse warehouse, ReferenceData reference, ReviewPackOptions? options) =>
         new(warehouse, reference, options ?? new ReviewPackOptions { Forecast = new ForecastOptions { Reference = reference, Training = ModelTraining.Never } });
 
     /// <summary>Every account id in the data, in ordinal order.</summary>
@@ -63,13 +78,16 @@ public static class ReviewPacks
     private const int MaxIdInFileName = 60;
 
     /// <summary>The pack's file name: <c>review-pack-A0001-2026Q3.pdf</c> (characters unsafe in file names become '_').</summary>
-    public static string FileName(string accountId, Quarter quarter)
+    public static string FileName(string accountId, Quarter quarter) => FileName("review-pack", accountId, quarter, "pdf");
+
+    /// <summary><c>{kind}-{account}-{quarter}.{extension}</c>, the account id made safe and at most 60 characters long.</summary>
+    internal static string FileName(string kind, string accountId, Quarter quarter, string extension)
     {
         // Unsafe on any common file system, not only this one, since packs are mailed and copied around.
         var safe = new string(accountId.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? '_' : c).ToArray());
         // A name holds at most 255 bytes: a longer id keeps its start and a hash of the whole, so names stay distinct.
         if (safe.Length > MaxIdInFileName)
             safe = safe[..(MaxIdInFileName - 9)] + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..8];
-        return $"review-pack-{safe}-{quarter}.pdf";
+        return $"{kind}-{safe}-{quarter}.{extension}";
     }
 }

@@ -16,9 +16,9 @@ public sealed class DeliveryConfigurationTests : IDisposable
 
     public static TheoryData<string, string?, string> Mistakes => new()
     {
-        { "Delivery:Subscriptions:1:Report", "pdf", "fts: Delivery:Subscriptions:1:Report: 'pdf' is not review-packs, sla-workbook or trueup" },
+        { "Delivery:Subscriptions:1:Report", "pdf", "fts: Delivery:Subscriptions:1:Report: 'pdf' is not review-packs, review-decks, sla-workbook or trueup" },
         { "Delivery:Subscriptions:1:To:0", "lee at vendor", "fts: Delivery:Subscriptions:1:To:0: 'lee at vendor' is not an e-mail address or 'service-managers'" },
-        { "Delivery:Subscriptions:1:To:0", "service-managers", "fts: Delivery:Subscriptions:1:To:0: 'service-managers' goes with Report review-packs only (service managers receive their own accounts' packs)" },
+        { "Delivery:Subscriptions:1:To:0", "service-managers", "fts: Delivery:Subscriptions:1:To:0: 'service-managers' goes with Report review-packs or review-decks only (service managers receive their own accounts' packs or decks)" },
         { "Delivery:Subscriptions:1:Folder", "/mnt/reviews", "fts: Delivery:Subscriptions:1: give either To (e-mail addresses or 'service-managers') or Folder, not both" },
         { "Delivery:Subscriptions:1:Name", "packs-to-managers", "fts: Delivery:Subscriptions:1:Name: 'packs-to-managers' is the name of another subscription too" },
         { "Delivery:Subscriptions:3:Timestamp", "yes", "fts: Delivery:Subscriptions:3:Timestamp: 'yes' is not true or false" },
@@ -60,7 +60,7 @@ public sealed class DeliveryConfigurationTests : IDisposable
         var exit = await FtsCli.RunAsync(["serve", "--db", _store.DatabasePath, "--urls", "http://127.0.0.1:0"],
             TestCli.Context(output, error, new FakeClock(Instant.FromUtc(2026, 11, 25, 8, 0)), settings));
 
-        Assert.Equal((2, "fts: Delivery:Subscriptions:2:Report: 'true-up' is not review-packs, sla-workbook or trueup"), (exit, error.ToString().TrimEnd()));
+        Assert.Equal((2, "fts: Delivery:Subscriptions:2:Report: 'true-up' is not review-packs, review-decks, sla-workbook or trueup"), (exit, error.ToString().TrimEnd()));
     }
 
     [Theory]

@@ -52,6 +52,28 @@ public sealed class EmailDeliveryTests : IDisposable
     }
 
     [Fact]
+    public void Deliver_ReviewDecksToServiceManagers_EachGetsTheirOwnAccountsDecksOnceByTheLedger()
+    {
+        _settings["Delivery:Subscriptions:4:Name"] = "decks-to-managers";
+        _settings["Delivery:Subscriptions:4:Report"] = "review-decks";
+        _settings["Delivery:Subscriptions:4:To:0"] = "service-managers";
+
+        var run = Deliver(_store, _settings, "--subscription", "decks-to-managers", "--period", "2026Q3");
+        var again = Deliver(_store, _settings, "--subscription", "decks-to-managers", "--period", "2026Q3");
+
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Equal(0, again.Exit);
+        Assert.Equal(2, _smtp.Received.Count);
+        var sm1 = Assert.Single(_smtp.To(Sm1));
+        Assert.Equal(["review-deck-A0001-2026Q3.pptx", "review-deck-A0003-2026Q3.pptx"], SmtpSink.Attachments(sm1));
+        Assert.Equal(["review-deck-A0002-2026Q3.pptx"], SmtpSink.Attachments(Assert.Single(_smtp.To(Sm2))));
+        Assert.StartsWith("Review decks 2026Q3: A0001, A0003", sm1.Subject);
+        var deck = new MemoryStream();
+        sm1.Attachments.OfType<MimePart>().First().Content!.DecodeTo(deck);
+        Assert.Contains(Reports.Tests.ReviewDeck.DeckReader.Read(deck.ToArray()).SelectMany(s => s.Texts), t => t.Contains("(A0001)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Deliver_Message_IsReadableWithTextAlternativeHeadersAndNoTracking()
     {
         Deliver(_store, _settings, "--subscription", "packs-to-managers", "--period", "2026Q3");

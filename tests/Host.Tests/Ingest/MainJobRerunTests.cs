@@ -33,7 +33,7 @@ public class MainJobRerunTests
 
         // One line per step after the as-of; the files of the true-up and the review packs only with --verbose.
         var steps = first.Split('\n').SkipWhile(l => !l.StartsWith("as of ", StringComparison.Ordinal)).Skip(1).Where(l => l.Length > 0).ToList();
-        Assert.Equal(["sla", "excel", "true-up", "forecast", "staffing", "review-packs"], steps.Select(l => l[..l.IndexOf(':')]));
+        Assert.Equal(["sla", "excel", "true-up", "forecast", "staffing", "review-packs", "review-decks"], steps.Select(l => l[..l.IndexOf(':')]));
         Assert.DoesNotContain("TU-", first);
         Assert.Contains("  " + temp.PathOf("out2/trueup/TU-"), second);
         Assert.Contains("  " + temp.PathOf("out2/review-packs/review-pack-"), second);

@@ -15,6 +15,7 @@ public class AccessRulesTests(SeededPortal seeded) : IClassFixture<SeededPortal>
     [InlineData("/api/sla/summary?quarter=2026Q3")]
     [InlineData("/api/reports/sla.xlsx?quarter=2026Q3")]
     [InlineData("/api/accounts/A0001/review-pack.pdf?quarter=2026Q3")]
+    [InlineData("/api/accounts/A0001/review-deck.pptx?quarter=2026Q3")]
     [InlineData("/api/trueup?due=2026-12-31")]
     [InlineData("/api/trueup/C-1001/1.pdf")]
     public async Task Get_NoTokenOrUnknownToken_401(string path)
@@ -45,6 +46,10 @@ public class AccessRulesTests(SeededPortal seeded) : IClassFixture<SeededPortal>
     [InlineData(PortalFactory.ManagerToken, "/api/accounts/A9999/review-pack.pdf?quarter=2026Q3")]
     [InlineData(PortalFactory.ManagerToken, "/api/accounts/A0001/review-pack.pdf?quarter=bad")]
     [InlineData(PortalFactory.ConfiguredManagerToken, "/api/accounts/A0003/review-pack.pdf?quarter=2026Q3")]
+    // the deck: exactly the pack's rules
+    [InlineData(PortalFactory.FinanceToken, "/api/accounts/A0003/review-deck.pptx?quarter=2026Q3")]
+    [InlineData(PortalFactory.ManagerToken, "/api/accounts/A0001/review-deck.pptx?quarter=2026Q3")]
+    [InlineData(PortalFactory.ManagerToken, "/api/accounts/A9999/review-deck.pptx?quarter=2026Q3")]
     public async Task Get_RoleOrAccountNotAllowed_403WithoutData(string token, string path)
     {
         var response = await _portal.As(token).GetAsync(path);

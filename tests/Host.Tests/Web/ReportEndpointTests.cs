@@ -133,4 +133,20 @@ public class ReportEndpointTests(SeededPortal seeded) : IClassFixture<SeededPort
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(PortalFactory.LeadershipToken)]
+    [InlineData(PortalFactory.ManagerToken)]
+    public async Task ReviewDeck_LeadershipOrTheAccountsManager_ValidDeckOfThatAccount(string token)
+    {
+        var response = await _portal.As(token).GetAsync("/api/accounts/A0003/review-deck.pptx?quarter=2026Q3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.presentationml.presentation", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("review-deck-A0003-2026Q3.pptx", response.Content.Headers.ContentDisposition?.FileName);
+        var deck = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(Reports.Tests.ReviewDeck.DeckReader.Validate(deck));
+        var texts = Reports.Tests.ReviewDeck.DeckReader.Read(deck).SelectMany(s => s.Texts).ToList();
+        Assert.Contains(texts, t => t.Contains("(A0003)", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("A0001", StringComparison.Ordinal));
+    }
 }

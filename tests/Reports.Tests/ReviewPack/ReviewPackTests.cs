@@ -143,17 +143,20 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
     }
 
     [Fact]
-    public void Build_Scenario_NextQuarterForecastOfTheRegionAndTrueUpPreview()
+    public void Build_Scenario_NextQuarterTheAccountsOwnExpectedCasesAndTrueUpPreview()
     {
         var n = scenario.Model("A1").NextQuarter;
 
         Assert.Equal("2026Q2", n.Quarter.ToString());
-        var forecast = Assert.IsType<ForecastOutlook>(n.Forecast);
-        var region = Assert.Single(forecast.Regions);
-        Assert.Equal("AMERICAS", region.Region);
+        var expected = Assert.IsType<ExpectedCases>(n.Expected);
+        Assert.All(expected.ByPlatform, s => Assert.Equal("AMERICAS", s.Region));
         // The weeks whose Monday falls in 2026Q2: 2026-W15 (6 April) to 2026-W27 (29 June).
-        Assert.Equal(("2026-W15", "2026-W27", 13), (region.Weeks[0].Week, region.Weeks[^1].Week, region.Weeks.Count));
-        Assert.Equal(region.Weeks.Sum(w => w.Cases), region.Cases, 6);
+        Assert.Equal(("2026-W15", "2026-W27", 13), (expected.Weeks[0].Week, expected.Weeks[^1].Week, expected.Weeks.Count));
+        Assert.Equal(expected.Weeks.Sum(w => w.Cases), expected.Cases, 6);
+        Assert.Equal(expected.ByPlatform.Sum(s => s.Cases), expected.Cases, 6);
+        Assert.InRange(expected.Cases, expected.Low, expected.High);
+        Assert.Equal(expected.ByPlatform.Sum(s => s.HistoryCases), expected.HistoryCases);
+        Assert.True(expected.HistoryCases > 0);
 
         Assert.Equal(new LocalDate(2026, 3, 31), n.TrueUpAsOf);
         Assert.Equal(["K1", "K2"], n.TrueUp.Select(t => t.ContractId));
@@ -166,11 +169,16 @@ public class ReviewPackTests(ReviewPackScenarioFixture scenario) : IClassFixture
     }
 
     [Fact]
-    public void Write_Scenario_NextQuarterPageShowsForecastAndTrueUp()
+    public void Write_Scenario_NextQuarterPageShowsExpectedCasesAndTrueUpButNoStaffing()
     {
         var text = PdfText.Joined(scenario.A1);
 
-        Assert.Contains("Workload forecast for the account's regions", text);
+        Assert.Contains("Your expected cases", text);
+        // Vendor planning stays out of the customer's pack: no staffing figure, no other customers' volume.
+        Assert.DoesNotContain("On shift", text);
+        Assert.DoesNotContain("Rostered", text);
+        Assert.DoesNotContain("Engineers a week", text);
+        Assert.DoesNotContain("every account in the region", text);
         Assert.Contains("K1 2: 2026-01-01 to 2026-12-31 SN-N1 ACX7100 2026-02-15 320/365 3,650.00 USD 3,200.00 USD", text);
         Assert.Contains("Total", text);
     }

@@ -3,6 +3,7 @@ using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Store;
+using JuniperFts.Reports.ReviewDeck;
 using JuniperFts.Reports.ReviewPack;
 using JuniperFts.Reports.Sla;
 using NodaTime;
@@ -10,11 +11,14 @@ using JuniperFts.Reports.Files;
 
 namespace JuniperFts.Host.Cli.Features;
 
-/// <summary><c>fts report review-pack</c>, and the review-pack step of <c>fts run</c>.</summary>
+/// <summary><c>fts report review-pack</c> and <c>review-deck</c>, and their steps of <c>fts run</c>.</summary>
 public static class ReviewPackCommands
 {
     /// <summary>The folder under <c>fts run</c>'s output where the packs go.</summary>
     public const string RunFolder = "review-packs";
+
+    /// <summary>The folder under <c>fts run</c>'s output where the decks go, beside the packs.</summary>
+    public const string DeckFolder = "review-decks";
 
     public static IEnumerable<Command> Create(CliContext context)
     {
@@ -23,10 +27,10 @@ public static class ReviewPackCommands
     }
 
     /// <summary>The sub-commands this feature adds under <c>fts report</c>.</summary>
-    public static IEnumerable<Command> ReportCommands(CliContext context) => [ReviewPack(context)];
+    public static IEnumerable<Command> ReportCommands(CliContext context) => [ReviewPack(context), ReviewDeck(context)];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [new ReviewPacksStep()];
+    public static IEnumerable<IMainJobStep> Steps => [new ReviewPacksStep(), new ReviewDecksStep()];
 
     /// <summary>The pack of every account for the latest complete quarter at the run's as-of, into <c>out/review-packs/</c>.</summary>
     private sealed class ReviewPacksStep : IMainJobStep
@@ -46,21 +50,49 @@ public static class ReviewPackCommands
         }
     }
 
-    /// <summary><c>review-pack (--account ID --out FILE.pdf | --all --out DIR) [--quarter Q] [--as-of I]</c>.</summary>
-    public static Command ReviewPack(CliContext context)
+    /// <summary>The decks of the accounts with cases or contracts in the run's quarter, into <c>out/review-decks/</c> (the packs' forecast is reused).</summary>
+    private sealed class ReviewDecksStep : IMainJobStep
     {
-        var account = new Option<string?>("--account") { Description = "The account whose pack to write" };
-        var all = new Option<bool>("--all") { Description = "Write the pack of every account (then --out is a folder)" };
-        var quarter = CommonOptions.Quarter("Quarter of the pack, e.g. 2026Q3 (default: the latest complete quarter at the as-of)");
-        var output = new Option<string>("--out") { Description = "FILE.pdf with --account; a folder with --all", Required = true };
+        public string Name => "review-decks";
+
+        public void Run(MainJobRun run)
+        {
+            var quarter = Quarter.DefaultAt(run.AsOf);
+            var folder = Path.Combine(run.OutFolder, DeckFolder);
+            var written = ReviewDecks.WriteAll(run.Warehouse, run.Cli.Reference, quarter, run.AsOf, folder, run.Cli.Settings.ReviewPacks(ModelTraining.WhenStale));
+            run.Done("review-decks", $"Review decks {quarter} ({written.Count} accounts)", folder);
+            run.Files(written);
+        }
+    }
+
+    /// <summary><c>review-pack (--account ID --out FILE.pdf | --all --out DIR) [--quarter Q] [--as-of I]</c>.</summary>
+    public static Command ReviewPack(CliContext context) =>
+        Review(context, "review-pack", "pack", "pdf", "The service manager's quarterly review-meeting pack (PDF)",
+            ReviewPacks.WriteAll, ReviewPacks.FileName, (model, file, _) => ReviewPacks.Render(model, file));
+
+    /// <summary><c>review-deck (--account ID --out FILE.pptx | --all --out DIR) [--quarter Q] [--as-of I]</c>: the same review as an editable deck.</summary>
+    public static Command ReviewDeck(CliContext context) =>
+        Review(context, "review-deck", "deck", "pptx", "The same review as an editable PowerPoint deck (on Reports:DeckTemplate when set)",
+            ReviewDecks.WriteAll, ReviewDecks.FileName, (model, file, options) => ReviewDecks.Render(model, file, options));
+
+    private delegate IReadOnlyList<string> WriteAllReviews(Warehouse warehouse, ReferenceData reference, Quarter quarter, Instant asOf, string folder,
+        ReviewPackOptions? options, CancellationToken cancellation, IReadOnlyList<string>? accountIds);
+
+    private static Command Review(CliContext context, string name, string noun, string extension, string description,
+        WriteAllReviews writeAll, Func<string, Quarter, string> fileName, Action<ReviewPackModel, Stream, ReviewPackOptions> render)
+    {
+        var account = new Option<string?>("--account") { Description = $"The account whose {noun} to write" };
+        var all = new Option<bool>("--all") { Description = $"Write the {noun} of every account (then --out is a folder)" };
+        var quarter = CommonOptions.Quarter($"Quarter of the {noun}, e.g. 2026Q3 (default: the latest complete quarter at the as-of)");
+        var output = new Option<string>("--out") { Description = $"FILE.{extension} with --account; a folder with --all", Required = true };
         var asOf = CommonOptions.AsOf();
-        var command = new Command("review-pack", "The service manager's quarterly review-meeting pack (PDF)") { account, all, quarter, output, asOf };
+        var command = new Command(name, description) { account, all, quarter, output, asOf };
         command.SetAction(pr =>
         {
             var accountId = pr.GetValue(account);
             var everyAccount = pr.GetValue(all);
             if (everyAccount == (accountId is not null))
-                throw new UserError("review-pack: give either --account ID (with --out FILE.pdf) or --all (with --out DIR)");
+                throw new UserError($"{name}: give either --account ID (with --out FILE.{extension}) or --all (with --out DIR)");
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
             var q = pr.GetValue(quarter) ?? Quarter.DefaultAt(at);
             var target = pr.GetValue(output)!;
@@ -71,27 +103,20 @@ public static class ReviewPackCommands
             SlaRefresh.Run(warehouse, context.Reference);
             if (everyAccount)
             {
-                var written = ReviewPacks.WriteAll(warehouse, context.Reference, q, at, target, options);
+                var written = writeAll(warehouse, context.Reference, q, at, target, options, default, null);
                 foreach (var path in written) context.Out.WriteLine(path);
-                context.Error.WriteLine($"{written.Count} review packs for {q} written to {target}");
+                context.Error.WriteLine($"{written.Count} review {noun}s for {q} written to {target}");
             }
             else
             {
-                var path = WriteOne(warehouse, context.Reference, options, accountId!, q, at, target);
+                // Build first: an unknown account fails before any file is touched.
+                var model = ReviewPacks.Build(warehouse, context.Reference, accountId!, q, at, options);
+                var path = Directory.Exists(target) ? Path.Combine(target, fileName(accountId!, q)) : target;
+                ReportFile.Write(path, file => render(model, file, options), "out");
                 context.Out.WriteLine(path);
             }
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Writes one pack; an existing folder as <paramref name="target"/> gets the pack's default file name inside it.</summary>
-    private static string WriteOne(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options, string accountId, Quarter quarter, Instant asOf, string target)
-    {
-        // Build first: an unknown account fails before any file is touched.
-        var model = ReviewPacks.Build(warehouse, reference, accountId, quarter, asOf, options);
-        var path = Directory.Exists(target) ? Path.Combine(target, ReviewPacks.FileName(accountId, quarter)) : target;
-        ReportFile.Write(path, file => ReviewPacks.Render(model, file), "out");
-        return path;
     }
 }

@@ -61,8 +61,11 @@ async function loadDownloads(quarter, request) {
     list.appendChild(link(`/api/reports/sla.xlsx?quarter=${q}`, `SLA workbook ${quarter} (.xlsx)`));
     const { status, body } = await getJson(`/api/sla/summary?quarter=${q}&by=account`);
     if (request !== tableRequest) return;
-    if (status === 200) for (const row of body.rows)
-      list.appendChild(link(`/api/accounts/${encodeURIComponent(row.keys[0])}/review-pack.pdf?quarter=${q}`, `Review pack ${row.keys[0]} ${quarter} (.pdf)`));
+    if (status === 200) for (const row of body.rows) {
+      const account = encodeURIComponent(row.keys[0]);
+      list.appendChild(link(`/api/accounts/${account}/review-pack.pdf?quarter=${q}`, `Review pack ${row.keys[0]} ${quarter} (.pdf)`));
+      list.appendChild(link(`/api/accounts/${account}/review-deck.pptx?quarter=${q}`, `Review deck ${row.keys[0]} ${quarter} (.pptx, editable)`));
+    }
   }
   if (me.role === "finance" || me.role === "leadership") {
     list.appendChild(link(`/api/trueup?due=${today}`, `True-up statements due by ${today} (.json)`));
