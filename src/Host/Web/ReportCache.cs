@@ -46,14 +46,20 @@ public sealed class ReportCache
     /// </summary>
     public static string Key(Warehouse warehouse, string report, string scope, Quarter quarter, Instant now)
     {
-        using var c = warehouse.Connect();
-        var version = c.Scalar<string>("""
-            SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches) || '.' || (SELECT coalesce(max(refreshed_through), -1) FROM sla_refresh_state)
-                || '.' || (SELECT coalesce(max(run_id), 0) FROM job_successes WHERE job = 'forecast')
-            """);
+        var version = DataVersion(warehouse);
         var running = now < quarter.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromDays(1))
             ? "@" + now.InUtc().ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture) : "";
         return $"{report}|{scope}|{quarter}|{version}{running}";
+    }
+
+    /// <summary>The version of the data every report reads: the latest ingest batch, SLA refresh and saved forecast.</summary>
+    public static string DataVersion(Warehouse warehouse)
+    {
+        using var c = warehouse.Connect();
+        return c.Scalar<string>("""
+            SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches) || '.' || (SELECT coalesce(max(refreshed_through), -1) FROM sla_refresh_state)
+                || '.' || (SELECT coalesce(max(run_id), 0) FROM job_successes WHERE job = 'forecast')
+            """) ?? "";
     }
 
     /// <summary>The file of <paramref name="key"/>: from the cache, from a build in progress, or built now by <paramref name="build"/>.</summary>
