@@ -48,6 +48,8 @@ public sealed record ServiceRuntime(FtsSettings Settings, Warehouse Warehouse, I
         services.AddSingleton<RunLedger>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<PortalDataCache>();
+        services.AddSingleton<PortalFigures>();
         return services;
     }
 }
