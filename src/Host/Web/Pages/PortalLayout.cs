@@ -46,7 +46,7 @@ public static class PortalLayout
     {
         var html = new StringBuilder();
         var signIn = status == StatusCodes.Status401Unauthorized;
-        Head(html, signIn ? "Sign in" : "Not allowed");
+        Head(html, signIn ? "Sign in" : "Not allowed", script: signIn);
         html.Append("<header><div class=\"brand\"><p class=\"title\">JuniperFts <span>FTS service portal</span></p></div></header><main id=\"content\"><section class=\"card\">");
         html.Append(signIn
             ? "<h1>Sign in first</h1><p>This page shows data for signed-in people only. <a href=\"/\">Sign in</a>, then open the link again.</p>"
@@ -71,9 +71,11 @@ public static class PortalLayout
         html.Append("<button type=\"submit\">Show</button></form>");
     }
 
-    private static void Head(StringBuilder html, string title) =>
+    /// <param name="script">The sign-in page's script: a link opened from another site arrives without the Strict cookie, and it asks again.</param>
+    private static void Head(StringBuilder html, string title, bool script = false) =>
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{Html.Encode(title)} · JuniperFts</title><link rel=\"stylesheet\" href=\"/portal.css\"></head><body>");
+            .Append($"<title>{Html.Encode(title)} · JuniperFts</title><link rel=\"stylesheet\" href=\"/portal.css\">")
+            .Append(script ? "<script src=\"/portal.js\" defer></script>" : "").Append("</head><body>");
 
     private static IResult Answer(HttpContext http, string html, int status)
     {

@@ -1,5 +1,6 @@
-// The sign-in page: shows the sign-in choices, or says that the signed-in person has no role yet.
-// Everything else is rendered on the server; the token travels in the HttpOnly cookie.
+// The pages for someone the server did not recognise: the sign-in page (its choices, or that the signed-in person has
+// no role yet) and the "sign in first" page of a link. Everything else is rendered on the server; the token and the
+// session travel in HttpOnly SameSite=Strict cookies.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -19,8 +20,21 @@ function protectForms(antiforgery) {
   }
 }
 
+// A page opened from another site (the identity provider's redirect back, a link in an e-mail) arrives without the
+// SameSite=Strict cookie. This script's own request carries it: when it shows the reader is signed in, the page is
+// asked for again from here, once (a second try within 10 s is not made, so nothing can loop).
+function askAgainSameSite() {
+  const key = "fts-asked-again:" + location.href, last = Number(sessionStorage.getItem(key) || 0);
+  if (Date.now() - last < 10000) return false;
+  sessionStorage.setItem(key, String(Date.now()));
+  location.replace(location.href);
+  return true;
+}
+
 async function start() {
   const { body: session } = await getJson("/session");
+  if (session.signed_in && session.role && askAgainSameSite()) return;
+  if (!$("signin")) return; // the "sign in first" page: its link is all there is
   protectForms(session.antiforgery);
   if (session.signed_in && !session.role) {
     // Signed in through the identity provider, but no group of theirs is mapped to a role.
