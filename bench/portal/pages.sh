@@ -9,27 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 db=$1; quarter=${2:-2026Q3}; clients=${3:-8}; requests=${4:-2000}
 out=bench/out/portal-pages; mkdir -p "$out"
-fts=${FTS:-$out/fts/fts}
-[ -n "${FTS:-}" ] || [ -x "$fts" ] || dotnet publish -c Release -v q -nologo src/Host -o "$out/fts" >/dev/null
-cp "$db" "$out/fts.duckdb"; rm -f "$out/fts.duckdb.wal"
-
-token=bench-token
-export Portal__Users__0__Name=Bench Portal__Users__0__Email=bench@vendor.example Portal__Users__0__Role=leadership
-export Portal__Users__0__TokenSha256=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
-never=(); for job in ingest sla-refresh true-up forecast review-packs; do never+=("Service__Schedules__$job=0 0 31 2 *"); done
-export Service__DropFolder="$out/drop" Service__OutFolder="$out/service"
-port=5098; base="http://127.0.0.1:$port"
-env "${never[@]}" "$fts" serve --db "$out/fts.duckdb" --urls "$base" >"$out/serve.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true' EXIT
-until curl -sf "$base/health" >/dev/null; do sleep 0.5; done
+port=5098
+source bench/portal/serve.sh
 auth="Authorization: Bearer $token"
 get() { curl -s -o /dev/null -w "%{http_code} %{time_total}" -H "$auth" "$base$1"; }
 
 # An account with many cases in the quarter, and one of its breaches.
 account=$(curl -sf -H "$auth" "$base/api/accounts?quarter=$quarter" | grep -o '"account_id":"[^"]*","name":"[^"]*","service_manager":[^,]*,"attainment_pct":[^,]*,"rating":"[^"]*","eligible":[0-9]*' \
-  | sed 's/.*"account_id":"\([^"]*\)".*"eligible":\([0-9]*\)/\2 \1/' | sort -rn | head -1 | cut -d' ' -f2)
-case=$(curl -sf -H "$auth" "$base/api/accounts/$account/cases?quarter=$quarter&status=breached" | grep -o '"case_number":"[^"]*"' | head -1 | cut -d'"' -f4)
+  | sed 's/.*"account_id":"\([^"]*\)".*"eligible":\([0-9]*\)/\2 \1/' | sort -rn | head -1 | cut -d' ' -f2 || true)
+case=$(curl -sf -H "$auth" "$base/api/accounts/$account/cases?quarter=$quarter&status=breached" | grep -o '"case_number":"[^"]*"' | head -1 | cut -d'"' -f4 || true)
 echo "account $account, case $case (the warm-up above read /api/accounts and the account's cases once)"
 
 echo "== each page's data: first request (nothing cached for that page), then the median of 5 more"
@@ -38,7 +26,7 @@ for path in "/api/sla/summary?quarter=$quarter" "/api/sla/summary?quarter=$quart
             "/accounts?quarter=$quarter&sort=attainment" "/accounts/$account?quarter=$quarter" "/cases/$case" "/api/cases/$case/explain" \
             "/trueup" "/operations"; do
   first=$(get "$path")
-  warm=$(for i in 1 2 3 4 5; do get "$path" | cut -d' ' -f2; echo; done | sort -n | sed -n 3p)
+  warm=$(for i in 1 2 3 4 5; do get "$path" | cut -d' ' -f2; done | sort -n | sed -n 3p)
   printf '%-55s %s s first (HTTP %s), %s s warm\n' "$path" "${first#* }" "${first% *}" "$warm"
 done
 
@@ -49,12 +37,12 @@ if command -v ab >/dev/null; then
 else
   per=$((requests / clients)); start=$(date +%s.%N)
   for c in $(seq "$clients"); do
-    args=(); for i in $(seq "$per"); do args+=(-H "$auth" -o /dev/null -w "%{http_code} %{time_total}\n" "$url"); done
-    curl -s "${args[@]}" > "$out/load.$c" &
+    args=(); for i in $(seq "$per"); do args+=(-o /dev/null "$url"); done # headers and -w apply to every transfer
+    curl -s -H "$auth" -w "%{http_code} %{time_total}\n" "${args[@]}" > "$out/load.$c" &
   done; wait
   end=$(date +%s.%N)
-  cat "$out"/load.* | awk -v n=$((per * clients)) -v s="$start" -v e="$end" '{ if ($1 != 200) bad++; print $2 > "/dev/stderr" } END { printf "requests %d, non-200 %d, %.0f requests/s\n", n, bad, n / (e - s) }' 2> "$out/times"
-  sort -n "$out/times" | awk '{ t[NR] = $1 } END { printf "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms\n", 1000*t[int(NR*.5)], 1000*t[int(NR*.9)], 1000*t[int(NR*.99)], 1000*t[NR] }'
-  rm -f "$out"/load.* "$out/times"
+  cat "$out"/load.* | awk -v s="$start" -v e="$end" '$1 != 200 { bad++ } END { printf "requests %d, non-200 %d, %.0f requests/s\n", NR, bad, NR / (e - s) }'
+  cat "$out"/load.* | cut -d' ' -f2 | sort -n | awk '{ t[NR] = $1 } END { printf "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms\n", 1000*t[int(NR*.5)], 1000*t[int(NR*.9)], 1000*t[int(NR*.99)], 1000*t[NR] }'
+  rm -f "$out"/load.*
 fi
 echo "server: $(awk '/VmHWM/ {printf "peak RSS %.2f GiB", $2/1048576}' /proc/$pid/status)"

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using NodaTime;
 
 namespace JuniperFts.Host.Web;
 
 /// <summary>
-/// The figures behind the portal's pages and JSON answers, computed once per (question, scope, data version, minute)
-/// and shared by every reader asking the same: a new ingest batch or SLA refresh changes the version, so it shows at
-/// once; the minute bounds how long "pending" can lag the clock (a pending case turns breached as time passes).
+/// The figures behind the portal's pages and JSON answers, computed once per (question, scope, data version) and shared
+/// by every reader asking the same, with the key rule of the heavy downloads (<see cref="ReportCache.Key"/>): a new
+/// ingest batch, SLA refresh or issued statement changes the version, so it shows at once; while the quarter asked
+/// about is still running (or for no quarter), the UTC hour too, since pending cases turn breached as time passes.
 /// </summary>
 /// <remarks>Concurrent askers of a key wait for the one computation. Entries are small (tables of a page), so only their number is bounded.</remarks>
 public sealed class PortalDataCache(Warehouse warehouse)
@@ -18,9 +20,10 @@ public sealed class PortalDataCache(Warehouse warehouse)
     private readonly ConcurrentDictionary<string, Lazy<object>> _entries = new(StringComparer.Ordinal);
 
     /// <summary>The value of <paramref name="question"/> for <paramref name="scope"/> at <paramref name="now"/>, computed by <paramref name="compute"/> on a miss.</summary>
-    public T Get<T>(string question, string scope, Instant now, Func<T> compute) where T : class
+    /// <param name="quarter">The (latest) quarter the figures are of; null for figures of "now" (open cases, statements).</param>
+    public T Get<T>(string question, string scope, Quarter? quarter, Instant now, Func<T> compute) where T : class
     {
-        var key = $"{question}|{scope}|{ReportCache.DataVersion(warehouse)}|{now.ToUnixTimeSeconds() / 60}";
+        var key = $"{question}|{scope}|{ReportCache.DataVersion(warehouse)}{ReportCache.Running(quarter, now)}";
         if (_entries.Count >= MaxEntries) _entries.Clear();
         var entry = _entries.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
         try

@@ -84,6 +84,7 @@ public sealed class PortalHost
                 DeliveryServices.Add(services);
                 services.AddJobScheduler();
                 services.AddHostedService<CatchUpAtStart>();
+                services.AddHostedService<PortalWarmer>();
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
             })
             .ConfigureWebHost(web => web

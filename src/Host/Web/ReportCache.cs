@@ -47,18 +47,22 @@ public sealed class ReportCache
     public static string Key(Warehouse warehouse, string report, string scope, Quarter quarter, Instant now)
     {
         var version = DataVersion(warehouse);
-        var running = now < quarter.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromDays(1))
-            ? "@" + now.InUtc().ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture) : "";
-        return $"{report}|{scope}|{quarter}|{version}{running}";
+        return $"{report}|{scope}|{quarter}|{version}{Running(quarter, now)}";
     }
 
-    /// <summary>The version of the data every report reads: the latest ingest batch, SLA refresh and saved forecast.</summary>
+    /// <summary>The UTC hour while <paramref name="quarter"/> is still running (its pending cases turn breached as time passes), else nothing.</summary>
+    public static string Running(Quarter? quarter, Instant now) =>
+        quarter is not { } q || now < q.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromDays(1))
+            ? "@" + now.InUtc().ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    /// <summary>The version of the data every report reads: the latest ingest batch, SLA refresh, saved forecast and issued true-up statement.</summary>
     public static string DataVersion(Warehouse warehouse)
     {
         using var c = warehouse.Connect();
         return c.Scalar<string>("""
             SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches) || '.' || (SELECT coalesce(max(refreshed_through), -1) FROM sla_refresh_state)
                 || '.' || (SELECT coalesce(max(run_id), 0) FROM job_successes WHERE job = 'forecast')
+                || '.' || (SELECT count(*) FROM trueup_statement_revisions)
             """) ?? "";
     }
 

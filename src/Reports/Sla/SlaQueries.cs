@@ -196,13 +196,19 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             foreach (var g in groups) line[index[g.Keys[0]]] = g;
             return line;
         }
-        var all = new SlaTrendLine("all", Line(Summary(asOf, ["quarter"], scoped)));
-        if (by is null) return new SlaTrend(quarters, null, all, []);
-        var lines = Summary(asOf, [by, "quarter"], scoped)
+        if (by is null) return new SlaTrend(quarters, null, new SlaTrendLine("all", Line(Summary(asOf, ["quarter"], scoped))), []);
+        // One read: every eligible case is in exactly one group (a missing value is the group ""), so the groups add up to the total.
+        var groups = Summary(asOf, [by, "quarter"], scoped);
+        var total = groups.GroupBy(g => g.Keys[1], StringComparer.Ordinal).Select(q =>
+        {
+            var (eligible, met, breached) = (q.Sum(g => g.Eligible), q.Sum(g => g.Met), q.Sum(g => g.Breached));
+            return new SlaGroup([q.Key], eligible, met, breached, eligible - met - breached, Attainment(met, breached), null, null);
+        });
+        var lines = groups
             .GroupBy(g => g.Keys[0], StringComparer.Ordinal)
             .Select(g => new SlaTrendLine(g.Key, Line(g.Select(x => x with { Keys = [x.Keys[1]] }))))
             .ToList();
-        return new SlaTrend(quarters, by, all, lines);
+        return new SlaTrend(quarters, by, new SlaTrendLine("all", Line(total)), lines);
     }
 
     /// <summary>Every account of <paramref name="accounts"/> (null: all) with its attainment in <paramref name="quarter"/> and its P1/P2 open at the as-of, by account id.</summary>

@@ -19,7 +19,7 @@ public static class TrueUpPage
         var asked = http.Request.Query["due"].ToString();
         var due = today;
         if (asked.Length > 0 && !AskedValues.TryDate(asked, out due, out var problem)) return PageProblem.BadRequest(http, user, "due: " + problem);
-        var statements = services.GetRequiredService<TrueUpService>().Standing(due);
+        var statements = services.GetRequiredService<PortalFigures>().TrueUp(due, now);
         var dueText = TrueUpJson.Date(due);
 
         var html = new StringBuilder($"<h1>True-up <span class=\"muted\">statements due by {dueText}</span></h1>");
