@@ -35,11 +35,12 @@ echo "== /api/sla/summary?quarter=$quarter: $requests requests, $clients at a ti
 if command -v ab >/dev/null; then
   ab -q -k -n "$requests" -c "$clients" -H "$auth" "$url" | grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|  50%|  99%| 100%"
 else
-  per=$((requests / clients)); start=$(date +%s.%N)
+  per=$((requests / clients)); start=$(date +%s.%N); loaders=()
   for c in $(seq "$clients"); do
     args=(); for i in $(seq "$per"); do args+=(-o /dev/null "$url"); done # headers and -w apply to every transfer
     curl -s -H "$auth" -w "%{http_code} %{time_total}\n" "${args[@]}" > "$out/load.$c" &
-  done; wait
+    loaders+=($!)
+  done; wait "${loaders[@]}" # not the server
   end=$(date +%s.%N)
   cat "$out"/load.* | awk -v s="$start" -v e="$end" '$1 != 200 { bad++ } END { printf "requests %d, non-200 %d, %.0f requests/s\n", NR, bad, NR / (e - s) }'
   cat "$out"/load.* | cut -d' ' -f2 | sort -n | awk '{ t[NR] = $1 } END { printf "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms\n", 1000*t[int(NR*.5)], 1000*t[int(NR*.9)], 1000*t[int(NR*.99)], 1000*t[NR] }'

@@ -115,4 +115,23 @@ public class AccountEndpointTests(SeededPortal seeded) : IClassFixture<SeededPor
         Assert.Equal(["TU-C-1001-1", "TU-C-1002-1", "TU-C-1003-1"], Enumerable.Range(2, 3).Select(r => sheet.Cell(r, 1).GetString()));
         Assert.Equal("due, not issued yet", sheet.Cell(2, 2).GetString());
     }
+
+    [Fact]
+    public async Task Summary_ANewBatch_VisibleAtTheNextRequest()
+    {
+        using var portal = new PortalFactory();
+        PortalData.Seed(portal.Store);
+        var client = portal.As(PortalFactory.LeadershipToken);
+        async Task<long> P1Eligible() => JsonDocument.Parse(await client.GetStringAsync("/api/sla/summary?quarter=2026Q3&by=priority"))
+            .RootElement.GetProperty("rows")[0].GetProperty("eligible").GetInt64();
+        Assert.Equal(2, await P1Eligible());
+        Assert.Equal(2, await P1Eligible()); // the same answer, from the cache
+
+        // A batch arrives (as an ingest writes it) with one more P1 case, and the SLA refresh evaluates it.
+        PortalData.Case(portal.Store.Seed(), "CS-10", "A0001", "P1", new DateTime(2026, 7, 3, 10, 0, 0, DateTimeKind.Utc), minutes: 5);
+        portal.Store.Execute("INSERT INTO ingest_batches (batch_id, started_at, finished_at, source_folder) VALUES (7, now(), now(), 'drop/next')");
+        SlaRefresh.RunAll(portal.Store.Warehouse, ReferenceData.BuiltIn);
+
+        Assert.Equal(3, await P1Eligible());
+    }
 }

@@ -11,6 +11,9 @@ namespace JuniperFts.Host.Web.Pages;
 /// <summary>Finance and leadership: the statements due by a date, issued or not, with their totals and files, and the summary workbook.</summary>
 public static class TrueUpPage
 {
+    /// <summary>Statements listed on the page at most.</summary>
+    public const int MaxRows = 300;
+
     public static IResult Render(HttpContext http, PortalUser user)
     {
         var services = http.RequestServices;
@@ -35,9 +38,13 @@ public static class TrueUpPage
             statements.GroupBy(s => s.Statement.Contract.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (IReadOnlyList<Cell>)[
                 g.Key, Html.Count(g.Count()), Html.Count(g.Count(s => s.Revision is not null)), Money(g.Sum(s => s.Statement.AdditionsTotal), g.Key)]),
             empty: "No contract year ended by this date.");
-        Html.Table(html, "statements", $"Statements of the contract years ended by {dueText}",
+        // The latest years first; a large estate has thousands of statements, which the workbook and the JSON hold in full.
+        var shown = statements.OrderByDescending(d => d.Statement.Year.LastDay).ThenBy(d => d.Statement.Number, StringComparer.Ordinal).Take(MaxRows).ToList();
+        if (shown.Count < statements.Count)
+            html.Append($"<p class=\"muted\">The {MaxRows} latest of {Html.Count(statements.Count)} statements; all of them are in the summary workbook and the JSON.</p>");
+        Html.Table(html, "statements", $"Statements of the contract years ended by {dueText}, the latest first",
             [new("statement"), new("account"), new("contract year"), new("additions", true), new("to charge", true), new("standing"), new("files")],
-            statements.Select(d =>
+            shown.Select(d =>
             {
                 var s = d.Statement;
                 var path = $"/api/trueup/{Uri.EscapeDataString(s.Contract.ContractId)}/{s.Year.Number}";
