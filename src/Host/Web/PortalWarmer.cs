@@ -1,5 +1,5 @@
 using JuniperFts.Domain.Reference;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using JuniperFts.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Text;
+using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

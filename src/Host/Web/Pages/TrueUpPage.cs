@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using JuniperFts.Host.Service;
+using JuniperFts.Scheduling;
+using JuniperFts.Domain;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
