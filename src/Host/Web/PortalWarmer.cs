@@ -10,7 +10,7 @@ namespace JuniperFts.Host.Web;
 /// <summary>
 /// Computes what most people open first, for everyone-scope readers, as soon as the data changes (a new batch, a
 /// refresh, an issued statement) or the hour turns: the overview of the latest complete quarter, the summary's
-/// default grouping, the accounts and today's true-up. On a large estate each takes a second or more to compute;
+/// default grouping, the accounts and today's true-up; and draws one chart at start. On a large estate each takes a second or more to compute;
 /// after this the first reader gets them from <see cref="PortalDataCache"/> like everyone after.
 /// </summary>
 public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, IClock clock, ServiceSettings settings, ILogger<PortalWarmer> log)
@@ -23,6 +23,8 @@ public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, ICl
     {
         var warmed = "";
         using var timer = new PeriodicTimer(Every);
+        // The chart library's first drawing in a process loads fonts and code (about a second on a busy machine): not in a reader's request.
+        Reports.Charts.ChartPng.LinesSvg(new Reports.Charts.ChartSpec("", ["warm-up"], [new Reports.Charts.ChartSeries("warm-up", [1.0])]));
         do
         {
             try
