@@ -9,23 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 db=$1; quarter=${2:-2026Q2}; clients=${3:-20}
 out=bench/out/portal; mkdir -p "$out"
-# FTS=path/to/fts measures another build (e.g. one from before the cache) the same way.
-fts=${FTS:-$out/fts/fts}
-[ -n "${FTS:-}" ] || [ -x "$fts" ] || dotnet publish -c Release -v q -nologo src/Host -o "$out/fts" >/dev/null
-cp "$db" "$out/fts.duckdb"; rm -f "$out/fts.duckdb.wal"
-
-token=bench-token
-export Portal__Users__0__Name=Bench Portal__Users__0__Email=bench@vendor.example Portal__Users__0__Role=leadership
-export Portal__Users__0__TokenSha256=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
-# No job may run during the measurement: 31 February never comes, so no job is ever due.
-# (Names with '-' cannot be exported by bash, so they go through env.)
-never=(); for job in ingest sla-refresh true-up forecast review-packs; do never+=("Service__Schedules__$job=0 0 31 2 *"); done
-export Service__DropFolder="$out/drop" Service__OutFolder="$out/service"
-port=5099; base="http://127.0.0.1:$port"
-env "${never[@]}" "$fts" serve --db "$out/fts.duckdb" --urls "$base" >"$out/serve.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true' EXIT
-until curl -sf "$base/health" >/dev/null; do sleep 0.5; done
+port=5099
+source bench/portal/serve.sh
 rss() { awk '/VmHWM|VmRSS/ {printf "%s %.2f GiB  ", $1, $2/1048576} END {print ""}' "/proc/$pid/status"; }
 echo "server idle: $(rss)"
 

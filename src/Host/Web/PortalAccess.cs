@@ -62,6 +62,10 @@ public static class PortalAccess
 
     private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAccess));
 
+    /// <summary>True when <paramref name="user"/> may see the cases of <paramref name="accountId"/> (null: an account that does not exist, which only those who see every account may be told).</summary>
+    public static bool MaySee(PortalUser user, Warehouse warehouse, string? accountId) =>
+        AccountsOf(user, warehouse) is not { } mine || accountId is not null && mine.Contains(accountId);
+
     /// <summary>The accounts whose data <paramref name="user"/> may see; null means every account.</summary>
     /// <remarks>A service manager without configured <c>Accounts</c> gets the accounts whose <c>service_manager_email</c> is theirs, read per request so a new account shows up after the next ingest.</remarks>
     public static IReadOnlySet<string>? AccountsOf(PortalUser user, Warehouse warehouse)

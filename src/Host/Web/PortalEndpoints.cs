@@ -40,9 +40,11 @@ public static class PortalEndpoints
             .AllowRoles(PortalRole.Leadership);
 
         SlaEndpoints.Map(app);
+        AccountEndpoints.Map(app);
         ReportEndpoints.Map(app);
         DeliveryEndpoints.Map(app);
         PortalPage.Map(app);
+        Pages.PortalPages.Map(app);
         PortalSignIn.Map(app);
     }
 

@@ -48,6 +48,8 @@ public sealed record ServiceRuntime(FtsSettings Settings, Warehouse Warehouse, I
         services.AddSingleton<RunLedger>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<PortalDataCache>();
+        services.AddSingleton<PortalFigures>();
         return services;
     }
 }
@@ -82,6 +84,7 @@ public sealed class PortalHost
                 DeliveryServices.Add(services);
                 services.AddJobScheduler();
                 services.AddHostedService<CatchUpAtStart>();
+                services.AddHostedService<PortalWarmer>();
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
             })
             .ConfigureWebHost(web => web

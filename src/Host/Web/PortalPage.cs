@@ -9,14 +9,13 @@ using NodaTime;
 namespace JuniperFts.Host.Web;
 
 /// <summary>
-/// The portal page: plain HTML, CSS and a little JavaScript embedded in the executable, calling the same JSON
-/// endpoints as any client; sign-in and sign-out are <see cref="PortalSignIn"/>'s.
+/// The portal's front door: the overview for someone signed in with a role (<see cref="Pages.PortalPages"/>), else the
+/// sign-in page (plain HTML and a little JavaScript embedded in the executable); sign-in and sign-out are <see cref="PortalSignIn"/>'s.
 /// </summary>
 public static class PortalPage
 {
     private static readonly Dictionary<string, (string Resource, string ContentType)> Assets = new()
     {
-        ["/"] = ("index.html", "text/html; charset=utf-8"),
         ["/portal.js"] = ("portal.js", "text/javascript; charset=utf-8"),
         ["/portal.css"] = ("portal.css", "text/css; charset=utf-8"),
     };
@@ -24,6 +23,13 @@ public static class PortalPage
     /// <summary>Maps the page and its assets (sign-in and sign-out: <see cref="PortalSignIn"/>).</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
+        var signIn = Load("index.html");
+        app.MapGet("/", (HttpContext http) =>
+        {
+            if (http.User.Identity?.IsAuthenticated == true && PortalSignIn.UserOf(http.User) is { } user) return Pages.PortalPages.Overview(http, user);
+            Secure(http.Response);
+            return Results.Bytes(signIn, "text/html; charset=utf-8");
+        });
         foreach (var (path, (resource, type)) in Assets)
         {
             var bytes = Load(resource);

@@ -46,14 +46,24 @@ public sealed class ReportCache
     /// </summary>
     public static string Key(Warehouse warehouse, string report, string scope, Quarter quarter, Instant now)
     {
+        var version = DataVersion(warehouse);
+        return $"{report}|{scope}|{quarter}|{version}{Running(quarter, now)}";
+    }
+
+    /// <summary>The UTC hour while <paramref name="quarter"/> is still running (its pending cases turn breached as time passes), else nothing.</summary>
+    public static string Running(Quarter? quarter, Instant now) =>
+        quarter is not { } q || now < q.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromDays(1))
+            ? "@" + now.InUtc().ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    /// <summary>The version of the data every report reads: the latest ingest batch, SLA refresh, saved forecast and issued true-up statement.</summary>
+    public static string DataVersion(Warehouse warehouse)
+    {
         using var c = warehouse.Connect();
-        var version = c.Scalar<string>("""
+        return c.Scalar<string>("""
             SELECT (SELECT coalesce(max(batch_id), 0) FROM ingest_batches) || '.' || (SELECT coalesce(max(refreshed_through), -1) FROM sla_refresh_state)
                 || '.' || (SELECT coalesce(max(run_id), 0) FROM job_successes WHERE job = 'forecast')
-            """);
-        var running = now < quarter.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromDays(1))
-            ? "@" + now.InUtc().ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture) : "";
-        return $"{report}|{scope}|{quarter}|{version}{running}";
+                || '.' || (SELECT count(*) FROM trueup_statement_revisions)
+            """) ?? "";
     }
 
     /// <summary>The file of <paramref name="key"/>: from the cache, from a build in progress, or built now by <paramref name="build"/>.</summary>

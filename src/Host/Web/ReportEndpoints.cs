@@ -50,22 +50,41 @@ public static class ReportEndpoints
             return Results.Json(new { due = TrueUpJson.Date(date), statements = trueUp.StatementsDue(date).Select(Json).ToList() });
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
 
-        app.MapGet("/api/trueup/{contract}/{year}.pdf", (string contract, string year, TrueUpService trueUp) =>
+        // One statement as PDF, CSV or JSON (the files of fts trueup); the PDF is the issued revision when its figures still hold.
+        app.MapGet("/api/trueup/{contract}/{year}.pdf", (string contract, string year, TrueUpService trueUp) => StatementFile(contract, year, trueUp, statement =>
         {
-            if (!AskedValues.TryWhole(year, 1, 1000, out var k, out var problem)) return PortalEndpoints.BadRequest("year: " + problem);
-            TrueUpStatement statement;
-            try
-            {
-                statement = trueUp.Statement(contract, k);
-            }
-            catch (UserError e)
-            {
-                return NotFound(Words(e));
-            }
             using var file = new MemoryStream();
             trueUp.RenderPdf(statement, file);
             return Results.File(file.ToArray(), "application/pdf", statement.Number + ".pdf");
+        })).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
+        app.MapGet("/api/trueup/{contract}/{year}.csv", (string contract, string year, TrueUpService trueUp) => StatementFile(contract, year, trueUp,
+            statement => Results.File(System.Text.Encoding.UTF8.GetBytes(TrueUpCsv.Write(statement)), "text/csv; charset=utf-8", statement.Number + ".csv")))
+            .AllowRoles(PortalRole.Leadership, PortalRole.Finance);
+        app.MapGet("/api/trueup/{contract}/{year}.json", (string contract, string year, TrueUpService trueUp) => StatementFile(contract, year, trueUp,
+            statement => Results.File(System.Text.Encoding.UTF8.GetBytes(TrueUpJson.Write(statement)), "application/json", statement.Number + ".json")))
+            .AllowRoles(PortalRole.Leadership, PortalRole.Finance);
+
+        // The summary workbook of the statements due by a date, as they stand in the ledger (nothing is issued).
+        app.MapGet("/api/trueup/summary.xlsx", (string? due, TrueUpService trueUp) =>
+        {
+            if (!AskedValues.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
+            using var file = new MemoryStream();
+            trueUp.WriteStandingSummary(date, file);
+            return Results.File(file.ToArray(), XlsxType, TrueUpService.SummaryFileName(date));
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
+    }
+
+    private static IResult StatementFile(string contract, string year, TrueUpService trueUp, Func<TrueUpStatement, IResult> answer)
+    {
+        if (!AskedValues.TryWhole(year, 1, 1000, out var k, out var problem)) return PortalEndpoints.BadRequest("year: " + problem);
+        try
+        {
+            return answer(trueUp.Statement(contract, k));
+        }
+        catch (UserError e)
+        {
+            return NotFound(Words(e));
+        }
     }
 
     /// <summary>A statement in the JSON of <c>fts trueup --format json</c>, as an element of the listing.</summary>
@@ -108,14 +127,8 @@ public static class ReportEndpoints
         return Results.File(bytes, type, fileName);
     }
 
-    private static bool AccountExists(Warehouse warehouse, string id)
-    {
-        using var c = warehouse.Connect();
-        return c.Scalar<long>("SELECT count(*) FROM accounts WHERE account_id = $id", ("id", id)) > 0;
-    }
-
     /// <summary>A user mistake in the portal's words: the parameter it came in through (<c>contract: …</c>) before the message.</summary>
     internal static string Words(UserError e) => e.Subject is { } parameter ? $"{parameter}: {e.Message}" : e.Message;
 
-    private static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
+    internal static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
 }

@@ -19,18 +19,13 @@ public static class SlaEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/sla/summary", (HttpContext http, string? quarter, string? by, Warehouse warehouse, ReferenceData reference,
-            IClock clock, AttainmentGoals goals) =>
+        app.MapGet("/api/sla/summary", (HttpContext http, string? quarter, string? by, Warehouse warehouse, IClock clock, AttainmentGoals goals,
+            PortalFigures figures) =>
         {
             var now = clock.GetCurrentInstant();
             if (!TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
-            var groups = string.IsNullOrWhiteSpace(by) ? DefaultGrouping : by.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var unknown = groups.FirstOrDefault(g => !SlaQueries.Groupings.Contains(g));
-            if (unknown is not null || groups.Count == 0 || groups.Distinct().Count() != groups.Count)
-                return PortalEndpoints.BadRequest($"by: '{by}' must list distinct groups among {string.Join(", ", SlaQueries.Groupings)}");
-
-            var accounts = PortalAccess.AccountsOf(http.User(), warehouse);
-            var rows = new SlaQueries(warehouse, reference).Summary(now, groups, new SlaFilter(q, accounts));
+            if (!TryGrouping(by, out var groups, out problem)) return PortalEndpoints.BadRequest(problem);
+            var rows = figures.Summary(PortalAccess.AccountsOf(http.User(), warehouse), q, groups, now);
             return Results.Json(new
             {
                 quarter = q.ToString(),
@@ -45,10 +40,50 @@ public static class SlaEndpoints
                 }),
             });
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager, PortalRole.Finance);
+
+        app.MapGet("/api/sla/trend", (HttpContext http, string? quarters, string? by, string? quarter, Warehouse warehouse, IClock clock,
+            AttainmentGoals goals, PortalFigures figures) =>
+        {
+            var now = clock.GetCurrentInstant();
+            if (!TryQuarter(quarter, now, out var last, out var problem)) return PortalEndpoints.BadRequest(problem);
+            var count = PortalFigures.TrendQuarters;
+            if (quarters is not null && !AskedValues.TryWhole(quarters, 1, 40, out count, out problem)) return PortalEndpoints.BadRequest("quarters: " + problem);
+            var group = string.IsNullOrWhiteSpace(by) ? "priority" : by.Trim();
+            if (!SlaQueries.Groupings.Contains(group) || group == "quarter")
+                return PortalEndpoints.BadRequest($"by: '{by}' must be one of {string.Join(", ", SlaQueries.Groupings.Where(g => g != "quarter"))}");
+            var trend = figures.Trend(PortalAccess.AccountsOf(http.User(), warehouse), last, count, group, now);
+            return Results.Json(new
+            {
+                quarters = trend.Quarters.Select(x => x.ToString()),
+                by = group,
+                as_of = InstantPattern.ExtendedIso.Format(now),
+                target_pct = goals.Green,
+                warning_pct = goals.Amber,
+                lines = new[] { trend.All }.Concat(trend.Lines).Select(l => new
+                {
+                    key = l == trend.All ? null : l.Label,
+                    points = l.PerQuarter.Select((g, i) => new
+                    {
+                        quarter = trend.Quarters[i].ToString(), eligible = g?.Eligible ?? 0, met = g?.Met ?? 0, breached = g?.Breached ?? 0,
+                        pending = g?.Pending ?? 0, attainment_pct = g?.AttainmentPct,
+                    }),
+                }),
+            });
+        }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager, PortalRole.Finance);
+    }
+
+    /// <summary>The <c>by</c> parameter of the summary: distinct groupings, default <see cref="DefaultGrouping"/>.</summary>
+    internal static bool TryGrouping(string? by, out IReadOnlyList<string> groups, out string problem)
+    {
+        problem = "";
+        groups = string.IsNullOrWhiteSpace(by) ? DefaultGrouping : by.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (!groups.Any(g => !SlaQueries.Groupings.Contains(g)) && groups.Count > 0 && groups.Distinct().Count() == groups.Count) return true;
+        problem = $"by: '{by}' must list distinct groups among {string.Join(", ", SlaQueries.Groupings)}";
+        return false;
     }
 
     /// <summary>The colour class the portal page gives a band.</summary>
-    private static string Rating(AttainmentBand band) => band switch
+    internal static string Rating(AttainmentBand band) => band switch
     {
         AttainmentBand.Green => "good",
         AttainmentBand.Amber => "near",

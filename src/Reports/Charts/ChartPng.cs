@@ -26,7 +26,7 @@ public sealed record ChartSpec(string Title, IReadOnlyList<string> Categories, I
     public int Height { get; init; } = 220;
 }
 
-/// <summary>Renders bar and line charts to PNG bytes with the shipped font and the house colours.</summary>
+/// <summary>Renders bar and line charts with the shipped font and the house colours: PNG for documents, SVG for the portal's pages.</summary>
 public static class ChartPng
 {
     /// <summary>The house palette, in the order series take it (matches the PDF theme).</summary>
@@ -35,9 +35,17 @@ public static class ChartPng
     private const int Scale = 2;
 
     /// <summary>Grouped vertical bars: one group per category, one bar per series.</summary>
-    public static byte[] Bars(ChartSpec spec)
+    public static byte[] Bars(ChartSpec spec) => Render(BarPlot(spec, Scale), spec);
+
+    /// <summary>The grouped bars of <see cref="Bars"/> as an SVG document, <see cref="ChartSpec.Width"/> by <see cref="ChartSpec.Height"/> pixels.</summary>
+    public static string BarsSvg(ChartSpec spec) => BarPlot(spec, 1).GetSvgXml(spec.Width, spec.Height);
+
+    /// <summary>The lines of <see cref="Lines"/> as an SVG document, <see cref="ChartSpec.Width"/> by <see cref="ChartSpec.Height"/> pixels.</summary>
+    public static string LinesSvg(ChartSpec spec) => LinePlot(spec, 1).GetSvgXml(spec.Width, spec.Height);
+
+    private static Plot BarPlot(ChartSpec spec, int scale)
     {
-        var plot = NewPlot(spec);
+        var plot = NewPlot(spec, scale);
         var seriesCount = Math.Max(1, spec.Series.Count);
         var slot = 0.8 / seriesCount;
         for (var s = 0; s < spec.Series.Count; s++)
@@ -64,13 +72,15 @@ public static class ChartPng
             plottable.ValueLabelStyle.ForeColor = Color.FromHex("#222B36");
         }
         FinishAxes(plot, spec, barsFromZero: true);
-        return Render(plot, spec);
+        return plot;
     }
 
     /// <summary>Lines with markers over the categories (e.g. a trend over quarters); gaps where a value is null.</summary>
-    public static byte[] Lines(ChartSpec spec)
+    public static byte[] Lines(ChartSpec spec) => Render(LinePlot(spec, Scale), spec);
+
+    private static Plot LinePlot(ChartSpec spec, int scale)
     {
-        var plot = NewPlot(spec);
+        var plot = NewPlot(spec, scale);
         for (var s = 0; s < spec.Series.Count; s++)
         {
             var series = spec.Series[s];
@@ -83,13 +93,13 @@ public static class ChartPng
             scatter.MarkerSize = 7;
         }
         FinishAxes(plot, spec, barsFromZero: false);
-        return Render(plot, spec);
+        return plot;
     }
 
-    private static Plot NewPlot(ChartSpec spec)
+    private static Plot NewPlot(ChartSpec spec, int scale)
     {
         ChartFonts.Register();
-        var plot = new Plot { ScaleFactor = Scale };
+        var plot = new Plot { ScaleFactor = scale };
         plot.Font.Set(Pdf.Fonts.ShippedFonts.Family);
         plot.Title(spec.Title, 12);
         plot.Axes.Title.Label.ForeColor = Color.FromHex("#1F3A5F");

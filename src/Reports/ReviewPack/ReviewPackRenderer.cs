@@ -107,13 +107,9 @@ internal static class ReviewPackRenderer
         pdf.PageBreak().Heading("SLA trend");
         pdf.Paragraph(ReviewPackText.Trend(a.TrendQuarters.Count), PdfTone.Muted);
         if (a.Trend.Any(t => t.Attainment.Any(v => v is not null)))
-            pdf.Image(ChartPng.Lines(new ChartSpec("Attainment by quarter (%)",
-                a.TrendQuarters.Select(q => q.ToString()).ToList(),
-                a.Trend.Select((t, i) => new ChartSeries(t.Label, t.Attainment.Select(v => (double?)v).ToList(), ChartPng.Palette[i % ChartPng.Palette.Count])).ToList())
-            {
-                YMin = 0, YMax = 105, Width = 640, Height = 235,
-                References = [new ChartReference((double)a.Goal, $"Goal {Pct(a.Goal)}")],
-            }), 640);
+            pdf.Image(ChartPng.Lines(AttainmentTrendChart.Spec(a.TrendQuarters.Select(q => q.ToString()).ToList(),
+                a.Trend.Select(t => (t.Label, t.Attainment)).ToList(),
+                a.Goal, $"Goal {Pct(a.Goal)}", 640, 235)), 640);
         pdf.Table(
             [new("Attainment", 1.4), .. a.TrendQuarters.Select(q => new PdfColumn(q.ToString(), 1, PdfAlign.Right))],
             a.Trend.Select(t => (IReadOnlyList<PdfCell>)

@@ -100,6 +100,50 @@ public sealed record SlaExplanation(
         return Finish(lines);
     }
 
+    /// <summary>The verdict in a few sentences a service manager can read to a customer: no codes, times in UTC to the minute.</summary>
+    public IReadOnlyList<string> InPlainWords()
+    {
+        var f = Facts;
+        var v = Verdict;
+        var words = new List<string>();
+        if (v.ExcludedReason is { } code && ExclusionReasons.TryParse(code, out var reason))
+        {
+            words.Add($"Case {f.CaseNumber} does not count toward the response-time SLA: {char.ToLowerInvariant(reason.Meaning()[0])}{reason.Meaning()[1..]}");
+            return words;
+        }
+        var changed = v.Priority != f.CreatedPriority;
+        words.Add($"Case {f.CaseNumber} was opened on {Minute(f.CreatedAt)} as {f.CreatedPriority.Code()}" +
+                  (changed ? $" and was {v.Priority.Code()} when the clock stopped, so the {v.Priority.Code()} target applies." : "."));
+        var window = v.Sku?.Window == ServiceWindow.BusinessHours
+            ? $"business hours at the {v.Unit?.SupportCenter} support centre, so only time when the centre is open counts"
+            : "around the clock, so every minute counts";
+        words.Add($"Contract {v.Unit?.ContractId} ({v.Sku?.Code}) covers it {window}; the first response was due within {Spoken(v.Target)}.");
+        if (v.AfterHours && ClockStart is { } start)
+            words.Add($"The case came in outside the centre's hours, so the clock started when the centre opened, on {Minute(start)}.");
+        if (v.DueAt is { } due) words.Add($"That made the response due by {Minute(due)}.");
+        words.Add(f.FirstResponseAt is { } answered && answered <= AsOf
+            ? Status == SlaStatus.Met
+                ? $"The first response came on {Minute(answered)}, after {Spoken(Elapsed)}: within the target, so the SLA was met."
+                : $"The first response came on {Minute(answered)}, after {Spoken(Elapsed)}: {Spoken(Elapsed - v.Target)} over the target, so the SLA was breached."
+            : Status == SlaStatus.Breached
+                ? $"There was no response by {Minute(AsOf)}, {Spoken(Elapsed)} on the clock: past the target, so the SLA is breached."
+                : $"There was no response yet by {Minute(AsOf)}, {Spoken(Elapsed)} on the clock: still within the target (pending).");
+        return words;
+    }
+
+    private static string Minute(Instant i) => i.InUtc().ToString("uuuu'-'MM'-'dd HH':'mm", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>A duration as said aloud, rounded up to the minute: "1 hour 5 minutes", "20 minutes".</summary>
+    private static string Spoken(Duration? d)
+    {
+        if (d is not { } x) return "no time";
+        var minutes = (long)Math.Ceiling(x.TotalMinutes);
+        var (h, m) = (minutes / 60, minutes % 60);
+        var hours = h == 0 ? "" : $"{h} hour{(h == 1 ? "" : "s")}";
+        var mins = m == 0 && h > 0 ? "" : $"{m} minute{(m == 1 ? "" : "s")}";
+        return string.Join(" ", new[] { hours, mins }.Where(p => p.Length > 0));
+    }
+
     private List<string> Finish(List<string> lines)
     {
         lines.Add($"status at {Utc(AsOf)}: {Status.Code()}{(Verdict.ExcludedReason is { } reason ? " (" + reason + ")" : "")}, quarter {Verdict.Quarter}");

@@ -10,7 +10,21 @@ namespace JuniperFts.Reports.Sla;
 /// <summary>Which cases a query covers: one quarter (of creation, in the centre's zone), some accounts, one case.</summary>
 /// <param name="Accounts">Null: every account.</param>
 /// <param name="CaseNumber">Null: every case.</param>
-public sealed record SlaFilter(Quarter? Quarter = null, IReadOnlySet<string>? Accounts = null, string? CaseNumber = null);
+/// <param name="Quarters">Null: every quarter (with <paramref name="Quarter"/>, both apply).</param>
+/// <param name="OpenUrgent">Only P1/P2 cases open at the as-of: created by then and not resolved by then.</param>
+/// <param name="Region">Null: every region (of the covering contract's support centre).</param>
+public sealed record SlaFilter(Quarter? Quarter = null, IReadOnlySet<string>? Accounts = null, string? CaseNumber = null,
+    IReadOnlyList<Quarter>? Quarters = null, bool OpenUrgent = false, string? Region = null);
+
+/// <summary>One group's attainment per quarter of a trend; null where the group had no eligible case that quarter.</summary>
+public sealed record SlaTrendLine(string Label, IReadOnlyList<SlaGroup?> PerQuarter);
+
+/// <summary>Attainment per quarter, oldest first: all cases, then one line per group in key order.</summary>
+public sealed record SlaTrend(IReadOnlyList<Quarter> Quarters, string? By, SlaTrendLine All, IReadOnlyList<SlaTrendLine> Lines);
+
+/// <summary>One account's quarter: who manages it, its attainment, and its P1/P2 cases open at the as-of.</summary>
+public sealed record SlaAccount(string AccountId, string Name, string? ServiceManager, long Eligible, long Met, long Breached, long Pending,
+    decimal? AttainmentPct, long OpenUrgent);
 
 /// <summary>One case's first-response SLA at an as-of instant, as <c>fts sla cases</c> prints it.</summary>
 /// <param name="Reason">The exclusion reason; null unless excluded.</param>
@@ -167,6 +181,67 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
         return list;
     }
 
+    /// <summary>
+    /// Attainment per quarter of the <paramref name="count"/> quarters ending with <paramref name="last"/>, in total and per
+    /// value of <paramref name="by"/> (null: the total alone); two grouped reads, whatever the count.
+    /// </summary>
+    public SlaTrend Trend(Instant asOf, Quarter last, int count, string? by, SlaFilter filter)
+    {
+        var quarters = last.Trailing(count);
+        var scoped = filter with { Quarter = null, Quarters = quarters };
+        var index = quarters.Select((q, i) => (q.ToString(), i)).ToDictionary(p => p.Item1, p => p.i, StringComparer.Ordinal);
+        SlaGroup?[] Line(IEnumerable<SlaGroup> groups)
+        {
+            var line = new SlaGroup?[quarters.Count];
+            foreach (var g in groups) line[index[g.Keys[0]]] = g;
+            return line;
+        }
+        if (by is null) return new SlaTrend(quarters, null, new SlaTrendLine("all", Line(Summary(asOf, ["quarter"], scoped))), []);
+        // One read: every eligible case is in exactly one group (a missing value is the group ""), so the groups add up to the total.
+        var groups = Summary(asOf, [by, "quarter"], scoped);
+        var total = groups.GroupBy(g => g.Keys[1], StringComparer.Ordinal).Select(q =>
+        {
+            var (eligible, met, breached) = (q.Sum(g => g.Eligible), q.Sum(g => g.Met), q.Sum(g => g.Breached));
+            return new SlaGroup([q.Key], eligible, met, breached, eligible - met - breached, Attainment(met, breached), null, null);
+        });
+        var lines = groups
+            .GroupBy(g => g.Keys[0], StringComparer.Ordinal)
+            .Select(g => new SlaTrendLine(g.Key, Line(g.Select(x => x with { Keys = [x.Keys[1]] }))))
+            .ToList();
+        return new SlaTrend(quarters, by, new SlaTrendLine("all", Line(total)), lines);
+    }
+
+    /// <summary>Every account of <paramref name="accounts"/> (null: all) with its attainment in <paramref name="quarter"/> and its P1/P2 open at the as-of, by account id.</summary>
+    public IReadOnlyList<SlaAccount> Accounts(Instant asOf, Quarter quarter, IReadOnlySet<string>? accounts)
+    {
+        using var connection = warehouse.Connect();
+        var (inQuarter, quarterParameters) = Where(new SlaFilter(quarter, accounts), asOf);
+        var (open, openParameters) = Where(new SlaFilter(Accounts: accounts, OpenUrgent: true), asOf);
+        var (listed, _) = Where(new SlaFilter(Accounts: accounts), asOf);
+        var list = connection.Query($"""
+            WITH q AS (
+                SELECT account_id, count(*) AS eligible, count(*) FILTER (WHERE {MetSql}) AS met, count(*) FILTER (WHERE {BreachedSql}) AS breached
+                FROM sla_evaluations WHERE excluded_reason IS NULL AND created_at <= $asof {inQuarter} GROUP BY account_id),
+            o AS (SELECT account_id, count(*) AS open FROM sla_evaluations WHERE TRUE {open} GROUP BY account_id)
+            SELECT account_id, name, service_manager_email, coalesce(q.eligible, 0), coalesce(q.met, 0), coalesce(q.breached, 0), coalesce(o.open, 0)
+            FROM accounts LEFT JOIN q USING (account_id) LEFT JOIN o USING (account_id)
+            WHERE TRUE {listed}
+            """, r =>
+        {
+            var (eligible, met, breached) = (r.Long(3), r.Long(4), r.Long(5));
+            return new SlaAccount(r.Text(0), r.Text(1), r.TextOrNull(2), eligible, met, breached, eligible - met - breached, Attainment(met, breached), r.Long(6));
+        }, [.. quarterParameters.Concat(openParameters).DistinctBy(p => p.Item1)]);
+        list.Sort((a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
+        return list;
+    }
+
+    /// <summary>The account of case <paramref name="caseNumber"/>, or null when there is no such case.</summary>
+    public string? AccountOfCase(string caseNumber)
+    {
+        using var connection = warehouse.Connect();
+        return connection.Query("SELECT account_id FROM cases WHERE case_number = $n", r => r.Text(0), ("n", caseNumber)).FirstOrDefault();
+    }
+
     /// <summary>100 × met / (met + breached), two decimals, half away from zero; null without a denominator.</summary>
     /// <remarks>Always carries two decimals (100.00, 50.00), so it prints as the CSV contract spells it.</remarks>
     public static decimal? Attainment(long met, long breached) =>
@@ -182,6 +257,22 @@ public sealed class SlaQueries(Warehouse warehouse, ReferenceData reference)
             sql += " AND quarter = $quarter";
             parameters.Add(("quarter", q.ToString()));
         }
+        if (filter.Quarters is { } quarters)
+        {
+            var names = quarters.Select((q, i) =>
+            {
+                parameters.Add(("quarter" + i, q.ToString()));
+                return "$quarter" + i;
+            }).ToList();
+            sql += names.Count == 0 ? " AND FALSE" : $" AND quarter IN ({string.Join(", ", names)})";
+        }
+        if (filter.Region is { } region)
+        {
+            sql += " AND region = $region";
+            parameters.Add(("region", region));
+        }
+        if (filter.OpenUrgent)
+            sql += $" AND priority IN ('{Priority.P1.Code()}', '{Priority.P2.Code()}') AND created_at <= $asof AND (resolved_at IS NULL OR resolved_at > $asof)";
         if (filter.CaseNumber is { } number)
         {
             sql += " AND case_number = $case";

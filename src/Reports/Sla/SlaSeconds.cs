@@ -1,7 +1,7 @@
 namespace JuniperFts.Reports.Sla;
 
 /// <summary>How durations and instants become the whole seconds and microseconds of the warehouse and the reports.</summary>
-internal static class SlaSeconds
+public static class SlaSeconds
 {
     /// <summary>Elapsed response time rounds up, so a printed elapsed ≤ target exactly when the case met its target.</summary>
     public static long RoundedUp(NodaTime.Duration d) => (d.BclCompatibleTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;

@@ -32,6 +32,8 @@ public enum IssueOutcome
     Reissued,
     /// <summary><c>--reissue</c> was asked for but the figures are the same: files re-written, no new revision.</summary>
     ReissuedUnchanged,
+    /// <summary>Due but not issued yet (the portal's summary of what stands, not a run).</summary>
+    NotIssued,
 }
 
 /// <summary>One statement of a <c>--due</c> run and what happened to it.</summary>
@@ -40,6 +42,15 @@ public enum IssueOutcome
 public sealed record StatementIssue(IssuedStatement Issued, IssueOutcome Outcome, IReadOnlyList<string> Changes, IReadOnlyList<string> Files)
 {
     public string Number => Issued.Statement.Number;
+}
+
+/// <summary>A statement due by a date and where it stands: its latest issue, or none yet.</summary>
+/// <param name="Revision">The revision in force (2+: reissued after a correction); null when never issued.</param>
+/// <param name="IssuedAt">When that revision was issued.</param>
+/// <param name="ChangedSinceIssue">The data changed since that revision: a reissue would change its figures.</param>
+public sealed record DueStatement(TrueUpStatement Statement, string AccountName, int? Revision, Instant? IssuedAt, bool ChangedSinceIssue)
+{
+    public bool IsReissue => Revision > 1;
 }
 
 /// <summary>The result of issuing the statements due by a date.</summary>
@@ -71,10 +82,38 @@ public sealed class TrueUpService(Warehouse warehouse, IClock clock)
     public IReadOnlyList<TrueUpStatement> StatementsDue(LocalDate due)
     {
         using var connection = warehouse.Connect();
+        return Due(connection, due).Select(d => d.Statement).ToList();
+    }
+
+    /// <summary>
+    /// <see cref="StatementsDue"/> with each statement's standing in the ledger (issued, reissued, not yet); read-only.
+    /// </summary>
+    public IReadOnlyList<DueStatement> Standing(LocalDate due)
+    {
+        using var connection = warehouse.Connect();
+        var ledger = TrueUpLedger.AllLatest(connection);
+        return Due(connection, due).Select(d => ledger.GetValueOrDefault(d.Statement.Number) is { } last
+                ? new DueStatement(d.Statement, d.AccountName, last.Revision, last.IssuedAt, last.ContentSha256 != Sha256(TrueUpJson.Write(d.Statement)))
+                : new DueStatement(d.Statement, d.AccountName, null, null, false))
+            .ToList();
+    }
+
+    /// <summary>The Excel summary of the statements due by <paramref name="due"/> as they stand, without issuing anything.</summary>
+    public void WriteStandingSummary(LocalDate due, Stream output)
+    {
+        var statements = Standing(due).Select(d => new StatementIssue(
+            new IssuedStatement(d.Statement, d.AccountName, d.Revision, d.IssuedAt ?? clock.GetCurrentInstant()),
+            d.Revision is null ? IssueOutcome.NotIssued : IssueOutcome.AlreadyIssued, [], [])).ToList();
+        TrueUpSummaryWorkbook.Write(new TrueUpIssueRun(due, statements, SummaryFileName(due)), output);
+    }
+
+    /// <summary>Every contract year ended on or before <paramref name="due"/>, by contract id then year, from one read of the units.</summary>
+    private static IEnumerable<(TrueUpStatement Statement, string AccountName)> Due(WarehouseConnection connection, LocalDate due)
+    {
         var units = TrueUpQueries.AllUnits(connection);
         return TrueUpQueries.AllContracts(connection)
             .SelectMany(row => TrueUpRules.YearsDueBy(row.Contract, due)
-                .Select(year => TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, []))))
+                .Select(year => (TrueUpRules.Statement(row.Contract, year.Number, units.GetValueOrDefault(row.Contract.ContractId, [])), row.AccountName)))
             .ToList();
     }
 

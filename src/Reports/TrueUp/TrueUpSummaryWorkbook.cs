@@ -12,11 +12,23 @@ public static class TrueUpSummaryWorkbook
 
     public static void Write(TrueUpIssueRun run, string path)
     {
-        using var workbook = new XLWorkbook();
+        using var workbook = Build(run);
+        workbook.SaveAs(path);
+    }
+
+    public static void Write(TrueUpIssueRun run, Stream output)
+    {
+        using var workbook = Build(run);
+        workbook.SaveAs(output);
+    }
+
+    private static XLWorkbook Build(TrueUpIssueRun run)
+    {
+        var workbook = new XLWorkbook();
         WriteStatements(workbook.Worksheets.Add("Statements"), run);
         WriteAdditions(workbook.Worksheets.Add("Additions"), run);
         WriteTotals(workbook.Worksheets.Add("Totals"), run);
-        workbook.SaveAs(path);
+        return workbook;
     }
 
     public static string Status(IssueOutcome outcome) => outcome switch
@@ -24,6 +36,7 @@ public static class TrueUpSummaryWorkbook
         IssueOutcome.Issued => "issued",
         IssueOutcome.AlreadyIssued => "already issued",
         IssueOutcome.Reissued => "reissued",
+        IssueOutcome.NotIssued => "due, not issued yet",
         _ => "reissued unchanged",
     };
 

@@ -18,6 +18,13 @@ public class AccessRulesTests(SeededPortal seeded) : IClassFixture<SeededPortal>
     [InlineData("/api/accounts/A0001/review-deck.pptx?quarter=2026Q3")]
     [InlineData("/api/trueup?due=2026-12-31")]
     [InlineData("/api/trueup/C-1001/1.pdf")]
+    [InlineData("/api/trueup/C-1001/1.csv")]
+    [InlineData("/api/trueup/C-1001/1.json")]
+    [InlineData("/api/trueup/summary.xlsx?due=2026-12-31")]
+    [InlineData("/api/sla/trend")]
+    [InlineData("/api/accounts?quarter=2026Q3")]
+    [InlineData("/api/accounts/A0001/cases?quarter=2026Q3")]
+    [InlineData("/api/cases/CS-1/explain")]
     public async Task Get_NoTokenOrUnknownToken_401(string path)
     {
         var none = await _portal.As(null).GetAsync(path);
@@ -50,6 +57,18 @@ public class AccessRulesTests(SeededPortal seeded) : IClassFixture<SeededPortal>
     [InlineData(PortalFactory.FinanceToken, "/api/accounts/A0003/review-deck.pptx?quarter=2026Q3")]
     [InlineData(PortalFactory.ManagerToken, "/api/accounts/A0001/review-deck.pptx?quarter=2026Q3")]
     [InlineData(PortalFactory.ManagerToken, "/api/accounts/A9999/review-deck.pptx?quarter=2026Q3")]
+    // the drill-down: finance has no case detail; a service manager sees their own accounts' cases only
+    [InlineData(PortalFactory.FinanceToken, "/api/accounts?quarter=2026Q3")]
+    [InlineData(PortalFactory.FinanceToken, "/api/accounts/A0003/cases?quarter=2026Q3")]
+    [InlineData(PortalFactory.FinanceToken, "/api/cases/CS-4/explain")]
+    [InlineData(PortalFactory.ManagerToken, "/api/accounts/A0001/cases?quarter=2026Q3")]
+    [InlineData(PortalFactory.ManagerToken, "/api/accounts/A9999/cases?quarter=bad")]
+    [InlineData(PortalFactory.ManagerToken, "/api/cases/CS-1/explain")]
+    [InlineData(PortalFactory.ManagerToken, "/api/cases/NOPE/explain")]
+    [InlineData(PortalFactory.ManagerToken, "/api/trueup/C-1003/1.csv")]
+    [InlineData(PortalFactory.ManagerToken, "/api/trueup/C-1003/1.json")]
+    [InlineData(PortalFactory.ManagerToken, "/api/trueup/summary.xlsx?due=2026-12-31")]
+    [InlineData(PortalFactory.ConfiguredManagerToken, "/api/cases/CS-4/explain")]
     public async Task Get_RoleOrAccountNotAllowed_403WithoutData(string token, string path)
     {
         var response = await _portal.As(token).GetAsync(path);
@@ -60,4 +79,45 @@ public class AccessRulesTests(SeededPortal seeded) : IClassFixture<SeededPortal>
         Assert.False(response.Content.Headers.Contains("Content-Disposition"));
     }
 
+    [Theory]
+    [InlineData("/accounts")]
+    [InlineData("/accounts/A0001")]
+    [InlineData("/cases/CS-1")]
+    [InlineData("/trueup")]
+    [InlineData("/operations")]
+    public async Task Page_NotSignedIn_401PageWithoutData(string path)
+    {
+        var response = await _portal.As(null).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        AssertNoData(await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(PortalFactory.FinanceToken, "/accounts")]
+    [InlineData(PortalFactory.FinanceToken, "/accounts/A0003")]
+    [InlineData(PortalFactory.FinanceToken, "/cases/CS-4")]
+    [InlineData(PortalFactory.FinanceToken, "/operations")]
+    [InlineData(PortalFactory.ManagerToken, "/accounts/A0001?quarter=2026Q3")]
+    [InlineData(PortalFactory.ManagerToken, "/accounts/A9999")]
+    [InlineData(PortalFactory.ManagerToken, "/cases/CS-1")]
+    [InlineData(PortalFactory.ManagerToken, "/cases/NOPE")]
+    [InlineData(PortalFactory.ManagerToken, "/trueup")]
+    [InlineData(PortalFactory.ManagerToken, "/operations")]
+    [InlineData(PortalFactory.ConfiguredManagerToken, "/accounts/A0003")]
+    [InlineData(PortalFactory.ConfiguredManagerToken, "/cases/CS-5")]
+    public async Task Page_RoleOrAccountNotAllowed_403PageWithoutData(string token, string path)
+    {
+        var response = await _portal.As(token).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        AssertNoData(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A refusal names no account, case, figure or person.</summary>
+    private static void AssertNoData(string body)
+    {
+        foreach (var data in new[] { "A000", "Customer", "CS-", "%", "Sam", "Fran", "Kim", "TU-" }) Assert.DoesNotContain(data, body);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using JuniperFts.Store.Tests.Support;
 
@@ -25,9 +24,6 @@ public sealed class OidcProvider : IAsyncDisposable
         ["noah"] = new { sub = "u-1003", name = "Noah Berg", email = "noah@vendor.example", groups = new[] { "staff" } },
     };
 
-    private static readonly SemaphoreSlim Install = new(1, 1);
-    private static bool _installed;
-
     private readonly string _stateDir = Path.Combine(Path.GetTempPath(), "fts-oidc-" + Guid.NewGuid().ToString("N"));
     private readonly Process _node;
     private readonly List<string> _output = [];
@@ -48,10 +44,10 @@ public sealed class OidcProvider : IAsyncDisposable
     /// </summary>
     public static async Task<OidcProvider> LaunchAsync()
     {
-        await EnsureInstalledAsync();
+        var folder = await NpmFolder.EnsureInstalledAsync("oidc");
         var start = new ProcessStartInfo(RequiredTool.Find("node", RequiredTool.NodeJs), "provider.mjs")
         {
-            WorkingDirectory = Folder(),
+            WorkingDirectory = folder,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -152,33 +148,4 @@ public sealed class OidcProvider : IAsyncDisposable
         try { Directory.Delete(_stateDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary><c>npm ci</c> once per test run when node_modules is missing or older than the lock file.</summary>
-    private static async Task EnsureInstalledAsync()
-    {
-        await Install.WaitAsync();
-        try
-        {
-            if (_installed) return;
-            var folder = Folder();
-            var marker = Path.Combine(folder, "node_modules", ".package-lock.json");
-            if (!File.Exists(marker) || File.GetLastWriteTimeUtc(marker) < File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json")))
-            {
-                var npm = Process.Start(new ProcessStartInfo(RequiredTool.Find("npm", RequiredTool.NodeJs), "ci --no-audit --no-fund")
-                {
-                    WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                })!;
-                var output = npm.StandardOutput.ReadToEndAsync();
-                var errors = npm.StandardError.ReadToEndAsync();
-                await npm.WaitForExitAsync();
-                if (npm.ExitCode != 0) throw new InvalidOperationException($"npm ci in {folder} failed:\n{await output}\n{await errors}");
-            }
-            _installed = true;
-        }
-        finally
-        {
-            Install.Release();
-        }
-    }
-
-    private static string Folder([CallerFilePath] string self = "") => Path.Combine(Path.GetDirectoryName(self)!, "..", "oidc");
 }

@@ -94,7 +94,7 @@ public class OidcSignInTests
         var page = rig.Page;
         await rig.SignInAsync("lee");
 
-        await page.WaitForSelectorAsync("#portal:not([hidden])");
+        await page.WaitForSelectorAsync("#portal");
         Assert.Equal("Lee Chen", await page.TextContentAsync("#who-name"));
         Assert.Equal("leadership", await page.TextContentAsync("#who-role"));
         await page.WaitForSelectorAsync("#attainment tbody tr");
@@ -141,7 +141,7 @@ public class OidcSignInTests
         // The provider goes down and comes back: the session is the portal's own and goes on.
         await rig.Provider.StopAsync();
         await page.ReloadAsync();
-        await page.WaitForSelectorAsync("#portal:not([hidden])");
+        await page.WaitForSelectorAsync("#portal");
         Assert.Equal(200, (await rig.FetchAsync("/api/me")).Status);
         await rig.Provider.StartAsync(rig.Browser.BaseUrl);
         Assert.Equal(200, (await rig.FetchAsync("/api/sla/summary?quarter=2026Q3")).Status);
@@ -175,20 +175,13 @@ public class OidcSignInTests
         var page = rig.Page;
         // Sam's provider e-mail is Sm3@Vendor.example; account A0003's service manager is SM3@vendor.example.
         await rig.SignInAsync("sam");
-        await page.WaitForSelectorAsync("#portal:not([hidden])");
+        await page.WaitForSelectorAsync("#portal");
         Assert.Equal("service manager", await page.TextContentAsync("#who-role"));
 
         await page.SelectOptionAsync("#by", "account");
-        await page.WaitForSelectorAsync("#attainment tbody tr:has-text('A0003')");
+        await page.ClickAsync("form.toolbar button[type=submit]");
+        await page.WaitForURLAsync("**/?quarter=2026Q3&by=account");
         Assert.Equal(["A0003\t2\t1\t1\t0\t50.00 %"], await page.Locator("#attainment tbody tr").AllInnerTextsAsync());
-        await page.WaitForSelectorAsync("#download-list li:has-text('Review pack')");
-        Assert.Equal(["SLA workbook 2026Q3 (.xlsx)", "Review pack A0003 2026Q3 (.pdf)"], await page.Locator("#download-list li").AllInnerTextsAsync());
-
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Review pack A0003 2026Q3 (.pdf)"));
-        var saved = rig.Portal.Store.PathOf("oidc-pack.pdf");
-        await download.SaveAsAsync(saved);
-        using (var pdf = PdfDocument.Open(saved))
-            Assert.Contains("A0003", pdf.GetPage(1).Text);
 
         var workbook = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=SLA workbook 2026Q3 (.xlsx)"));
         var xlsx = rig.Portal.Store.PathOf("oidc-manager.xlsx");
@@ -201,9 +194,19 @@ public class OidcSignInTests
             Assert.DoesNotContain("A0002", cells);
         }
 
+        // The pack from the account's page.
+        await page.ClickAsync("#attainment >> text=A0003");
+        await page.WaitForURLAsync("**/accounts/A0003?quarter=2026Q3");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Review pack A0003 2026Q3 (.pdf)"));
+        var saved = rig.Portal.Store.PathOf("oidc-pack.pdf");
+        await download.SaveAsAsync(saved);
+        using (var pdf = PdfDocument.Open(saved))
+            Assert.Contains("A0003", pdf.GetPage(1).Text);
+
         Assert.Equal((403, Forbidden), await rig.FetchAsync("/api/accounts/A0001/review-pack.pdf?quarter=2026Q3"));
         Assert.Equal((403, Forbidden), await rig.FetchAsync("/api/accounts/NO-SUCH/review-pack.pdf?quarter=2026Q3"));
         Assert.Equal((403, Forbidden), await rig.FetchAsync("/api/jobs"));
+        Assert.Equal((403, Forbidden), await rig.FetchAsync("/api/cases/CS-1/explain"));
         Assert.Contains(rig.Portal.Logs.Lines, l => l.Contains("subject u-1002 as service_manager", StringComparison.Ordinal));
 
         // Sign-out ends the portal session and, after the provider's confirmation page, the provider's too.
@@ -232,7 +235,8 @@ public class OidcSignInTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "portal-oidc-norole.png") });
 
         foreach (var path in new[] { "/api/me", "/api/quarters", "/api/sla/summary?quarter=2026Q3", "/api/reports/sla.xlsx?quarter=2026Q3",
-                     "/api/accounts/A0003/review-pack.pdf?quarter=2026Q3", "/api/trueup?due=2026-12-31", "/api/trueup/C-1001/1.pdf", "/api/jobs" })
+                     "/api/accounts/A0003/review-pack.pdf?quarter=2026Q3", "/api/trueup?due=2026-12-31", "/api/trueup/C-1001/1.pdf", "/api/jobs",
+                     "/api/sla/trend", "/api/accounts", "/api/accounts/A0003/cases", "/api/cases/CS-4/explain", "/api/trueup/summary.xlsx?due=2026-12-31" })
             Assert.Equal((403, Forbidden), await rig.FetchAsync(path));
 
         var logs = rig.Portal.Logs.Lines.ToList();

@@ -143,8 +143,8 @@ public class PortalBasicsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/", "text/html", "<select id=\"quarter\">")]
-    [InlineData("/portal.js", "text/javascript", "/api/sla/summary")]
+    [InlineData("/", "text/html", "<input id=\"token\"")]
+    [InlineData("/portal.js", "text/javascript", "/session")]
     [InlineData("/portal.css", "text/css", "td.good")]
     public async Task Page_Anyone_ServedFromTheExecutable(string path, string type, string content)
     {

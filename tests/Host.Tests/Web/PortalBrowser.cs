@@ -48,6 +48,14 @@ public sealed class PortalBrowser : IAsyncDisposable
         return new PortalBrowser(playwright, browser, page, address.TrimEnd('/'));
     }
 
+    /// <summary>A page in a context of its own (its own cookies: another person), 1366×900 as a laptop shows the portal.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
