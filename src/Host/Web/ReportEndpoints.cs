@@ -95,14 +95,14 @@ public static class ReportEndpoints
     /// <summary><c>GET /api/accounts/{id}/{file}?quarter=Q</c>: leadership, or the service manager of that account.</summary>
     private static void MapReview(IEndpointRouteBuilder app, string file, string contentType, WriteReview write, Func<string, Quarter, string> fileName) =>
         app.MapGet($"/api/accounts/{{id}}/{file}", async (HttpContext http, string id, string? quarter, Warehouse warehouse, ReferenceData reference,
-            IClock clock, ReviewPackOptions options, ReportCache cache) =>
+            IClock clock, ReviewPackOptions options, ReportCache cache, PortalFigures figures) =>
         {
             var user = http.User();
             // Checked before anything else, so a 403 says nothing about whether the account or quarter exists.
             if (PortalAccess.AccountsOf(user, warehouse) is { } mine && !mine.Contains(id)) return PortalAccess.Forbidden(http, user);
             var now = clock.GetCurrentInstant();
             if (!SlaEndpoints.TryQuarter(quarter, now, out var q, out var problem)) return PortalEndpoints.BadRequest(problem);
-            if (!AccountExists(warehouse, id)) return NotFound($"no account '{id}'");
+            if (figures.AccountName(id) is null) return NotFound($"no account '{id}'");
             var report = await cache.GetAsync(ReportCache.Key(warehouse, file, id, q, now), () =>
             {
                 using var output = new MemoryStream();
