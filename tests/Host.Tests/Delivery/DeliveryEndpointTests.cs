@@ -94,7 +94,7 @@ public sealed class DeliveryEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task PortalPage_Leadership_SeesTheSubscriptionsCardAndAManagerDoesNot()
+    public async Task OperationsPage_Leadership_SeesTheSubscriptionsAndAManagerIsRefused()
     {
         await using var browser = await PortalBrowser.OpenAsync(_portal);
         await DeliverPacksWithSm2Refused();
@@ -103,10 +103,11 @@ public sealed class DeliveryEndpointTests : IDisposable
         await page.GotoAsync(browser.BaseUrl + "/");
         await page.FillAsync("#token", PortalFactory.LeadershipToken);
         await page.ClickAsync("#signin-button");
-        await page.WaitForSelectorAsync("#subscriptions:not([hidden])");
+        await page.WaitForSelectorAsync("#portal");
+        await page.GotoAsync(browser.BaseUrl + "/operations");
         var rows = await page.Locator("#subscription-table tbody tr").AllInnerTextsAsync();
         Assert.Equal(4, rows.Count);
-        Assert.StartsWith("packs-to-managers\treview-packs\tservice-managers\t2026Q3\tfailed 2026-11-25 08:00:00 UTC\t", rows[0]);
+        Assert.StartsWith("packs-to-managers\treview-packs\tservice-managers\t2026Q3\tfailed 2026-11-25 08:00 UTC\t", rows[0]);
         Assert.Contains($"{Sm2}: failed (try 3: 550 ", rows[0]);
         Assert.Equal("status-failed", await page.Locator("#subscription-table tbody tr >> nth=0 >> td >> nth=4").GetAttributeAsync("class"));
         Assert.StartsWith("workbook-to-leadership\tsla-workbook\tlee@vendor.example\tnever delivered", rows[1]);
@@ -115,7 +116,9 @@ public sealed class DeliveryEndpointTests : IDisposable
         await page.ClickAsync("text=Sign out");
         await page.FillAsync("#token", PortalFactory.ManagerToken);
         await page.ClickAsync("#signin-button");
-        await page.WaitForSelectorAsync("#jobs tbody tr");
-        Assert.True(await page.Locator("#subscriptions").IsHiddenAsync());
+        await page.WaitForSelectorAsync("#portal");
+        var refused = await page.GotoAsync(browser.BaseUrl + "/operations");
+        Assert.Equal(403, refused!.Status);
+        Assert.DoesNotContain("packs-to-managers", await refused.TextAsync());
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using JuniperFts.Domain.Sla;
+using JuniperFts.Reports;
 using NodaTime;
 
 namespace JuniperFts.Host.Web.Pages;
@@ -26,7 +27,7 @@ public static class Html
     public static string Utc(Instant? instant) => instant is { } i ? i.InUtc().ToString("uuuu'-'MM'-'dd HH':'mm", CultureInfo.InvariantCulture) + " UTC" : "";
 
     /// <summary>A percentage with two decimals (<c>71.43 %</c>), or an en dash when there is none.</summary>
-    public static string Pct(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "–";
+    public static string Pct(decimal? value) => value is { } v ? Figures.Percent(v) : "–";
 
     /// <summary>A count with thousands separators.</summary>
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
