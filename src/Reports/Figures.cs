@@ -48,6 +48,9 @@ public static class Figures
         return $"{minutes / 60} h {(minutes % 60).ToString("00", CultureInfo.InvariantCulture)} m";
     }
 
+    /// <summary>"12,345": a count of cases or units, thousands grouped.</summary>
+    public static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
+
     /// <summary>"42 s": whole seconds.</summary>
     public static string DurationSeconds(long seconds) => seconds.ToString(CultureInfo.InvariantCulture) + " s";
 }

@@ -66,7 +66,7 @@ internal static class ReviewPackText
 
     public static string Pct(decimal? value) => value is { } v ? Figures.Percent(v) : None;
 
-    public static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
+    public static string Count(long n) => Figures.Count(n);
 
     public static string Cases(long n) => n == 1 ? "1 case" : $"{Count(n)} cases";
 

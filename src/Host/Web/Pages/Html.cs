@@ -30,7 +30,7 @@ public static class Html
     public static string Pct(decimal? value) => value is { } v ? Figures.Percent(v) : "–";
 
     /// <summary>A count with thousands separators.</summary>
-    public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+    public static string Count(long value) => Figures.Count(value);
 
     /// <summary>Seconds as hours and minutes (<c>1 h 05 min</c>, <c>20 min</c>, <c>45 s</c>).</summary>
     public static string Duration(long? seconds)
