@@ -53,17 +53,17 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     public static string PeriodKey(string report, string text)
     {
         text = text.Trim();
-        // The form gets this report's own hint; the range is the one every command and endpoint keeps (AskedValues).
+        // The form gets this report's own hint; the range is the one every command and endpoint keeps (UserInput).
         string problem;
         if (report == DeliveryReport.TrueUp)
         {
             if (!LocalDatePattern.Iso.Parse(text).Success)
                 throw new UserError($"--period: '{text}' is not a date (a true-up subscription's period is the due date, e.g. 2026-12-31)");
-            return AskedValues.TryDate(text, out _, out problem) ? text : throw new UserError($"--period: {problem}");
+            return UserInput.TryDate(text, out _, out problem) ? text : throw new UserError($"--period: {problem}");
         }
         if (!Quarter.TryParse(text, out _))
             throw new UserError($"--period: '{text}' is not a quarter (a {report} subscription's period is a quarter, e.g. 2026Q3)");
-        return AskedValues.TryQuarter(text, out var quarter, out problem) ? quarter.ToString() : throw new UserError($"--period: {problem}");
+        return UserInput.TryQuarter(text, out var quarter, out problem) ? quarter.ToString() : throw new UserError($"--period: {problem}");
     }
 
     /// <summary>The documents of <paramref name="report"/> for <paramref name="periodKey"/>, built at <paramref name="asOf"/> when missing.</summary>

@@ -12,7 +12,7 @@ namespace JuniperFts.Host.Settings;
 /// choices, e-mail addresses and paths, and every mistake is one line <c>Key:Path: 'value' is not …</c>.
 /// </summary>
 /// <remarks>
-/// The value parsing is <see cref="AskedValues"/>', the same the command line and the portal use for what a user types;
+/// The value parsing is <see cref="UserInput"/>', the same the command line and the portal use for what a user types;
 /// a blank setting is a missing one (the default applies). Range rules that belong to a domain type stay in its
 /// constructor: <see cref="Build{T}"/> adds the key to the constructor's message.
 /// </remarks>
@@ -45,13 +45,13 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when missing.</summary>
     public int Whole(string name, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
         Text(name) is not { } text ? fallback
-        : AskedValues.TryWhole(text, min, max, out int value, out var problem) ? value
+        : UserInput.TryWhole(text, min, max, out int value, out var problem) ? value
         : throw Problem(name, problem);
 
     /// <summary>A number (invariant culture, <c>.</c> for decimals); <paramref name="fallback"/> when missing.</summary>
     public T Number<T>(string name, T fallback) where T : struct, INumber<T> =>
         Text(name) is not { } text ? fallback
-        : AskedValues.TryNumber(text, out T value, out var problem) ? value
+        : UserInput.TryNumber(text, out T value, out var problem) ? value
         : throw Problem(name, problem);
 
     /// <summary>A number within what <paramref name="valid"/> accepts, described by <paramref name="range"/> ("a share from 0 to 1").</summary>
@@ -64,7 +64,7 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
 
     /// <summary>A date <c>yyyy-MM-dd</c> at <paramref name="entry"/> (a list item).</summary>
     public static LocalDate Date(IConfigurationSection entry) =>
-        AskedValues.TryDate(entry.Value, out var date, out var problem) ? date : throw new UserError($"{entry.Path}: {problem}");
+        UserInput.TryDate(entry.Value, out var date, out var problem) ? date : throw new UserError($"{entry.Path}: {problem}");
 
     /// <summary>One of <paramref name="choices"/> (written as their text, ignoring case); <paramref name="fallback"/> when missing.</summary>
     public T Choice<T>(string name, T fallback, params (string Text, T Value)[] choices)

@@ -88,7 +88,7 @@ public static class TrueUpCommands
     }
 
     private static LocalDate ParseDate(string text, string option) =>
-        AskedValues.TryDate(text, out var date, out var problem) ? date : throw new UserError($"{option}: {problem}");
+        UserInput.TryDate(text, out var date, out var problem) ? date : throw new UserError($"{option}: {problem}");
 
     private static TrueUpService OpenService(CliContext context, ParseResult pr) =>
         new(context.OpenWarehouse(pr.GetValue(CommonOptions.Db)), context.Clock);

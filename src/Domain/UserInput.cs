@@ -11,7 +11,7 @@ namespace JuniperFts.Domain;
 /// each says in one line why it is refused, so no value reaches the rules or the database outside a
 /// range they handle (quarters 1900Q1 to 2999Q4 and the dates and instants within them).
 /// </summary>
-public static class AskedValues
+public static class UserInput
 {
     private static readonly LocalDate FirstDate = Quarter.FirstAskable.Start;
     private static readonly LocalDate LastDate = Quarter.LastAskable.End.PlusDays(-1);
