@@ -12,7 +12,7 @@ namespace JuniperFts.Host.Settings;
 /// choices, e-mail addresses and paths, and every mistake is one line <c>Key:Path: 'value' is not …</c>.
 /// </summary>
 /// <remarks>
-/// The value parsing is <see cref="UserInput"/>', the same the command line and the portal use for what a user types;
+/// The value parsing is <see cref="UserInput"/>'s, the same the command line and the portal use for what a user types;
 /// a blank setting is a missing one (the default applies). Range rules that belong to a domain type stay in its
 /// constructor: <see cref="Build{T}"/> adds the key to the constructor's message.
 /// </remarks>
