@@ -49,14 +49,14 @@ public static class DeliverCommand
             // Held for the command's life, so the ledger's many small units of work reuse the open database
             // instead of opening and checkpointing the file for each one.
             using var held = warehouse.Connect();
-            var deliveries = new Deliveries(settings, new DeliveryStore(warehouse),
+            var sender = new SubscriptionSender(settings, new DeliveryStore(warehouse),
                 new PeriodReportFiles(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
                     context.Clock, ServiceSection.OutFolderOf(context.Settings.Configuration)),
-                context.Clock, NullLogger<Deliveries>.Instance);
+                context.Clock, NullLogger<SubscriptionSender>.Instance);
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
-            var run = pr.GetValue(dryRun) ? deliveries.DryRun(chosen, periodKey, at)
-                : testAddress is not null ? await deliveries.TestSendAsync(chosen, periodKey, testAddress, at, cancellation)
-                : await deliveries.DeliverAsync(chosen, periodKey, Deliveries.CommandTrigger, at, cancellation);
+            var run = pr.GetValue(dryRun) ? sender.DryRun(chosen, periodKey, at)
+                : testAddress is not null ? await sender.TestSendAsync(chosen, periodKey, testAddress, at, cancellation)
+                : await sender.DeliverAsync(chosen, periodKey, SubscriptionSender.CommandTrigger, at, cancellation);
             Print(run, testAddress, context.Out);
             return run.AnyFailed ? SomeFailedExit : 0;
         });

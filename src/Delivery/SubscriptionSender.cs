@@ -43,7 +43,7 @@ public sealed record DeliveryRun(Subscription Subscription, PeriodReports Report
 /// recipient never stops the others. An attempt is recorded before it is sent; only the moment between the server's
 /// "250 OK" and the ledger's commit is not covered, and a resend after a crash there carries the same Message-Id.
 /// </remarks>
-public sealed class Deliveries(DeliverySettings settings, DeliveryStore store, PeriodReportFiles reportFiles, IClock clock, ILogger<Deliveries> logger)
+public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore store, PeriodReportFiles reportFiles, IClock clock, ILogger<SubscriptionSender> logger)
     : IAfterJobSuccess
 {
     /// <summary>Trigger recorded for a delivery that follows a job's success.</summary>
