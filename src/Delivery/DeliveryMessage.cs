@@ -19,7 +19,7 @@ namespace JuniperFts.Delivery;
 public static class DeliveryMessage
 {
     /// <summary>Builds the message of <paramref name="parcel"/>; <paramref name="testSendTo"/> makes it a test send to that address instead.</summary>
-    public static MimeMessage Compose(Subscription subscription, PeriodReports reports, Parcel parcel, SmtpSettings smtp, string? portalUrl,
+    public static MimeMessage Compose(Subscription subscription, ReportDocuments reports, Parcel parcel, SmtpSettings smtp, string? portalUrl,
         Instant now, string? testSendTo = null)
     {
         // Base64 makes attachments a third larger: when that alone is over the cap, do not load the files at all.
@@ -48,7 +48,7 @@ public static class DeliveryMessage
         return measure.Length;
     }
 
-    private static MimeMessage Build(Subscription subscription, PeriodReports reports, Parcel parcel, SmtpSettings smtp, string? portalUrl,
+    private static MimeMessage Build(Subscription subscription, ReportDocuments reports, Parcel parcel, SmtpSettings smtp, string? portalUrl,
         Instant now, string? testSendTo, bool attach)
     {
         var message = new MimeMessage();
@@ -119,7 +119,7 @@ public static class DeliveryMessage
         return message;
     }
 
-    private static string Subject(PeriodReports reports, Parcel parcel) => reports.Report switch
+    private static string Subject(ReportDocuments reports, Parcel parcel) => reports.Report switch
     {
         DeliveryReport.ReviewPacks => parcel.Files.Count <= 3
             ? $"Review packs {reports.PeriodKey}: {string.Join(", ", parcel.Files.Select(f => f.AccountId))}"
@@ -131,7 +131,7 @@ public static class DeliveryMessage
         _ => $"True-up statements for {reports.PeriodLabel}",
     };
 
-    private static string Opening(PeriodReports reports, Parcel parcel, bool attach)
+    private static string Opening(ReportDocuments reports, Parcel parcel, bool attach)
     {
         var verb = attach ? "attached" : "ready";
         return reports.Report switch

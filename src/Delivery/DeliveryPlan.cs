@@ -13,7 +13,7 @@ public sealed record DeliveryPlan(IReadOnlyList<Parcel> Parcels, IReadOnlyList<D
     /// gives each service manager one parcel with the packs of the accounts whose <c>service_manager_email</c> is theirs, and nothing else.
     /// </summary>
     /// <remarks>An address that is both listed and a service manager gets one parcel: every file (a listed address asked for all).</remarks>
-    public static DeliveryPlan For(Subscription subscription, PeriodReports reports, IReadOnlyList<AccountContact> accounts)
+    public static DeliveryPlan For(Subscription subscription, ReportDocuments reports, IReadOnlyList<AccountContact> accounts)
     {
         if (reports.Files.Count == 0) return new DeliveryPlan([], []);
         if (subscription.Folder is { } folder) return new DeliveryPlan([new Parcel(folder, true, reports.Files)], []);

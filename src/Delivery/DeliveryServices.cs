@@ -16,7 +16,7 @@ public static class DeliveryServices
     public static void Add(IServiceCollection services)
     {
         services.AddSingleton<DeliveryStore>();
-        services.AddSingleton(p => new PeriodReportFiles(
+        services.AddSingleton(p => new ReportCollector(
             p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<ReviewPackOptions>(),
             p.GetRequiredService<SlaWorkbookOptions>(), p.GetRequiredService<IClock>(), p.GetRequiredService<ServiceSettings>().OutFolder));
         services.AddSingleton<SubscriptionSender>();

@@ -28,7 +28,7 @@ public static class RecipientOutcome
 
 /// <summary>One run of a subscription for a period.</summary>
 /// <param name="Unaddressed">Packs of accounts without a service manager e-mail.</param>
-public sealed record DeliveryRun(Subscription Subscription, PeriodReports Reports, IReadOnlyList<RecipientResult> Recipients, IReadOnlyList<DeliveryFile> Unaddressed)
+public sealed record DeliveryRun(Subscription Subscription, ReportDocuments Reports, IReadOnlyList<RecipientResult> Recipients, IReadOnlyList<DeliveryFile> Unaddressed)
 {
     /// <summary>True when a recipient's delivery failed for good in this run.</summary>
     public bool AnyFailed => Recipients.Any(r => r.Outcome == RecipientOutcome.Failed);
@@ -43,7 +43,7 @@ public sealed record DeliveryRun(Subscription Subscription, PeriodReports Report
 /// recipient never stops the others. An attempt is recorded before it is sent; only the moment between the server's
 /// "250 OK" and the ledger's commit is not covered, and a resend after a crash there carries the same Message-Id.
 /// </remarks>
-public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore store, PeriodReportFiles reportFiles, IClock clock, ILogger<SubscriptionSender> logger)
+public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore store, ReportCollector collector, IClock clock, ILogger<SubscriptionSender> logger)
     : IAfterJobSuccess
 {
     /// <summary>Trigger recorded for a delivery that follows a job's success.</summary>
@@ -203,14 +203,14 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
         }
     }
 
-    private (PeriodReports, DeliveryPlan) Plan(Subscription subscription, string periodKey, Instant asOf)
+    private (ReportDocuments, DeliveryPlan) Plan(Subscription subscription, string periodKey, Instant asOf)
     {
-        var key = PeriodReportFiles.PeriodKey(subscription.Report, periodKey);
-        var reports = reportFiles.Collect(subscription.Report, key, asOf);
+        var key = ReportCollector.PeriodKey(subscription.Report, periodKey);
+        var reports = collector.Collect(subscription.Report, key, asOf);
         return (reports, DeliveryPlan.For(subscription, reports, store.Accounts()));
     }
 
-    private async Task<(bool Ok, string Reply)> SendAsync(Subscription subscription, PeriodReports reports, Parcel parcel, int attempt, string trigger,
+    private async Task<(bool Ok, string Reply)> SendAsync(Subscription subscription, ReportDocuments reports, Parcel parcel, int attempt, string trigger,
         SmtpMailer? mailer, CancellationToken cancellation)
     {
         var now = clock.GetCurrentInstant();

@@ -34,7 +34,7 @@ public static class DeliverCommand
             // Every argument and setting is checked before the database is opened.
             var settings = context.Settings.Delivery;
             var chosen = settings.Find(pr.GetValue(subscription)!);
-            var periodKey = PeriodReportFiles.PeriodKey(chosen.Report, pr.GetValue(period)!);
+            var periodKey = ReportCollector.PeriodKey(chosen.Report, pr.GetValue(period)!);
             var testAddress = pr.GetValue(to);
             if (testAddress is not null)
             {
@@ -50,7 +50,7 @@ public static class DeliverCommand
             // instead of opening and checkpointing the file for each one.
             using var held = warehouse.Connect();
             var sender = new SubscriptionSender(settings, new DeliveryStore(warehouse),
-                new PeriodReportFiles(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
+                new ReportCollector(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
                     context.Clock, ServiceSection.OutFolderOf(context.Settings.Configuration)),
                 context.Clock, NullLogger<SubscriptionSender>.Instance);
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();

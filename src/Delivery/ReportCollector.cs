@@ -31,7 +31,7 @@ public sealed record DeliveryFile(string Path, string? AccountId, string Descrip
 /// <param name="PeriodLabel">The period in words ("2026Q3 (1 July to 30 September 2026)").</param>
 /// <param name="Headline">One sentence with the period's figure (the attainment, the statements issued); null when none.</param>
 /// <param name="Details">Further lines for the message (the statements inside a ZIP).</param>
-public sealed record PeriodReports(
+public sealed record ReportDocuments(
     string Report, string PeriodKey, string PeriodLabel, IReadOnlyList<DeliveryFile> Files, string? Headline, IReadOnlyList<string> Details);
 
 /// <summary>
@@ -42,7 +42,7 @@ public sealed record PeriodReports(
 /// Review packs: <c>review-packs/2026Q3/</c> (the review-packs job's folder); the workbook: <c>sla-workbook/2026Q3/</c>;
 /// true-up statements: <c>true-up/&lt;due + 1 day&gt;/</c>, the true-up job's folder for the run that issued them.
 /// </remarks>
-public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData reference, ReviewPackOptions packs, SlaWorkbookOptions workbook,
+public sealed class ReportCollector(Warehouse warehouse, ReferenceData reference, ReviewPackOptions packs, SlaWorkbookOptions workbook,
     IClock clock, string outFolder)
 {
     /// <summary>Statements attached one by one up to this many; more go into one ZIP, so a reader gets a handful of attachments, not dozens.</summary>
@@ -67,7 +67,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     }
 
     /// <summary>The documents of <paramref name="report"/> for <paramref name="periodKey"/>, built at <paramref name="asOf"/> when missing.</summary>
-    public PeriodReports Collect(string report, string periodKey, Instant asOf) => report switch
+    public ReportDocuments Collect(string report, string periodKey, Instant asOf) => report switch
     {
         DeliveryReport.ReviewPacks => ReviewsOf(DeliveryReport.ReviewPacks, Quarter.Parse(periodKey), asOf, ReviewPacks.WriteAll, ReviewPacks.FileName, "review-pack.pdf"),
         DeliveryReport.ReviewDecks => ReviewsOf(DeliveryReport.ReviewDecks, Quarter.Parse(periodKey), asOf, ReviewDecks.WriteAll, ReviewDecks.FileName, "review-deck.pptx"),
@@ -86,7 +86,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
     /// The packs (the review-packs job's folder) or decks (<c>review-decks/2026Q3/</c>) of every account, the missing ones built now;
     /// an account without a file (a deck needs cases or contracts in the quarter) is left out.
     /// </summary>
-    private PeriodReports ReviewsOf(string report, Quarter quarter, Instant asOf, WriteReviews writeAll, Func<string, Quarter, string> fileName, string endpoint)
+    private ReportDocuments ReviewsOf(string report, Quarter quarter, Instant asOf, WriteReviews writeAll, Func<string, Quarter, string> fileName, string endpoint)
     {
         var folder = Path.Combine(outFolder, report == DeliveryReport.ReviewPacks ? JobNames.ReviewPacks : report, quarter.ToString());
         var accounts = new DeliveryStore(warehouse).Accounts();
@@ -103,10 +103,10 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
                 Path.Combine(folder, fileName(a.AccountId, quarter)), a.AccountId,
                 $"{a.Name} ({a.AccountId}): {Attainment(figures.GetValueOrDefault(a.AccountId))}",
                 $"/api/accounts/{Uri.EscapeDataString(a.AccountId)}/{endpoint}?quarter={quarter}")).ToList();
-        return new PeriodReports(report, quarter.ToString(), QuarterLabel(quarter), files, null, []);
+        return new ReportDocuments(report, quarter.ToString(), QuarterLabel(quarter), files, null, []);
     }
 
-    private PeriodReports WorkbookOf(Quarter quarter, Instant asOf)
+    private ReportDocuments WorkbookOf(Quarter quarter, Instant asOf)
     {
         var path = Path.Combine(outFolder, DeliveryReport.SlaWorkbook, quarter.ToString(), SlaWorkbook.FileName(quarter));
         SlaRefresh.Run(warehouse, reference);
@@ -116,11 +116,11 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
         var file = new DeliveryFile(path, null,
             $"the SLA workbook of {quarter}: attainment by priority, region and window against target, the 8-quarter trend, every breach",
             $"/api/reports/sla.xlsx?quarter={quarter}");
-        return new PeriodReports(DeliveryReport.SlaWorkbook, quarter.ToString(), QuarterLabel(quarter), [file],
+        return new ReportDocuments(DeliveryReport.SlaWorkbook, quarter.ToString(), QuarterLabel(quarter), [file],
             $"Across all accounts in {quarter}: {Attainment(total)}.", []);
     }
 
-    private PeriodReports TrueUpOf(LocalDate due)
+    private ReportDocuments TrueUpOf(LocalDate due)
     {
         var folder = TrueUpFolder(due);
         var dueText = LocalDatePattern.Iso.Format(due);
@@ -131,7 +131,7 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
         var statements = StatementJsons(folder).Select(ReadStatement).ToList();
         var label = $"contract years ending on or before {dueText}";
         if (statements.Count == 0)
-            return new PeriodReports(DeliveryReport.TrueUp, dueText, label, [], null, []);
+            return new ReportDocuments(DeliveryReport.TrueUp, dueText, label, [], null, []);
 
         var files = new List<DeliveryFile>
         {
@@ -150,13 +150,13 @@ public sealed class PeriodReportFiles(Warehouse warehouse, ReferenceData referen
                             archive.CreateEntryFromFile(part, Path.GetFileName(part), CompressionLevel.Optimal);
                 });
             files.Add(new DeliveryFile(zip, null, $"the PDF, CSV and JSON of the {statements.Count} statements listed below", $"/api/trueup?due={dueText}"));
-            return new PeriodReports(DeliveryReport.TrueUp, dueText, label, files,
+            return new ReportDocuments(DeliveryReport.TrueUp, dueText, label, files,
                 $"{statements.Count} true-up statements were issued for {label}.", lines);
         }
         foreach (var s in statements)
             foreach (var part in s.Files)
                 files.Add(new DeliveryFile(part, null, $"{s.Line} ({Path.GetExtension(part).TrimStart('.').ToUpperInvariant()})", s.PortalPath));
-        return new PeriodReports(DeliveryReport.TrueUp, dueText, label, files,
+        return new ReportDocuments(DeliveryReport.TrueUp, dueText, label, files,
             $"{statements.Count} true-up statement{(statements.Count == 1 ? " was" : "s were")} issued for {label}.", []);
     }
 
