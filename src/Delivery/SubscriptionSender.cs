@@ -68,35 +68,35 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
             var (reports, plan) = Plan(subscription, periodKey, asOf);
             var histories = store.Histories(subscription.Name, reports.PeriodKey);
             var results = new Dictionary<string, RecipientResult>(StringComparer.Ordinal);
-            var pending = new List<Parcel>();
-            foreach (var parcel in plan.Parcels)
+            var pending = new List<RecipientFiles>();
+            foreach (var recipient in plan.Recipients)
             {
-                var history = histories.GetValueOrDefault(parcel.Recipient);
+                var history = histories.GetValueOrDefault(recipient.Address);
                 if (history.Delivered)
-                    results[parcel.Recipient] = Result(parcel, RecipientOutcome.AlreadyDelivered, history.Attempts, null, history.DeliveredAt);
+                    results[recipient.Address] = Result(recipient, RecipientOutcome.AlreadyDelivered, history.Attempts, null, history.DeliveredAt);
                 else if (history.Attempts >= settings.MaxAttempts)
-                    results[parcel.Recipient] = Result(parcel, RecipientOutcome.Failed, history.Attempts, "no tries left: see the delivery ledger (/api/jobs)", null);
+                    results[recipient.Address] = Result(recipient, RecipientOutcome.Failed, history.Attempts, "no tries left: see the delivery ledger (/api/jobs)", null);
                 else
-                    pending.Add(parcel);
+                    pending.Add(recipient);
             }
 
-            var attempts = pending.ToDictionary(p => p.Recipient, p => histories.GetValueOrDefault(p.Recipient).Attempts, StringComparer.Ordinal);
+            var attempts = pending.ToDictionary(p => p.Address, p => histories.GetValueOrDefault(p.Address).Attempts, StringComparer.Ordinal);
             while (pending.Count > 0)
             {
-                var failed = new List<Parcel>();
+                var failed = new List<RecipientFiles>();
                 await using (var mailer = settings.Smtp is { } smtp ? new SmtpMailer(smtp) : null)
                 {
-                    foreach (var parcel in pending)
+                    foreach (var recipient in pending)
                     {
                         cancellation.ThrowIfCancellationRequested();
-                        var attempt = ++attempts[parcel.Recipient];
-                        var (ok, reply) = await SendAsync(subscription, reports, parcel, attempt, trigger, mailer, cancellation);
+                        var attempt = ++attempts[recipient.Address];
+                        var (ok, reply) = await SendAsync(subscription, reports, recipient, attempt, trigger, mailer, cancellation);
                         if (ok)
-                            results[parcel.Recipient] = Result(parcel, RecipientOutcome.Delivered, attempt, reply, clock.GetCurrentInstant());
+                            results[recipient.Address] = Result(recipient, RecipientOutcome.Delivered, attempt, reply, clock.GetCurrentInstant());
                         else
                         {
-                            results[parcel.Recipient] = Result(parcel, RecipientOutcome.Failed, attempt, reply, null);
-                            if (attempt < settings.MaxAttempts) failed.Add(parcel);
+                            results[recipient.Address] = Result(recipient, RecipientOutcome.Failed, attempt, reply, null);
+                            if (attempt < settings.MaxAttempts) failed.Add(recipient);
                         }
                     }
                 }
@@ -108,7 +108,7 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
             foreach (var file in plan.Unaddressed)
                 logger.LogWarning("Subscription {Subscription} {Period}: account {Account} has no service manager e-mail; its pack goes to nobody",
                     subscription.Name, reports.PeriodKey, file.AccountId);
-            return new DeliveryRun(subscription, reports, plan.Parcels.Select(p => results[p.Recipient]).ToList(), plan.Unaddressed);
+            return new DeliveryRun(subscription, reports, plan.Recipients.Select(p => results[p.Address]).ToList(), plan.Unaddressed);
         }
         finally
         {
@@ -121,16 +121,16 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
     {
         var (reports, plan) = Plan(subscription, periodKey, asOf);
         var histories = store.Histories(subscription.Name, reports.PeriodKey);
-        var results = plan.Parcels.Select(p =>
+        var results = plan.Recipients.Select(p =>
         {
-            var h = histories.GetValueOrDefault(p.Recipient);
+            var h = histories.GetValueOrDefault(p.Address);
             var outcome = h.Delivered ? RecipientOutcome.AlreadyDelivered : h.Attempts >= settings.MaxAttempts ? RecipientOutcome.Failed : RecipientOutcome.WouldSend;
             return Result(p, outcome, h.Attempts, null, h.DeliveredAt);
         }).ToList();
         return new DeliveryRun(subscription, reports, results, plan.Unaddressed);
     }
 
-    /// <summary>Sends every parcel's message to <paramref name="address"/> only, marked as a test; records nothing.</summary>
+    /// <summary>Sends every recipient's message to <paramref name="address"/> only, marked as a test; records nothing.</summary>
     /// <exception cref="UserError">A folder subscription, or no SMTP server configured.</exception>
     public async Task<DeliveryRun> TestSendAsync(Subscription subscription, string periodKey, string address, Instant asOf, CancellationToken cancellation)
     {
@@ -138,17 +138,17 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
         var (reports, plan) = Plan(subscription, periodKey, asOf);
         var results = new List<RecipientResult>();
         await using var mailer = new SmtpMailer(smtp);
-        foreach (var parcel in plan.Parcels)
+        foreach (var recipient in plan.Recipients)
         {
-            var message = DeliveryMessage.Compose(subscription, reports, parcel, smtp, settings.PortalUrl, clock.GetCurrentInstant(), testSendTo: address);
+            var message = DeliveryMessage.Compose(subscription, reports, recipient, smtp, settings.PortalUrl, clock.GetCurrentInstant(), testSendTo: address);
             try
             {
                 var reply = await mailer.SendAsync(message, cancellation);
-                results.Add(Result(parcel, RecipientOutcome.TestSent, 0, reply, null));
+                results.Add(Result(recipient, RecipientOutcome.TestSent, 0, reply, null));
             }
             catch (DeliveryFailure e)
             {
-                results.Add(Result(parcel, RecipientOutcome.Failed, 0, e.Reply, null));
+                results.Add(Result(recipient, RecipientOutcome.Failed, 0, e.Reply, null));
             }
         }
         return new DeliveryRun(subscription, reports, results, plan.Unaddressed);
@@ -210,19 +210,19 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
         return (reports, DeliveryPlan.For(subscription, reports, store.Accounts()));
     }
 
-    private async Task<(bool Ok, string Reply)> SendAsync(Subscription subscription, ReportDocuments reports, Parcel parcel, int attempt, string trigger,
+    private async Task<(bool Ok, string Reply)> SendAsync(Subscription subscription, ReportDocuments reports, RecipientFiles recipient, int attempt, string trigger,
         SmtpMailer? mailer, CancellationToken cancellation)
     {
         var now = clock.GetCurrentInstant();
-        var files = parcel.Files.Select(f => f.Path).ToList();
-        // A folder parcel is copied; an e-mail one is composed first, so its Message-Id goes into the ledger with the try.
-        var message = parcel.IsFolder ? null
-            : DeliveryMessage.Compose(subscription, reports, parcel, settings.Smtp!, settings.PortalUrl, now); // validated: a subscription with To has an SMTP host
-        var id = store.Start(subscription, reports.PeriodKey, parcel.Recipient, attempt, trigger, now, files, message?.MessageId);
+        var files = recipient.Files.Select(f => f.Path).ToList();
+        // A folder gets the files copied; an e-mail one is composed first, so its Message-Id goes into the ledger with the try.
+        var message = recipient.IsFolder ? null
+            : DeliveryMessage.Compose(subscription, reports, recipient, settings.Smtp!, settings.PortalUrl, now); // validated: a subscription with To has an SMTP host
+        var id = store.Start(subscription, reports.PeriodKey, recipient.Address, attempt, trigger, now, files, message?.MessageId);
         try
         {
             var reply = message is null
-                ? $"{FolderDrop.Deliver(parcel.Recipient, parcel.Files, subscription.Timestamp, now).Count} files written"
+                ? $"{FolderDrop.Deliver(recipient.Address, recipient.Files, subscription.Timestamp, now).Count} files written"
                 : await mailer!.SendAsync(message, cancellation);
             return (store.Delivered(id, clock.GetCurrentInstant(), reply), reply);
         }
@@ -237,6 +237,6 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
     /// <summary>The SMTP status code of a reply, for logs: the reply's text may name the recipient, and logs name no one.</summary>
     private static string ReplyCode(string? reply) => DeliveryFailure.CodeOf(reply) is { } code ? "SMTP " + code : "not sent";
 
-    private static RecipientResult Result(Parcel parcel, string outcome, int attempts, string? reply, Instant? at) =>
-        new(parcel.Recipient, parcel.Files.Select(f => f.Name).ToList(), outcome, attempts, reply, at);
+    private static RecipientResult Result(RecipientFiles recipient, string outcome, int attempts, string? reply, Instant? at) =>
+        new(recipient.Address, recipient.Files.Select(f => f.Name).ToList(), outcome, attempts, reply, at);
 }
