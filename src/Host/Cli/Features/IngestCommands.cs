@@ -165,7 +165,7 @@ public static class IngestCommands
             Ingest(context, warehouse, pr.GetValue(data)!, refreshSla: false, logLines: false);
             var outFolder = Path.GetFullPath(pr.GetValue(output)!);
             UserError.OnIo($"cannot create the output folder {pr.GetValue(output)}", () => Directory.CreateDirectory(outFolder));
-            var instant = pr.GetValue(asOf) ?? DataFacts.LatestInstant(warehouse) ?? context.Clock.GetCurrentInstant();
+            var instant = pr.GetValue(asOf) ?? DataAsOf.Latest(warehouse) ?? context.Clock.GetCurrentInstant();
             context.Out.WriteLine($"as of {instant}");
             MainJobSteps.RunAll(new MainJobRun(context, warehouse, outFolder, instant, pr.GetValue(verbose)));
             context.Out.Flush();

@@ -3,14 +3,14 @@ using NodaTime;
 
 namespace JuniperFts.Ingest;
 
-/// <summary>Facts about the stored data as a whole.</summary>
-public static class DataFacts
+/// <summary>The as-of the stored data gives when none is asked for.</summary>
+public static class DataAsOf
 {
     /// <summary>
     /// The latest instant in the data (case creation, first response, resolution or event), or null when
     /// there is none: <c>fts run</c>'s as-of, so the same data gives the same outputs on every run.
     /// </summary>
-    public static Instant? LatestInstant(Warehouse w)
+    public static Instant? Latest(Warehouse w)
     {
         using var c = w.Connect();
         return c.Scalar<Instant?>("""
