@@ -7,7 +7,7 @@ using NodaTime.Testing;
 namespace JuniperFts.Host.Tests.Ingest;
 
 /// <summary><c>fts run</c> twice against one database, into two new output folders: the same files, issued once; one line per step.</summary>
-public class MainJobRerunTests
+public class FtsRunRerunTests
 {
     [Fact]
     public async Task Run_TwiceIntoNewFolders_SameFilesIdenticalCsvAndJsonNothingIssuedTwice()

@@ -7,7 +7,7 @@ namespace JuniperFts.Host.Cli;
 /// <summary>What the steps of <c>fts run</c> share: the warehouse, the as-of instant and the output folder.</summary>
 /// <param name="AsOf">The latest instant in the data unless <c>--as-of</c> was given, so the same data gives the same outputs.</param>
 /// <param name="Verbose">Also list every file a step wrote (<c>--verbose</c>), not only its folder.</param>
-public sealed record MainJobRun(CliContext Cli, Warehouse Warehouse, string OutFolder, Instant AsOf, bool Verbose = false)
+public sealed record FtsRun(CliContext Cli, Warehouse Warehouse, string OutFolder, Instant AsOf, bool Verbose = false)
 {
     /// <summary>Where the step lines go: the console, or a buffer while a progress spinner holds the console.</summary>
     public TextWriter Lines { get; init; } = Cli.Out;
@@ -37,17 +37,17 @@ public sealed record MainJobRun(CliContext Cli, Warehouse Warehouse, string OutF
 }
 
 /// <summary>One step of <c>fts run</c> after ingest; each feature contributes one.</summary>
-public interface IMainJobStep
+public interface IFtsRunStep
 {
     /// <summary>Short name printed while the step runs.</summary>
     string Name { get; }
-    void Run(MainJobRun run);
+    void Run(FtsRun run);
 }
 
 /// <summary>The steps of <c>fts run</c> after ingest, in the order they run.</summary>
-public static class MainJobSteps
+public static class FtsRunSteps
 {
-    public static IEnumerable<IMainJobStep> All =>
+    public static IEnumerable<IFtsRunStep> All =>
     [
         .. Features.SlaCommands.Steps,
         .. Features.ExcelCommands.Steps,
@@ -57,7 +57,7 @@ public static class MainJobSteps
     ];
 
     /// <summary>Runs every step; a person at the console sees a spinner on the running step, logs and pipes get only the step lines.</summary>
-    public static void RunAll(MainJobRun run)
+    public static void RunAll(FtsRun run)
     {
         foreach (var step in All)
         {
