@@ -26,7 +26,7 @@ public sealed record ForecastOptions
     /// <summary>Share of weeks the low–high interval should hold (0.8: from the 10th to the 90th percentile).</summary>
     public double IntervalCoverage { get; init; } = 0.8;
 
-    public StaffingPlan Staffing { get; init; } = StaffingPlan.Default;
+    public StaffingAssumptions Staffing { get; init; } = StaffingAssumptions.Default;
 
     public ModelSettings Model { get; init; } = new();
 

@@ -27,7 +27,7 @@ public sealed record ShiftStaffing(
     /// <param name="weeks">Consecutive forecast weeks; hours of weeks without arrivals still carry work forward.</param>
     /// <param name="openHours">For a centre, priority and week, whether the queue is served in each local hour of the week.</param>
     public static IReadOnlyList<ShiftStaffing> Plan(IEnumerable<HourlyArrivals> arrivals, IReadOnlyList<IsoWeek> weeks,
-        Func<string, Priority, IsoWeek, IReadOnlyList<bool>> openHours, StaffingPlan plan, ReferenceData reference)
+        Func<string, Priority, IsoWeek, IReadOnlyList<bool>> openHours, StaffingAssumptions assumptions, ReferenceData reference)
     {
         var weekIndex = weeks.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
         var rows = new List<ShiftStaffing>();
@@ -38,30 +38,30 @@ public sealed record ShiftStaffing(
             var cases = new decimal[weeks.Count * HourOfWeek.Count];
             foreach (var a in queue) cases[weekIndex[a.Week] * HourOfWeek.Count + a.Hour.Index] += a.Cases;
             var open = weeks.SelectMany(w => openHours(centre, priority, w)).ToArray();
-            var handling = plan.HandlingMinutes(priority);
+            var handling = assumptions.HandlingMinutes(priority);
             // Closed hours hold the work and have no load, so they get no row; an hour with arrivals is served where it is.
             var loads = Forecast.OfferedLoad.Of(cases.Select(c => (double)c).ToArray(), open, handling / 60);
             for (var t = 0; t < cases.Length; t++)
             {
                 var load = Math.Round((decimal)loads[t], LoadDecimals, MidpointRounding.AwayFromZero) + 0.0000m;
                 if (cases[t] > 0 || load > 0)
-                    rows.Add(For(centre, priority, weeks[t / HourOfWeek.Count], new HourOfWeek(t % HourOfWeek.Count), cases[t], load, plan, reference));
+                    rows.Add(For(centre, priority, weeks[t / HourOfWeek.Count], new HourOfWeek(t % HourOfWeek.Count), cases[t], load, assumptions, reference));
             }
         }
         return rows;
     }
 
-    /// <summary>The staffing of one hour with <paramref name="arrivals"/> and <paramref name="offeredLoad"/> under <paramref name="plan"/> and the priority's response target.</summary>
+    /// <summary>The staffing of one hour with <paramref name="arrivals"/> and <paramref name="offeredLoad"/> under <paramref name="assumptions"/> and the priority's response target.</summary>
     public static ShiftStaffing For(string centre, Priority priority, IsoWeek week, HourOfWeek hour, decimal arrivals, decimal offeredLoad,
-        StaffingPlan plan, ReferenceData reference)
+        StaffingAssumptions assumptions, ReferenceData reference)
     {
-        var handling = plan.HandlingMinutes(priority);
+        var handling = assumptions.HandlingMinutes(priority);
         var target = reference.TargetFor(priority) / 60.0;
         // The figures follow from the rounded load the row shows, so anyone can recompute a row from the row.
         var load = (double)offeredLoad;
-        var (raw, level) = ErlangC.EngineersFor(load, target, handling, plan.ServiceLevelGoal);
+        var (raw, level) = ErlangC.EngineersFor(load, target, handling, assumptions.ServiceLevelGoal);
         return new ShiftStaffing(centre, priority, week, hour, arrivals, offeredLoad,
-            handling, target, plan.ServiceLevelGoal, raw, ErlangC.Scheduled(raw, load, plan.Occupancy, plan.Shrinkage),
+            handling, target, assumptions.ServiceLevelGoal, raw, ErlangC.Scheduled(raw, load, assumptions.Occupancy, assumptions.Shrinkage),
             level, ErlangC.Occupancy(raw, load));
     }
 }

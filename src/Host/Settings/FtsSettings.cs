@@ -130,13 +130,13 @@ public sealed class FtsSettings
 
     private static ForecastOptions BindForecast(SettingReader section, ReferenceData reference, AttainmentGoals goals)
     {
-        var defaults = StaffingPlan.Default;
+        var defaults = StaffingAssumptions.Default;
         double Number(string key, double fallback, Func<double, bool> valid, string range) => section.Number(key, fallback, valid, range);
         int Whole(string key, int fallback, int min, int max) => section.Whole(key, fallback, min, max);
 
         var hours = Priorities.All.ToDictionary(p => p,
             p => Number($"HandlingHours:{p.Code()}", defaults.HandlingHours[p], v => v >= 0 && double.IsFinite(v), "a number of hours ≥ 0"));
-        var staffing = new StaffingPlan(hours,
+        var staffing = new StaffingAssumptions(hours,
             Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
             Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
             Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"),

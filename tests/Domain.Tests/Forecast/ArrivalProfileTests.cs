@@ -133,10 +133,10 @@ public class ArrivalProfileTests
     public void For_PyworkforceReferenceHour_FourteenRawTwentyScheduled()
     {
         // 200 P1 cases in an hour, 3 minutes each, answered within 20 seconds for 80 %: 14 on shift, 20 on the roster.
-        var plan = new StaffingPlan(Priorities.All.ToDictionary(p => p, _ => 0.05), 40, 0.30, 0.85, serviceLevelGoal: 0.8);
+        var assumptions = new StaffingAssumptions(Priorities.All.ToDictionary(p => p, _ => 0.05), 40, 0.30, 0.85, serviceLevelGoal: 0.8);
         var reference = Reference with { TargetSeconds = Priorities.All.ToDictionary(p => p, _ => 20) };
         // In steady state the offered load is arrivals × handling: 200 × 3 ÷ 60 = 10 Erlangs.
-        var staffing = ShiftStaffing.For("TOKYO", Priority.P1, W10, new HourOfWeek(IsoDayOfWeek.Monday, 10), 200m, 10m, plan, reference);
+        var staffing = ShiftStaffing.For("TOKYO", Priority.P1, W10, new HourOfWeek(IsoDayOfWeek.Monday, 10), 200m, 10m, assumptions, reference);
 
         Assert.Equal((3.0, 20 / 60.0, 0.8), (staffing.HandlingMinutes, staffing.TargetMinutes, staffing.ServiceLevelGoal));
         Assert.Equal((14, 20), (staffing.EngineersRaw, staffing.EngineersScheduled));

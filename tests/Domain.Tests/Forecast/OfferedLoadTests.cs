@@ -121,7 +121,7 @@ public class OfferedLoadTests(ITestOutputHelper output)
     [InlineData(Priority.P1, true)]
     public void Simulated_OfferedLoadPlanReachesTheGoalHourByHour_StationaryPlanDoesNot(Priority priority, bool aroundTheClock)
     {
-        var plan = StaffingPlan.Default;
+        var assumptions = StaffingAssumptions.Default;
         var reference = ReferenceData.BuiltIn;
         var arrivals = new List<HourlyArrivals>();
         for (var day = 0; day < 5; day++)
@@ -132,7 +132,7 @@ public class OfferedLoadTests(ITestOutputHelper output)
                 if (!arrivals.Any(a => a.Hour.Index == h)) arrivals.Add(new HourlyArrivals("HERNDON", priority, W10, new HourOfWeek(h), 0.1m));
         var open = Enumerable.Range(0, HourOfWeek.Count).Select(h => aroundTheClock || h / 24 < 5 && h % 24 is >= 9 and < 17).ToArray();
 
-        var rows = ShiftStaffing.Plan(arrivals, [W10], (_, _, _) => open, plan, reference);
+        var rows = ShiftStaffing.Plan(arrivals, [W10], (_, _, _) => open, assumptions, reference);
         var stationary = rows.Where(r => r.Arrivals > 0).ToList();
         int Stationary(ShiftStaffing r) =>
             ErlangC.EngineersFor(ErlangC.Load((double)r.Arrivals, r.HandlingMinutes), r.TargetMinutes, r.HandlingMinutes, r.ServiceLevelGoal).Engineers;
@@ -142,12 +142,12 @@ public class OfferedLoadTests(ITestOutputHelper output)
         var offered = PlanSimulator.Run(offeredPlan, 1000, seed: 27);
         var old = PlanSimulator.Run(oldPlan, 1000, seed: 27);
 
-        var (offeredShort, offeredAll) = PlanSimulator.ArrivalsInHoursShort(offeredPlan, offered, plan.ServiceLevelGoal);
-        var (oldShort, oldAll) = PlanSimulator.ArrivalsInHoursShort(oldPlan, old, plan.ServiceLevelGoal);
+        var (offeredShort, offeredAll) = PlanSimulator.ArrivalsInHoursShort(offeredPlan, offered, assumptions.ServiceLevelGoal);
+        var (oldShort, oldAll) = PlanSimulator.ArrivalsInHoursShort(oldPlan, old, assumptions.ServiceLevelGoal);
         output.WriteLine($"offered load: {offered.ServiceLevel:P2} overall, {offeredShort / offeredAll:P2} of arrivals in hours > 2 points short, "
             + $"lowest hour {Enumerable.Range(0, HourOfWeek.Count).Where(t => offeredPlan.Arrivals[t + HourOfWeek.Count] > 0).Min(offered.HourLevel):P2}; "
             + $"stationary: {old.ServiceLevel:P2}, {oldShort / oldAll:P2}; engineer-hours {rows.Sum(r => r.EngineersRaw)} against {stationary.Sum(Stationary)}");
-        Assert.True(offered.ServiceLevel >= plan.ServiceLevelGoal, $"offered-load plan overall {offered.ServiceLevel:P2}");
+        Assert.True(offered.ServiceLevel >= assumptions.ServiceLevelGoal, $"offered-load plan overall {offered.ServiceLevel:P2}");
         Assert.Equal(0, offeredShort);
         Assert.True(oldShort > 0.05 * oldAll, $"stationary plan: only {oldShort} of {oldAll} arrivals in hours > 2 points short");
     }

@@ -7,9 +7,9 @@ namespace JuniperFts.Domain.Forecast;
 /// engineer-week (contracted hours less shrinkage, at the target occupancy); and, for engineers on shift by
 /// Erlang C, the share of cases to answer within their response target.
 /// </summary>
-public sealed record StaffingPlan
+public sealed record StaffingAssumptions
 {
-    public StaffingPlan(IReadOnlyDictionary<Priority, double> handlingHours, double hoursPerWeek, double shrinkage, double occupancy,
+    public StaffingAssumptions(IReadOnlyDictionary<Priority, double> handlingHours, double hoursPerWeek, double shrinkage, double occupancy,
         double serviceLevelGoal = DefaultServiceLevelGoal)
     {
         foreach (var p in Priorities.All)
@@ -50,7 +50,7 @@ public sealed record StaffingPlan
     public double HandlingMinutes(Priority priority) => (double)((decimal)HandlingHours[priority] * 60);
 
     /// <summary>Defaults: P1 6 h, P2 4 h, P3 2 h, P4 1 h; 40 h weeks, 30 % shrinkage, 85 % occupancy.</summary>
-    public static StaffingPlan Default { get; } = new(
+    public static StaffingAssumptions Default { get; } = new(
         new Dictionary<Priority, double> { [Priority.P1] = 6, [Priority.P2] = 4, [Priority.P3] = 2, [Priority.P4] = 1 },
         40, 0.30, 0.85);
 
