@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -58,17 +58,17 @@ public sealed class CaseModel
     /// <summary>
     /// A model from the weeks before <paramref name="end"/>, or null when there are too few of them. The prior groups'
     /// scales are learnt on the way (<see cref="PriorScales"/>): fit, update them from the fit's weights, refit, until
-    /// they settle or after <see cref="Domain.Forecast.PriorScales.Rounds"/> updates.
+    /// they settle or after <see cref="Domain.Workload.PriorScales.Rounds"/> updates.
     /// </summary>
     public static CaseModel? Train(WorkloadHistory history, int end, ModelSettings settings)
     {
         var model = Fit(new Context(history, end, null, NotLearnt), settings);
         // Without a penalty there is no prior whose scale the data could set.
-        var rounds = settings.Regularization > 0 ? Domain.Forecast.PriorScales.Rounds : 0;
+        var rounds = settings.Regularization > 0 ? Domain.Workload.PriorScales.Rounds : 0;
         for (var round = 0; round < rounds && model is not null; round++)
         {
             var next = model.NextPriorScales();
-            if (next.All(g => Math.Abs(g.Value / Domain.Forecast.PriorScales.FactorOf(model.PriorScales, g.Key) - 1) < 0.02)) break;
+            if (next.All(g => Math.Abs(g.Value / Domain.Workload.PriorScales.FactorOf(model.PriorScales, g.Key) - 1) < 0.02)) break;
             model = Fit(new Context(history, end, null, next), settings);
         }
         return model;
@@ -77,13 +77,13 @@ public sealed class CaseModel
     /// <summary>The factors of the prior groups this model was fitted at (saved with it: the weights only mean something at them).</summary>
     public IReadOnlyDictionary<string, float> PriorScales => _context.PriorScales;
 
-    /// <summary>The prior groups' factors the evidence in this fit points to (<see cref="Domain.Forecast.PriorScales.Update"/>).</summary>
+    /// <summary>The prior groups' factors the evidence in this fit points to (<see cref="Domain.Workload.PriorScales.Update"/>).</summary>
     private IReadOnlyDictionary<string, float> NextPriorScales()
     {
         var weights = ((RegressionPredictionTransformer<PoissonRegressionModelParameters>)_model).Model.Weights;
         var factor = PrecisionFactor(forInterval: false);
         var variances = Enumerable.Range(1, factor.GetLength(0) - 1).Select(j => InverseDiagonal(factor, j)).ToList();
-        return Domain.Forecast.PriorScales.Update(weights.Select(w => (double)w).ToList(), variances,
+        return Domain.Workload.PriorScales.Update(weights.Select(w => (double)w).ToList(), variances,
             _context.Features.PriorGroups, Penalty, _context.PriorScales);
     }
 
@@ -259,7 +259,7 @@ public sealed class CaseModel
             End = end;
             Features = FeaturesOf(history);
             PriorScales = priorScales;
-            _columnFactors = Features.PriorGroups.Select(g => Domain.Forecast.PriorScales.FactorOf(priorScales, g)).ToArray();
+            _columnFactors = Features.PriorGroups.Select(g => Domain.Workload.PriorScales.FactorOf(priorScales, g)).ToArray();
             _series = history.Series.Select(s =>
             {
                 var cases = s.Cases.Take(end).ToArray();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;

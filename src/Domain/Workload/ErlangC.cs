@@ -1,4 +1,4 @@
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>
 /// The Erlang C queue (M/M/N): Poisson arrivals, exponential handling, N engineers, nobody abandons. Answers how

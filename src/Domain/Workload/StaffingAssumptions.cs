@@ -1,6 +1,6 @@
 using JuniperFts.Domain.Reference;
 
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>
 /// How forecast cases become engineers: handling hours per case by priority, over the productive hours of an

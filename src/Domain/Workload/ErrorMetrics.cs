@@ -1,4 +1,4 @@
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>Forecast error measures: MASE and sMAPE.</summary>
 public static class ErrorMetrics

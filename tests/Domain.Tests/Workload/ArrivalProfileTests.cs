@@ -1,9 +1,9 @@
 using JuniperFts.Domain.Calendars;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using NodaTime;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 public class ArrivalProfileTests
 {

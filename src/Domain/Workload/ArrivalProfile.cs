@@ -2,7 +2,7 @@ using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using NodaTime;
 
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>Cases created in history at <see cref="At"/> (the start of a short bucket), with the centre, priority and window that took them.</summary>
 public sealed record ArrivalCount(string Centre, Priority Priority, ServiceWindow Window, Instant At, long Cases);

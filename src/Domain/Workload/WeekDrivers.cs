@@ -1,4 +1,4 @@
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>What is known about a week before it happens: its calendar, holidays and the installed base under cover.</summary>
 /// <param name="HolidayDays">Distinct dates in the week that are holidays at one of the region's support centres.</param>

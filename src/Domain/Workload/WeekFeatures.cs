@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>
 /// The inputs of the pooled count model for one week of one series: trend, covered units beyond proportional,

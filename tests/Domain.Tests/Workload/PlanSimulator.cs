@@ -1,6 +1,6 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 /// <summary>
 /// A seeded discrete-event simulation of one queue under a staffing plan, to check that the plan delivers what it claims:

@@ -1,4 +1,4 @@
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>
 /// The offered load of one queue hour by hour: the average number of cases that would be in service if every case were

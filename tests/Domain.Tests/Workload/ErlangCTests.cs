@@ -1,7 +1,7 @@
 using CsCheck;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 public class ErlangCTests
 {

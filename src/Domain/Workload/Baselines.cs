@@ -1,4 +1,4 @@
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>The forecasts a model has to beat: the same week last year, and the last week.</summary>
 public static class Baselines

@@ -1,7 +1,7 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using NodaTime;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 public class IsoWeekTests
 {

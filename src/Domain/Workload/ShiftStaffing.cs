@@ -1,13 +1,13 @@
 using JuniperFts.Domain.Reference;
 
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>
 /// Engineers one centre needs on shift in one local hour to answer one priority's cases within its response target
 /// (Erlang C on the hour's offered load, each priority its own queue).
 /// </summary>
 /// <param name="Arrivals">Expected cases arriving in the hour.</param>
-/// <param name="OfferedLoad">Average cases in service in the hour if every case were taken up at once (<see cref="Forecast.OfferedLoad"/>), in Erlangs, four decimals.</param>
+/// <param name="OfferedLoad">Average cases in service in the hour if every case were taken up at once (<see cref="Workload.OfferedLoad"/>), in Erlangs, four decimals.</param>
 /// <param name="EngineersRaw">The smallest N above the offered load whose service level reaches the goal.</param>
 /// <param name="EngineersScheduled">The raw figure raised for the maximum occupancy, then for shrinkage.</param>
 /// <param name="ServiceLevel">Share answered within the target at <paramref name="EngineersRaw"/>.</param>
@@ -40,7 +40,7 @@ public sealed record ShiftStaffing(
             var open = weeks.SelectMany(w => openHours(centre, priority, w)).ToArray();
             var handling = assumptions.HandlingMinutes(priority);
             // Closed hours hold the work and have no load, so they get no row; an hour with arrivals is served where it is.
-            var loads = Forecast.OfferedLoad.Of(cases.Select(c => (double)c).ToArray(), open, handling / 60);
+            var loads = Workload.OfferedLoad.Of(cases.Select(c => (double)c).ToArray(), open, handling / 60);
             for (var t = 0; t < cases.Length; t++)
             {
                 var load = Math.Round((decimal)loads[t], LoadDecimals, MidpointRounding.AwayFromZero) + 0.0000m;

@@ -1,10 +1,10 @@
 using CsCheck;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using NodaTime;
 using Xunit.Abstractions;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 public class OfferedLoadTests(ITestOutputHelper output)
 {

@@ -1,7 +1,7 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 public class StaffingAssumptionsTests
 {

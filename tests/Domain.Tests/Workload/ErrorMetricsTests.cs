@@ -1,6 +1,6 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 
-namespace JuniperFts.Domain.Tests.Forecast;
+namespace JuniperFts.Domain.Tests.Workload;
 
 public class ErrorMetricsTests
 {

@@ -1,4 +1,4 @@
-namespace JuniperFts.Domain.Forecast;
+namespace JuniperFts.Domain.Workload;
 
 /// <summary>
 /// How strongly each group of model weights is shrunk, learnt from the data (empirical Bayes) rather than fixed by hand:
