@@ -7,7 +7,17 @@ namespace JuniperFts.Forecast;
 
 /// <summary>Seed and L2 penalty of the count model.</summary>
 /// <param name="Regularization">The L2 weight of the Poisson regression: larger shrinks seasonality and trends towards flat.</param>
-public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
+/// <remarks>Each range rule says what a value is not, so the settings name the key before it (<c>Forecast:Seed: '-1' is not …</c>).</remarks>
+public sealed record ModelSettings(int Seed = 1, double Regularization = 8)
+{
+    /// <summary>The largest <see cref="Regularization"/>: beyond it every series is flat anyway.</summary>
+    public const double MaxRegularization = 1e6;
+
+    public int Seed { get; init; } = Seed >= 0 ? Seed : throw new ArgumentOutOfRangeException(nameof(Seed), Seed, "is not a whole number of at least 0");
+
+    public double Regularization { get; init; } = Regularization is >= 0 and <= MaxRegularization ? Regularization
+        : throw new ArgumentOutOfRangeException(nameof(Regularization), Regularization, "is not a number from 0 to 1000000");
+}
 
 /// <summary>
 /// One ML.NET Poisson regression (L-BFGS) over every series of the history: the week's cases over the series'

@@ -9,17 +9,27 @@ namespace JuniperFts.Domain.Workload;
 /// </summary>
 public sealed record StaffingAssumptions
 {
+    /// <remarks>
+    /// Each range rule says what the value is not ("is not a share from 0 to 1 (excluded)"), with the parameter's name
+    /// (<c>handlingHours:P2</c> for one priority's hours), so the settings report it against their key.
+    /// </remarks>
     public StaffingAssumptions(IReadOnlyDictionary<Priority, double> handlingHours, double hoursPerWeek, double shrinkage, double occupancy,
         double serviceLevelGoal = DefaultServiceLevelGoal)
     {
         foreach (var p in Priorities.All)
-            if (!handlingHours.TryGetValue(p, out var h) || h < 0 || !double.IsFinite(h))
-                throw new ArgumentException($"handling hours for {p.Code()} must be a number ≥ 0", nameof(handlingHours));
-        if (hoursPerWeek <= 0 || !double.IsFinite(hoursPerWeek)) throw new ArgumentOutOfRangeException(nameof(hoursPerWeek), hoursPerWeek, "must be > 0");
-        if (shrinkage is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(shrinkage), shrinkage, "must be in [0, 1)");
-        if (occupancy is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(occupancy), occupancy, "must be in (0, 1]");
+        {
+            if (!handlingHours.TryGetValue(p, out var h)) throw new ArgumentException($"no handling hours for {p.Code()}", nameof(handlingHours));
+            if (h < 0 || !double.IsFinite(h)) throw new ArgumentOutOfRangeException($"{nameof(handlingHours)}:{p.Code()}", h, "is not a number of hours ≥ 0");
+        }
+        // A week has 168 hours: more contracted hours than that is a typing mistake.
+        if (hoursPerWeek is <= 0 or > 168 || double.IsNaN(hoursPerWeek))
+            throw new ArgumentOutOfRangeException(nameof(hoursPerWeek), hoursPerWeek, "is not hours between 0 (excluded) and 168");
+        if (shrinkage is < 0 or >= 1 || double.IsNaN(shrinkage))
+            throw new ArgumentOutOfRangeException(nameof(shrinkage), shrinkage, "is not a share from 0 to 1 (excluded)");
+        if (occupancy is <= 0 or > 1 || double.IsNaN(occupancy))
+            throw new ArgumentOutOfRangeException(nameof(occupancy), occupancy, "is not a share from 0 (excluded) to 1");
         if (serviceLevelGoal is <= 0 or >= 1 || double.IsNaN(serviceLevelGoal))
-            throw new ArgumentOutOfRangeException(nameof(serviceLevelGoal), serviceLevelGoal, "must be in (0, 1)");
+            throw new ArgumentOutOfRangeException(nameof(serviceLevelGoal), serviceLevelGoal, "is not a share between 0 and 1 (both excluded)");
         HandlingHours = handlingHours;
         HoursPerWeek = hoursPerWeek;
         Shrinkage = shrinkage;

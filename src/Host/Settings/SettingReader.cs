@@ -14,7 +14,7 @@ namespace JuniperFts.Host.Settings;
 /// <remarks>
 /// The value parsing is <see cref="UserInput"/>'s, the same the command line and the portal use for what a user types;
 /// a blank setting is a missing one (the default applies). Range rules that belong to a domain type stay in its
-/// constructor: <see cref="Build{T}"/> adds the key to the constructor's message.
+/// constructor: <see cref="Build{T}(string, Func{T})"/> adds the key to the constructor's message.
 /// </remarks>
 public readonly struct SettingReader(IConfiguration configuration, string path)
 {
@@ -113,9 +113,30 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
         }
         catch (Exception e) when (e is ArgumentException or UserError)
         {
-            throw Problem(name, e.Message.Split(" (Parameter")[0]);
+            throw Problem(name, Complaint(e));
         }
     }
+
+    /// <summary>
+    /// Builds a domain value from several settings: a constructor's range complaint names its parameter and says what the value
+    /// is not, and is reported against that parameter's key with the value as written (<c>Forecast:Shrinkage: '1.5' is not a share from 0 to 1 (excluded)</c>).
+    /// </summary>
+    /// <param name="keys">Each checked parameter of the constructor and the setting it comes from (<c>("shrinkage", "Shrinkage")</c>).</param>
+    public T Build<T>(Func<T> create, params (string Parameter, string Name)[] keys)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e) when (keys.Any(k => k.Parameter == e.ParamName))
+        {
+            var name = keys.First(k => k.Parameter == e.ParamName).Name;
+            throw Problem(name, $"'{Text(name)}' {Complaint(e)}");
+        }
+    }
+
+    /// <summary>An exception's message without the parameter and value .NET appends to it.</summary>
+    private static string Complaint(Exception e) => e.Message.Split(" (Parameter")[0];
 
     /// <summary>The one-line error about <paramref name="name"/>: <c>Section:Name: problem</c>.</summary>
     public UserError Problem(string name, string problem) => new($"{Key(name)}: {problem}");
