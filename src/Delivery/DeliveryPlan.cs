@@ -1,3 +1,5 @@
+using JuniperFts.Store.Ledgers;
+
 namespace JuniperFts.Delivery;
 
 /// <summary>One delivery of a subscription: the files one recipient gets, in one message or one folder drop.</summary>

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Scheduling;
 using JuniperFts.Reports.Excel;
@@ -15,7 +16,7 @@ public static class DeliveryServices
     /// <remarks>Packs built here for a delivery never train the forecast (as the review-packs job's).</remarks>
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliveryLedger>();
         services.AddSingleton(p => new ReportCollector(
             p.GetRequiredService<Warehouse>(), p.GetRequiredService<ReferenceData>(), p.GetRequiredService<ReviewPackOptions>(),
             p.GetRequiredService<SlaWorkbookOptions>(), p.GetRequiredService<IClock>(), p.GetRequiredService<ServiceSettings>().OutFolder));

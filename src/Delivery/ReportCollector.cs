@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -89,7 +90,7 @@ public sealed class ReportCollector(Warehouse warehouse, ReferenceData reference
     private ReportDocuments ReviewsOf(string report, Quarter quarter, Instant asOf, WriteReviews writeAll, Func<string, Quarter, string> fileName, string endpoint)
     {
         var folder = Path.Combine(outFolder, report == DeliveryReport.ReviewPacks ? JobNames.ReviewPacks : report, quarter.ToString());
-        var accounts = new DeliveryStore(warehouse).Accounts();
+        var accounts = new DeliveryLedger(warehouse).Accounts();
         var missing = accounts.Where(a => !File.Exists(Path.Combine(folder, fileName(a.AccountId, quarter)))).ToList();
         SlaRefresh.Run(warehouse, reference);
         // Every file missing: every account the reviews know; else only the missing ones, built the same way.

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Domain;
 using JuniperFts.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,7 @@ public sealed record DeliveryRun(Subscription Subscription, ReportDocuments Repo
 /// recipient never stops the others. An attempt is recorded before it is sent; only the moment between the server's
 /// "250 OK" and the ledger's commit is not covered, and a resend after a crash there carries the same Message-Id.
 /// </remarks>
-public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore store, ReportCollector collector, IClock clock, ILogger<SubscriptionSender> logger)
+public sealed class SubscriptionSender(DeliverySettings settings, DeliveryLedger ledger, ReportCollector collector, IClock clock, ILogger<SubscriptionSender> logger)
     : IAfterJobSuccess
 {
     /// <summary>Trigger recorded for a delivery that follows a job's success.</summary>
@@ -66,7 +67,7 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
         try
         {
             var (reports, plan) = Plan(subscription, periodKey, asOf);
-            var histories = store.Histories(subscription.Name, reports.PeriodKey);
+            var histories = ledger.Histories(subscription.Name, reports.PeriodKey);
             var results = new Dictionary<string, RecipientResult>(StringComparer.Ordinal);
             var pending = new List<RecipientFiles>();
             foreach (var recipient in plan.Recipients)
@@ -120,7 +121,7 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
     public DeliveryRun DryRun(Subscription subscription, string periodKey, Instant asOf)
     {
         var (reports, plan) = Plan(subscription, periodKey, asOf);
-        var histories = store.Histories(subscription.Name, reports.PeriodKey);
+        var histories = ledger.Histories(subscription.Name, reports.PeriodKey);
         var results = plan.Recipients.Select(p =>
         {
             var h = histories.GetValueOrDefault(p.Address);
@@ -165,7 +166,7 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
     /// <summary>At start-up: marks interrupted attempts failed, then resumes each subscription's latest period of its job where recipients are still owed.</summary>
     public async Task CatchUpAsync(RunLedger runs, CancellationToken cancellation)
     {
-        var abandoned = store.AbandonUnfinished(clock.GetCurrentInstant());
+        var abandoned = ledger.AbandonUnfinished(clock.GetCurrentInstant());
         if (abandoned > 0) logger.LogWarning("Marked {Count} deliveries interrupted by the last stop as failed tries", abandoned);
         foreach (var subscription in settings.Subscriptions)
         {
@@ -207,7 +208,7 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
     {
         var key = ReportCollector.PeriodKey(subscription.Report, periodKey);
         var reports = collector.Collect(subscription.Report, key, asOf);
-        return (reports, DeliveryPlan.For(subscription, reports, store.Accounts()));
+        return (reports, DeliveryPlan.For(subscription, reports, ledger.Accounts()));
     }
 
     private async Task<(bool Ok, string Reply)> SendAsync(Subscription subscription, ReportDocuments reports, RecipientFiles recipient, int attempt, string trigger,
@@ -218,17 +219,17 @@ public sealed class SubscriptionSender(DeliverySettings settings, DeliveryStore 
         // A folder gets the files copied; an e-mail one is composed first, so its Message-Id goes into the ledger with the try.
         var message = recipient.IsFolder ? null
             : DeliveryMessage.Compose(subscription, reports, recipient, settings.Smtp!, settings.PortalUrl, now); // validated: a subscription with To has an SMTP host
-        var id = store.Start(subscription, reports.PeriodKey, recipient.Address, attempt, trigger, now, files, message?.MessageId);
+        var id = ledger.Start(subscription.Name, subscription.Report, reports.PeriodKey, recipient.Address, attempt, trigger, now, files, message?.MessageId);
         try
         {
             var reply = message is null
                 ? $"{FolderDrop.Deliver(recipient.Address, recipient.Files, subscription.Timestamp, now).Count} files written"
                 : await mailer!.SendAsync(message, cancellation);
-            return (store.Delivered(id, clock.GetCurrentInstant(), reply), reply);
+            return (ledger.Delivered(id, clock.GetCurrentInstant(), reply), reply);
         }
         catch (DeliveryFailure e)
         {
-            store.Failed(id, clock.GetCurrentInstant(), e.Reply);
+            ledger.Failed(id, clock.GetCurrentInstant(), e.Reply);
             logger.LogWarning("Subscription {Subscription} {Period}: try {Attempt} failed ({Reply})", subscription.Name, reports.PeriodKey, attempt, ReplyCode(e.Reply));
             return (false, e.Reply);
         }

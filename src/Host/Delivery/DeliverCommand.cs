@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.CommandLine;
 using JuniperFts.Delivery;
 using JuniperFts.Domain;
@@ -49,7 +50,7 @@ public static class DeliverCommand
             // Held for the command's life, so the ledger's many small units of work reuse the open database
             // instead of opening and checkpointing the file for each one.
             using var held = warehouse.Connect();
-            var sender = new SubscriptionSender(settings, new DeliveryStore(warehouse),
+            var sender = new SubscriptionSender(settings, new DeliveryLedger(warehouse),
                 new ReportCollector(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
                     context.Clock, ServiceSection.OutFolderOf(context.Settings.Configuration)),
                 context.Clock, NullLogger<SubscriptionSender>.Instance);

@@ -1,7 +1,6 @@
-using JuniperFts.Store;
 using NodaTime;
 
-namespace JuniperFts.Delivery;
+namespace JuniperFts.Store.Ledgers;
 
 /// <summary>One attempt to deliver a subscription's reports of a period to one recipient, as the ledger holds it.</summary>
 /// <param name="Recipient">A lower-case e-mail address or a folder's full path.</param>
@@ -25,14 +24,14 @@ public static class DeliveryStatus
 public sealed record AccountContact(string AccountId, string Name, string? ServiceManagerEmail);
 
 /// <summary>
-/// Every statement the delivery slice runs against the warehouse: the delivery ledger (tables
+/// Every statement scheduled delivery runs against the warehouse: the delivery ledger (tables
 /// <c>delivery_attempts</c> and <c>delivery_successes</c> of migration 007) and the accounts' contacts.
 /// </summary>
 /// <remarks>
 /// A delivery is recorded by inserting into <c>delivery_successes</c>, whose primary key (subscription, period,
 /// recipient) makes a second delivery impossible even if two senders raced past the checks.
 /// </remarks>
-public sealed class DeliveryStore(Warehouse warehouse)
+public sealed class DeliveryLedger(Warehouse warehouse)
 {
     /// <summary>The history of every recipient of <paramref name="subscription"/> for <paramref name="periodKey"/>, by recipient.</summary>
     public IReadOnlyDictionary<string, RecipientHistory> Histories(string subscription, string periodKey)
@@ -49,15 +48,15 @@ public sealed class DeliveryStore(Warehouse warehouse)
             .ToDictionary(x => x.Recipient, x => x.History, StringComparer.Ordinal);
     }
 
-    /// <summary>Records the start of an attempt (committed before anything is sent) and returns its id.</summary>
-    public long Start(Subscription subscription, string periodKey, string recipient, int attempt, string trigger, Instant startedAt,
+    /// <summary>Records the start of an attempt of <paramref name="subscription"/> (which delivers <paramref name="report"/>), committed before anything is sent; returns its id.</summary>
+    public long Start(string subscription, string report, string periodKey, string recipient, int attempt, string trigger, Instant startedAt,
         IReadOnlyList<string> files, string? messageId)
     {
         using var c = warehouse.Connect();
         return c.Scalar<long>("""
             INSERT INTO delivery_attempts (subscription, report, period_key, recipient, attempt, run_trigger, started_at, status, files, message_id)
             VALUES ($sub, $report, $key, $recipient, $attempt, $trigger, $at, 'sending', $files, $mid) RETURNING attempt_id
-            """, ("sub", subscription.Name), ("report", subscription.Report), ("key", periodKey), ("recipient", recipient), ("attempt", attempt),
+            """, ("sub", subscription), ("report", report), ("key", periodKey), ("recipient", recipient), ("attempt", attempt),
             ("trigger", trigger), ("at", startedAt), ("files", files.Count == 0 ? null : string.Join('\n', files)), ("mid", messageId));
     }
 

@@ -1,7 +1,6 @@
-using JuniperFts.Store;
 using NodaTime;
 
-namespace JuniperFts.Scheduling;
+namespace JuniperFts.Store.Ledgers;
 
 /// <summary>One attempt of a job for a period key, as the ledger holds it.</summary>
 public sealed record JobRun(
