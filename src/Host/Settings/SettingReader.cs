@@ -131,7 +131,10 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
         catch (ArgumentException e) when (keys.Any(k => k.Parameter == e.ParamName))
         {
             var name = keys.First(k => k.Parameter == e.ParamName).Name;
-            throw Problem(name, $"'{Text(name)}' {Complaint(e)}");
+            // A refused default (one taken from another setting) is not what the user wrote: say which value it was.
+            var value = Text(name) is { } text ? $"'{text}'"
+                : $"not set, and its default ({string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", (e as ArgumentOutOfRangeException)?.ActualValue)})";
+            throw Problem(name, $"{value} {Complaint(e)}");
         }
     }
 

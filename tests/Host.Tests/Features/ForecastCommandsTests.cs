@@ -112,6 +112,15 @@ public sealed class ForecastCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Forecast_GreenGoalOf100_RefusedServiceLevelDefaultNamesItsKeyAndValue()
+    {
+        var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Excel:GreenGoalPct"] = "100" }, "forecast");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: Forecast:ServiceLevelGoal: not set, and its default (1) is not a share between 0 and 1 (both excluded)", error.TrimEnd());
+    }
+
+    [Fact]
     public async Task Forecast_ConfiguredHandlingHours_ChangeEngineersNeeded()
     {
         var settings = new Dictionary<string, string?> { ["Forecast:HandlingHours:P1"] = "11.9" };
