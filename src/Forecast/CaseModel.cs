@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -7,7 +7,17 @@ namespace JuniperFts.Forecast;
 
 /// <summary>Seed and L2 penalty of the count model.</summary>
 /// <param name="Regularization">The L2 weight of the Poisson regression: larger shrinks seasonality and trends towards flat.</param>
-public sealed record ModelSettings(int Seed = 1, double Regularization = 8);
+/// <remarks>Each range rule says what a value is not, so the settings name the key before it (<c>Forecast:Seed: '-1' is not …</c>).</remarks>
+public sealed record ModelSettings(int Seed = 1, double Regularization = 8)
+{
+    /// <summary>The largest <see cref="Regularization"/>: beyond it every series is flat anyway.</summary>
+    public const double MaxRegularization = 1e6;
+
+    public int Seed { get; init; } = Seed >= 0 ? Seed : throw new ArgumentOutOfRangeException(nameof(Seed), Seed, "is not a whole number of at least 0");
+
+    public double Regularization { get; init; } = Regularization is >= 0 and <= MaxRegularization ? Regularization
+        : throw new ArgumentOutOfRangeException(nameof(Regularization), Regularization, "is not a number from 0 to 1000000");
+}
 
 /// <summary>
 /// One ML.NET Poisson regression (L-BFGS) over every series of the history: the week's cases over the series'
@@ -58,17 +68,17 @@ public sealed class CaseModel
     /// <summary>
     /// A model from the weeks before <paramref name="end"/>, or null when there are too few of them. The prior groups'
     /// scales are learnt on the way (<see cref="PriorScales"/>): fit, update them from the fit's weights, refit, until
-    /// they settle or after <see cref="Domain.Forecast.PriorScales.Rounds"/> updates.
+    /// they settle or after <see cref="Domain.Workload.PriorScales.Rounds"/> updates.
     /// </summary>
     public static CaseModel? Train(WorkloadHistory history, int end, ModelSettings settings)
     {
         var model = Fit(new Context(history, end, null, NotLearnt), settings);
         // Without a penalty there is no prior whose scale the data could set.
-        var rounds = settings.Regularization > 0 ? Domain.Forecast.PriorScales.Rounds : 0;
+        var rounds = settings.Regularization > 0 ? Domain.Workload.PriorScales.Rounds : 0;
         for (var round = 0; round < rounds && model is not null; round++)
         {
             var next = model.NextPriorScales();
-            if (next.All(g => Math.Abs(g.Value / Domain.Forecast.PriorScales.FactorOf(model.PriorScales, g.Key) - 1) < 0.02)) break;
+            if (next.All(g => Math.Abs(g.Value / Domain.Workload.PriorScales.FactorOf(model.PriorScales, g.Key) - 1) < 0.02)) break;
             model = Fit(new Context(history, end, null, next), settings);
         }
         return model;
@@ -77,13 +87,13 @@ public sealed class CaseModel
     /// <summary>The factors of the prior groups this model was fitted at (saved with it: the weights only mean something at them).</summary>
     public IReadOnlyDictionary<string, float> PriorScales => _context.PriorScales;
 
-    /// <summary>The prior groups' factors the evidence in this fit points to (<see cref="Domain.Forecast.PriorScales.Update"/>).</summary>
+    /// <summary>The prior groups' factors the evidence in this fit points to (<see cref="Domain.Workload.PriorScales.Update"/>).</summary>
     private IReadOnlyDictionary<string, float> NextPriorScales()
     {
         var weights = ((RegressionPredictionTransformer<PoissonRegressionModelParameters>)_model).Model.Weights;
         var factor = PrecisionFactor(forInterval: false);
         var variances = Enumerable.Range(1, factor.GetLength(0) - 1).Select(j => InverseDiagonal(factor, j)).ToList();
-        return Domain.Forecast.PriorScales.Update(weights.Select(w => (double)w).ToList(), variances,
+        return Domain.Workload.PriorScales.Update(weights.Select(w => (double)w).ToList(), variances,
             _context.Features.PriorGroups, Penalty, _context.PriorScales);
     }
 
@@ -259,7 +269,7 @@ public sealed class CaseModel
             End = end;
             Features = FeaturesOf(history);
             PriorScales = priorScales;
-            _columnFactors = Features.PriorGroups.Select(g => Domain.Forecast.PriorScales.FactorOf(priorScales, g)).ToArray();
+            _columnFactors = Features.PriorGroups.Select(g => Domain.Workload.PriorScales.FactorOf(priorScales, g)).ToArray();
             _series = history.Series.Select(s =>
             {
                 var cases = s.Cases.Take(end).ToArray();

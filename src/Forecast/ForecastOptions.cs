@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 
 namespace JuniperFts.Forecast;
@@ -24,9 +24,14 @@ public sealed record ForecastOptions
     public int Horizon { get; init; } = 13;
 
     /// <summary>Share of weeks the low–high interval should hold (0.8: from the 10th to the 90th percentile).</summary>
-    public double IntervalCoverage { get; init; } = 0.8;
+    public double IntervalCoverage
+    {
+        get;
+        init => field = value is > 0.5 and < 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(IntervalCoverage), value, "is not a share between 0.5 and 1 (both excluded)");
+    } = 0.8;
 
-    public StaffingPlan Staffing { get; init; } = StaffingPlan.Default;
+    public StaffingAssumptions Staffing { get; init; } = StaffingAssumptions.Default;
 
     public ModelSettings Model { get; init; } = new();
 

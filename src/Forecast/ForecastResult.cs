@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using NodaTime;
 
 namespace JuniperFts.Forecast;

@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 
 namespace JuniperFts.Forecast;
 

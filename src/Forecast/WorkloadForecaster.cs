@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Store;
 using NodaTime;
 
@@ -16,8 +16,6 @@ public static class WorkloadForecaster
     {
         if (options.Horizon is < ForecastOptions.MinHorizon or > ForecastOptions.MaxHorizon)
             throw new Domain.UserError($"the horizon must be between {ForecastOptions.MinHorizon} and {ForecastOptions.MaxHorizon} weeks, not {options.Horizon}") { Subject = "horizon" };
-        if (options.IntervalCoverage is <= 0.5 or >= 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.IntervalCoverage, "IntervalCoverage must be between 0.5 and 1 (both excluded)");
         var history = WorkloadHistoryQuery.Load(warehouse, options.Reference, asOf, options.Horizon);
         var folder = options.ModelFolder ?? Path.Combine(Path.GetDirectoryName(warehouse.Path) ?? ".", "forecast");
         return Run(history, options, new ModelStore(folder));

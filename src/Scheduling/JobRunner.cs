@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.Collections.Concurrent;
 using JuniperFts.Domain;
 using Microsoft.Extensions.Logging;

@@ -111,7 +111,7 @@ public sealed class ModelIntervalTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>The trend's prior keeps pace with the data (<see cref="Domain.Forecast.WeekFeatures.TrendScaleFor"/>).</summary>
+/// <summary>The trend's prior keeps pace with the data (<see cref="Domain.Workload.WeekFeatures.TrendScaleFor"/>).</summary>
 public sealed class TrendPriorTests
 {
     // Over two years, so the trend is in the model (a single year has none).
@@ -124,9 +124,9 @@ public sealed class TrendPriorTests
         var large = SyntheticHistory.Build(weeks: Year, level: 300);
         var model = CaseModel.Train(large, Year, new ModelSettings())!;
 
-        Assert.Equal(Domain.Forecast.WeekFeatures.TrendScale, small.TrendScale);
+        Assert.Equal(Domain.Workload.WeekFeatures.TrendScale, small.TrendScale);
         var cases = large.Series.Sum(s => Math.Max(0.5, s.Cases.TakeLast(52).Average()) * Year);
-        Assert.Equal(Domain.Forecast.WeekFeatures.TrendScaleFor(cases, Year), model.TrendScale, 4);
+        Assert.Equal(Domain.Workload.WeekFeatures.TrendScaleFor(cases, Year), model.TrendScale, 4);
         Assert.True(model.TrendScale < small.TrendScale);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast.Tests.Support;
 using JuniperFts.Store.Tests.Support;
 using NodaTime;

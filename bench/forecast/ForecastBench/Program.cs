@@ -6,7 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Bench.Forecast;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast;
 using JuniperFts.Store;
 using JuniperFts.Reports.ForecastChart;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
-using JuniperFts.Domain.Tests.Forecast;
+using JuniperFts.Domain.Tests.Workload;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
 using JuniperFts.Reports.Charts;

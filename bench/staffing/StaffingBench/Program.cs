@@ -32,7 +32,7 @@ Console.WriteLine($"forecast ({forecast.Method}, model {(forecast.Provenance.Reu
 // Wall time and this process's CPU time (all threads, DuckDB's included): on a shared machine the CPU time is the steadier figure.
 var times = new List<double>();
 var cpu = new List<double>();
-IReadOnlyList<JuniperFts.Domain.Forecast.ShiftStaffing> hours = [];
+IReadOnlyList<JuniperFts.Domain.Workload.ShiftStaffing> hours = [];
 var process = Process.GetCurrentProcess();
 for (var run = 0; run <= runs; run++)
 {
@@ -71,7 +71,7 @@ double Median(Action action)
     t.Sort();
     return t[t.Count / 2];
 }
-IReadOnlyList<JuniperFts.Domain.Forecast.ArrivalCount> history = [];
+IReadOnlyList<JuniperFts.Domain.Workload.ArrivalCount> history = [];
 var query = Median(() => history = ArrivalHistoryQuery.Load(warehouse, options.Reference, from, end));
 var horizon = forecast.Rows.Select(r => r.Week).Distinct().ToList();
 IReadOnlyDictionary<string, JuniperFts.Domain.Calendars.BusinessCalendar> calendars = null!;
@@ -80,8 +80,8 @@ var calendarTime = Median(() =>
     using var c = warehouse.Connect();
     calendars = CentreCalendars.Read(c, options.Reference, horizon.Min().Monday.PlusDays(-1), horizon.Max().Monday.PlusDays(8));
 });
-JuniperFts.Domain.Forecast.ArrivalProfile profile = null!;
-var profileTime = Median(() => profile = JuniperFts.Domain.Forecast.ArrivalProfile.FromHistory(history, options.Reference));
+JuniperFts.Domain.Workload.ArrivalProfile profile = null!;
+var profileTime = Median(() => profile = JuniperFts.Domain.Workload.ArrivalProfile.FromHistory(history, options.Reference));
 var regionWeeks = ShiftStaffingPlanner.RegionWeeks(forecast).ToList();
 var pure = Median(() => ShiftStaffingPlanner.Plan(profile, regionWeeks, calendars, options.Staffing, options.Reference));
 Console.WriteLine($"parts (median): profile query {query:F0} ms ({history.Count:N0} quarter-hour buckets), calendars {calendarTime:F0} ms, "

@@ -1,5 +1,5 @@
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using NodaTime;

@@ -1,5 +1,5 @@
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Store;
 using NodaTime;
@@ -42,7 +42,7 @@ public static class ShiftStaffingPlanner
 
     /// <summary>The pure part of <see cref="Plan(Warehouse, ForecastResult, ForecastOptions)"/>, for callers that hold the profile.</summary>
     public static IReadOnlyList<ShiftStaffing> Plan(ArrivalProfile profile, IEnumerable<(IsoWeek Week, string Region, decimal Cases)> regionWeeks,
-        IReadOnlyDictionary<string, Domain.Calendars.BusinessCalendar> calendars, StaffingPlan plan, ReferenceData reference)
+        IReadOnlyDictionary<string, Domain.Calendars.BusinessCalendar> calendars, StaffingAssumptions assumptions, ReferenceData reference)
     {
         var list = regionWeeks.ToList();
         if (list.Count == 0) return [];
@@ -57,7 +57,7 @@ public static class ShiftStaffingPlanner
                 openByCentre[(centre, week)] = open = ArrivalProfile.OpenHours(week, calendars[centre]);
             return open;
         }
-        return ShiftStaffing.Plan(arrivals, weeks, OpenHours, plan, reference);
+        return ShiftStaffing.Plan(arrivals, weeks, OpenHours, assumptions, reference);
     }
 
     /// <summary>Each region-week's cases as the forecast CSV prints them, platforms summed, so the staffing adds up to that file.</summary>
@@ -65,10 +65,10 @@ public static class ShiftStaffingPlanner
         forecast.Rows.GroupBy(r => (r.Week, r.Region))
             .Select(g => (g.Key.Week, g.Key.Region, g.Sum(r => ForecastRow.Printed(r.Cases))));
 
-    private static void CheckHandling(StaffingPlan plan)
+    private static void CheckHandling(StaffingAssumptions assumptions)
     {
         foreach (var p in Priorities.All)
-            if (plan.HandlingHours[p] <= 0)
-                throw new UserError($"configuration Forecast:HandlingHours:{p.Code()} must be above 0 hours for staffing by Erlang C (was {plan.HandlingHours[p]})");
+            if (assumptions.HandlingHours[p] <= 0)
+                throw new UserError($"configuration Forecast:HandlingHours:{p.Code()} must be above 0 hours for staffing by Erlang C (was {assumptions.HandlingHours[p]})");
     }
 }

@@ -45,18 +45,18 @@ public static class CommonOptions
     {
         Description = description,
         Required = required,
-        CustomParser = r => Parsed<Quarter>(r, "--quarter", AskedValues.TryQuarter),
+        CustomParser = r => Parsed<Quarter>(r, "--quarter", UserInput.TryQuarter),
     };
 
     /// <summary>Parses an ISO 8601 instant with an offset or Z, reporting a parse error on <paramref name="result"/>.</summary>
     public static Instant? ParseInstant(string text, string what, System.CommandLine.Parsing.ArgumentResult result) =>
-        AskedValues.TryInstant(text, out var instant, out var problem) ? instant : Refuse<Instant>(result, what, problem);
+        UserInput.TryInstant(text, out var instant, out var problem) ? instant : Refuse<Instant>(result, what, problem);
 
     /// <summary>An option holding a whole number from <paramref name="min"/> to <paramref name="max"/> (null when absent).</summary>
     public static Option<T?> WholeNumber<T>(string name, string description, T min, T max) where T : struct, System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T> => new(name)
     {
         Description = description,
-        CustomParser = r => Parsed(r, name, (string? text, out T value, out string problem) => AskedValues.TryWhole(text, min, max, out value, out problem)),
+        CustomParser = r => Parsed(r, name, (string? text, out T value, out string problem) => UserInput.TryWhole(text, min, max, out value, out problem)),
     };
 
     /// <summary>Reads an option's one token with <paramref name="parse"/>; a refusal is a parse error naming the option.</summary>

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.CommandLine;
 using JuniperFts.Delivery;
 using JuniperFts.Domain;
@@ -34,7 +35,7 @@ public static class DeliverCommand
             // Every argument and setting is checked before the database is opened.
             var settings = context.Settings.Delivery;
             var chosen = settings.Find(pr.GetValue(subscription)!);
-            var periodKey = PeriodReportFiles.PeriodKey(chosen.Report, pr.GetValue(period)!);
+            var periodKey = ReportCollector.PeriodKey(chosen.Report, pr.GetValue(period)!);
             var testAddress = pr.GetValue(to);
             if (testAddress is not null)
             {
@@ -49,14 +50,14 @@ public static class DeliverCommand
             // Held for the command's life, so the ledger's many small units of work reuse the open database
             // instead of opening and checkpointing the file for each one.
             using var held = warehouse.Connect();
-            var deliveries = new Deliveries(settings, new DeliveryStore(warehouse),
-                new PeriodReportFiles(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
+            var sender = new SubscriptionSender(settings, new DeliveryLedger(warehouse),
+                new ReportCollector(warehouse, context.Reference, context.Settings.ReviewPacks(ModelTraining.Never), context.Settings.Workbook,
                     context.Clock, ServiceSection.OutFolderOf(context.Settings.Configuration)),
-                context.Clock, NullLogger<Deliveries>.Instance);
+                context.Clock, NullLogger<SubscriptionSender>.Instance);
             var at = pr.GetValue(asOf) ?? context.Clock.GetCurrentInstant();
-            var run = pr.GetValue(dryRun) ? deliveries.DryRun(chosen, periodKey, at)
-                : testAddress is not null ? await deliveries.TestSendAsync(chosen, periodKey, testAddress, at, cancellation)
-                : await deliveries.DeliverAsync(chosen, periodKey, Deliveries.CommandTrigger, at, cancellation);
+            var run = pr.GetValue(dryRun) ? sender.DryRun(chosen, periodKey, at)
+                : testAddress is not null ? await sender.TestSendAsync(chosen, periodKey, testAddress, at, cancellation)
+                : await sender.DeliverAsync(chosen, periodKey, SubscriptionSender.CommandTrigger, at, cancellation);
             Print(run, testAddress, context.Out);
             return run.AnyFailed ? SomeFailedExit : 0;
         });

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Web;
 using Microsoft.AspNetCore.Builder;
@@ -29,9 +30,9 @@ public static class DeliveryEndpoints
 {
     /// <summary>Maps <c>GET /api/deliveries</c> (leadership).</summary>
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/deliveries", (DeliverySettings settings, DeliveryStore store) =>
+        app.MapGet("/api/deliveries", (DeliverySettings settings, DeliveryLedger ledger) =>
         {
-            var last = LastDelivery.Of(store.LatestPeriodPerSubscription(), settings.MaxAttempts);
+            var last = LastDelivery.Of(ledger.LatestPeriodPerSubscription(), settings.MaxAttempts);
             return Results.Json(new
             {
                 subscriptions = settings.Subscriptions.Select(s => new
@@ -47,9 +48,9 @@ public static class DeliveryEndpoints
         }).AllowRoles(PortalRole.Leadership);
 
     /// <summary>For <c>/health</c> (anyone): each subscription's last outcome, with counts and the servers' reply codes but no addresses or texts.</summary>
-    public static object Health(DeliverySettings settings, DeliveryStore store)
+    public static object Health(DeliverySettings settings, DeliveryLedger ledger)
     {
-        var last = LastDelivery.Of(store.LatestPeriodPerSubscription(), settings.MaxAttempts);
+        var last = LastDelivery.Of(ledger.LatestPeriodPerSubscription(), settings.MaxAttempts);
         return settings.Subscriptions.Select(s => new
         {
             subscription = s.Name,
@@ -64,7 +65,7 @@ public static class DeliveryEndpoints
     }
 
     /// <summary>For <c>/api/jobs</c> (leadership): the most recent delivery attempts with recipient, files and the server's reply.</summary>
-    public static object Recent(DeliveryStore store) => store.Recent(200).Select(Detail).ToList();
+    public static object Recent(DeliveryLedger ledger) => ledger.Recent(200).Select(Detail).ToList();
 
     private static object Detail(DeliveryAttempt a) => new
     {

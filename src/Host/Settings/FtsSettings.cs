@@ -1,5 +1,5 @@
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Forecast;
@@ -130,29 +130,30 @@ public sealed class FtsSettings
 
     private static ForecastOptions BindForecast(SettingReader section, ReferenceData reference, AttainmentGoals goals)
     {
-        var defaults = StaffingPlan.Default;
-        double Number(string key, double fallback, Func<double, bool> valid, string range) => section.Number(key, fallback, valid, range);
-        int Whole(string key, int fallback, int min, int max) => section.Whole(key, fallback, min, max);
-
-        var hours = Priorities.All.ToDictionary(p => p,
-            p => Number($"HandlingHours:{p.Code()}", defaults.HandlingHours[p], v => v >= 0 && double.IsFinite(v), "a number of hours ≥ 0"));
-        var staffing = new StaffingPlan(hours,
-            Number("HoursPerWeek", defaults.HoursPerWeek, v => v > 0 && v <= 168, "hours between 0 (excluded) and 168"),
-            Number("Shrinkage", defaults.Shrinkage, v => v is >= 0 and < 1, "a share from 0 to 1 (excluded)"),
-            Number("Occupancy", defaults.Occupancy, v => v is > 0 and <= 1, "a share from 0 (excluded) to 1"),
-            // Staffing answers each priority within its target as often as the one attainment goal asks, unless told otherwise.
-            Number("ServiceLevelGoal", (double)goals.Green / 100, v => v is > 0 and < 1, "a share between 0 and 1 (both excluded)"));
-        var model = new ModelSettings(
-            Seed: Whole("Seed", 1, 0, int.MaxValue),
-            Regularization: Number("Regularization", new ModelSettings().Regularization, v => v is >= 0 and <= 1e6, "a number from 0 to 1000000"));
-        return new ForecastOptions
-        {
-            Horizon = Whole("HorizonWeeks", 13, ForecastOptions.MinHorizon, ForecastOptions.MaxHorizon),
-            IntervalCoverage = Number("IntervalCoverage", 0.8, v => v is > 0.5 and < 1, "a share between 0.5 and 1 (both excluded)"),
-            Staffing = staffing,
-            Model = model,
-            Reference = reference,
-            ModelFolder = section.Text("ModelFolder"),
-        };
+        // The ranges are the types' own (StaffingAssumptions, ModelSettings, ForecastOptions); Build names the key of a value they refuse.
+        var defaults = StaffingAssumptions.Default;
+        var hours = Priorities.All.ToDictionary(p => p, p => section.Number($"HandlingHours:{p.Code()}", defaults.HandlingHours[p]));
+        var staffing = section.Build(() => new StaffingAssumptions(hours,
+                section.Number("HoursPerWeek", defaults.HoursPerWeek),
+                section.Number("Shrinkage", defaults.Shrinkage),
+                section.Number("Occupancy", defaults.Occupancy),
+                // Staffing answers each priority within its target as often as the one attainment goal asks, unless told otherwise.
+                section.Number("ServiceLevelGoal", (double)goals.Green / 100)),
+            [.. Priorities.All.Select(p => ($"handlingHours:{p.Code()}", $"HandlingHours:{p.Code()}")),
+                ("hoursPerWeek", "HoursPerWeek"), ("shrinkage", "Shrinkage"), ("occupancy", "Occupancy"), ("serviceLevelGoal", "ServiceLevelGoal")]);
+        var model = section.Build(() => new ModelSettings(
+                Seed: section.Whole("Seed", 1),
+                Regularization: section.Number("Regularization", new ModelSettings().Regularization)),
+            ("Seed", "Seed"), ("Regularization", "Regularization"));
+        return section.Build(() => new ForecastOptions
+            {
+                Horizon = section.Whole("HorizonWeeks", 13, ForecastOptions.MinHorizon, ForecastOptions.MaxHorizon),
+                IntervalCoverage = section.Number("IntervalCoverage", 0.8),
+                Staffing = staffing,
+                Model = model,
+                Reference = reference,
+                ModelFolder = section.Text("ModelFolder"),
+            },
+            ("IntervalCoverage", "IntervalCoverage"));
     }
 }

@@ -43,7 +43,7 @@ public static partial class ReferenceDataConfiguration
         foreach (var t in section.GetSection("TargetMinutes").GetChildren())
         {
             if (!Priorities.TryParse(t.Key, out var p)) throw Bad(t, $"'{t.Key}' is not a priority (P1..P4)");
-            if (!AskedValues.TryWhole(t.Value, 1, int.MaxValue / 60, out int minutes, out var problem))
+            if (!UserInput.TryWhole(t.Value, 1, int.MaxValue / 60, out int minutes, out var problem))
                 throw Bad(t, $"{problem} (minutes)");
             targets[p] = minutes * 60;
         }
@@ -144,7 +144,7 @@ public static partial class ReferenceDataConfiguration
 
     private static string Date(IConfigurationSection s, string? text)
     {
-        if (!AskedValues.TryDate(text, out _, out var problem)) throw Bad(s, problem);
+        if (!UserInput.TryDate(text, out _, out var problem)) throw Bad(s, problem);
         return text!;
     }
 

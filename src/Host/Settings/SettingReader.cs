@@ -12,9 +12,9 @@ namespace JuniperFts.Host.Settings;
 /// choices, e-mail addresses and paths, and every mistake is one line <c>Key:Path: 'value' is not …</c>.
 /// </summary>
 /// <remarks>
-/// The value parsing is <see cref="AskedValues"/>', the same the command line and the portal use for what a user types;
+/// The value parsing is <see cref="UserInput"/>'s, the same the command line and the portal use for what a user types;
 /// a blank setting is a missing one (the default applies). Range rules that belong to a domain type stay in its
-/// constructor: <see cref="Build{T}"/> adds the key to the constructor's message.
+/// constructor: <see cref="Build{T}(string, Func{T})"/> adds the key to the constructor's message.
 /// </remarks>
 public readonly struct SettingReader(IConfiguration configuration, string path)
 {
@@ -45,13 +45,13 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when missing.</summary>
     public int Whole(string name, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
         Text(name) is not { } text ? fallback
-        : AskedValues.TryWhole(text, min, max, out int value, out var problem) ? value
+        : UserInput.TryWhole(text, min, max, out int value, out var problem) ? value
         : throw Problem(name, problem);
 
     /// <summary>A number (invariant culture, <c>.</c> for decimals); <paramref name="fallback"/> when missing.</summary>
     public T Number<T>(string name, T fallback) where T : struct, INumber<T> =>
         Text(name) is not { } text ? fallback
-        : AskedValues.TryNumber(text, out T value, out var problem) ? value
+        : UserInput.TryNumber(text, out T value, out var problem) ? value
         : throw Problem(name, problem);
 
     /// <summary>A number within what <paramref name="valid"/> accepts, described by <paramref name="range"/> ("a share from 0 to 1").</summary>
@@ -64,7 +64,7 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
 
     /// <summary>A date <c>yyyy-MM-dd</c> at <paramref name="entry"/> (a list item).</summary>
     public static LocalDate Date(IConfigurationSection entry) =>
-        AskedValues.TryDate(entry.Value, out var date, out var problem) ? date : throw new UserError($"{entry.Path}: {problem}");
+        UserInput.TryDate(entry.Value, out var date, out var problem) ? date : throw new UserError($"{entry.Path}: {problem}");
 
     /// <summary>One of <paramref name="choices"/> (written as their text, ignoring case); <paramref name="fallback"/> when missing.</summary>
     public T Choice<T>(string name, T fallback, params (string Text, T Value)[] choices)
@@ -113,9 +113,33 @@ public readonly struct SettingReader(IConfiguration configuration, string path)
         }
         catch (Exception e) when (e is ArgumentException or UserError)
         {
-            throw Problem(name, e.Message.Split(" (Parameter")[0]);
+            throw Problem(name, Complaint(e));
         }
     }
+
+    /// <summary>
+    /// Builds a domain value from several settings: a constructor's range complaint names its parameter and says what the value
+    /// is not, and is reported against that parameter's key with the value as written (<c>Forecast:Shrinkage: '1.5' is not a share from 0 to 1 (excluded)</c>).
+    /// </summary>
+    /// <param name="keys">Each checked parameter of the constructor and the setting it comes from (<c>("shrinkage", "Shrinkage")</c>).</param>
+    public T Build<T>(Func<T> create, params (string Parameter, string Name)[] keys)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e) when (keys.Any(k => k.Parameter == e.ParamName))
+        {
+            var name = keys.First(k => k.Parameter == e.ParamName).Name;
+            // A refused default (one taken from another setting) is not what the user wrote: say which value it was.
+            var value = Text(name) is { } text ? $"'{text}'"
+                : $"not set, and its default ({string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", (e as ArgumentOutOfRangeException)?.ActualValue)})";
+            throw Problem(name, $"{value} {Complaint(e)}");
+        }
+    }
+
+    /// <summary>An exception's message without the parameter and value .NET appends to it.</summary>
+    private static string Complaint(Exception e) => e.Message.Split(" (Parameter")[0];
 
     /// <summary>The one-line error about <paramref name="name"/>: <c>Section:Name: problem</c>.</summary>
     public UserError Problem(string name, string problem) => new($"{Key(name)}: {problem}");

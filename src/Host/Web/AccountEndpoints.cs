@@ -63,7 +63,7 @@ public static class AccountEndpoints
             // A service manager is refused alike for another account's case and for no case at all.
             if (!PortalAccess.MaySee(user, warehouse, account)) return PortalAccess.Forbidden(http, user);
             var at = clock.GetCurrentInstant();
-            if (as_of is not null && !AskedValues.TryInstant(as_of, out at, out var problem)) return PortalEndpoints.BadRequest("as_of: " + problem);
+            if (as_of is not null && !UserInput.TryInstant(as_of, out at, out var problem)) return PortalEndpoints.BadRequest("as_of: " + problem);
             if (account is null) return ReportEndpoints.NotFound($"case: case '{number}' is not in the database");
             return Results.Json(ExplanationJson(SlaExplanation.Of(warehouse, reference, number, at)));
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);

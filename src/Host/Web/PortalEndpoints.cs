@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Scheduling;
@@ -18,7 +19,7 @@ public static class PortalEndpoints
     /// <summary>Maps every route onto <paramref name="app"/>.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (RunLedger ledger, DeliverySettings deliveries, DeliveryStore deliveryStore) =>
+        app.MapGet("/health", (RunLedger ledger, DeliverySettings deliveries, DeliveryLedger deliveryStore) =>
         {
             var latest = ledger.LatestPerJob(); // one ledger read per request, not one per job
             return Results.Json(new
@@ -35,7 +36,7 @@ public static class PortalEndpoints
             return Results.Json(new { name = user.Name, role = user.RoleCode });
         }).AllowRoles(Everyone);
 
-        app.MapGet("/api/jobs", (RunLedger ledger, DeliveryStore deliveryStore) =>
+        app.MapGet("/api/jobs", (RunLedger ledger, DeliveryLedger deliveryStore) =>
                 Results.Json(new { runs = ledger.Recent(200).Select(r => RunView(r, detail: true)), deliveries = DeliveryEndpoints.Recent(deliveryStore) }))
             .AllowRoles(PortalRole.Leadership);
 

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.Text.Json;
 using JuniperFts.Delivery;
 using JuniperFts.Scheduling;

@@ -46,7 +46,7 @@ public static class ReportEndpoints
 
         app.MapGet("/api/trueup", (string? due, Warehouse warehouse, TrueUpService trueUp) =>
         {
-            if (!AskedValues.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
+            if (!UserInput.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
             return Results.Json(new { due = TrueUpJson.Date(date), statements = trueUp.StatementsDue(date).Select(Json).ToList() });
         }).AllowRoles(PortalRole.Leadership, PortalRole.Finance);
 
@@ -67,7 +67,7 @@ public static class ReportEndpoints
         // The summary workbook of the statements due by a date, as they stand in the ledger (nothing is issued).
         app.MapGet("/api/trueup/summary.xlsx", (string? due, TrueUpService trueUp) =>
         {
-            if (!AskedValues.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
+            if (!UserInput.TryDate(due, out var date, out var problem)) return PortalEndpoints.BadRequest("due: " + problem);
             using var file = new MemoryStream();
             trueUp.WriteStandingSummary(date, file);
             return Results.File(file.ToArray(), XlsxType, TrueUpService.SummaryFileName(date));
@@ -76,7 +76,7 @@ public static class ReportEndpoints
 
     private static IResult StatementFile(string contract, string year, TrueUpService trueUp, Func<TrueUpStatement, IResult> answer)
     {
-        if (!AskedValues.TryWhole(year, 1, 1000, out var k, out var problem)) return PortalEndpoints.BadRequest("year: " + problem);
+        if (!UserInput.TryWhole(year, 1, 1000, out var k, out var problem)) return PortalEndpoints.BadRequest("year: " + problem);
         try
         {
             return answer(trueUp.Statement(contract, k));

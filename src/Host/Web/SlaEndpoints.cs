@@ -47,7 +47,7 @@ public static class SlaEndpoints
             var now = clock.GetCurrentInstant();
             if (!TryQuarter(quarter, now, out var last, out var problem)) return PortalEndpoints.BadRequest(problem);
             var count = PortalFigures.TrendQuarters;
-            if (quarters is not null && !AskedValues.TryWhole(quarters, 1, 40, out count, out problem)) return PortalEndpoints.BadRequest("quarters: " + problem);
+            if (quarters is not null && !UserInput.TryWhole(quarters, 1, 40, out count, out problem)) return PortalEndpoints.BadRequest("quarters: " + problem);
             var group = string.IsNullOrWhiteSpace(by) ? "priority" : by.Trim();
             if (!SlaQueries.Groupings.Contains(group) || group == "quarter")
                 return PortalEndpoints.BadRequest($"by: '{by}' must be one of {string.Join(", ", SlaQueries.Groupings.Where(g => g != "quarter"))}");
@@ -100,7 +100,7 @@ public static class SlaEndpoints
             quarter = Quarter.DefaultAt(now);
             return true;
         }
-        if (AskedValues.TryQuarter(text, out quarter, out problem)) return true;
+        if (UserInput.TryQuarter(text, out quarter, out problem)) return true;
         problem = "quarter: " + problem;
         return false;
     }

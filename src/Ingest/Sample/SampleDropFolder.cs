@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JuniperFts.Domain;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Ingest.Files;
 using NodaTime;
 using NodaTime.Text;
@@ -25,6 +26,10 @@ public sealed class SampleDropFolder
     private readonly SampleOptions _options;
     private readonly List<Account> _accounts = [];
     private readonly List<Engineer> _engineers = [];
+    // The support centres' own calendars decide when an 8x5 response clock starts, as the SLA rules do. Their weekly hours only:
+    // the sample's holidays are not applied, so the bundled sample-data stays as generated. One set per generator (calendars cache).
+    private readonly Dictionary<string, BusinessCalendar> _centreHours = Domain.Reference.ReferenceData.BuiltIn.Centres
+        .ToDictionary(c => c.Key, c => BusinessCalendar.From(c.Value.Calendar), StringComparer.Ordinal);
     private int _serials;
 
     private SampleDropFolder(SampleOptions options)
@@ -363,7 +368,8 @@ public sealed class SampleDropFolder
         if (topTwoOnly && priority > 2 && _rng.NextDouble() < 0.9) priority = 2;
         var target = Duration.FromSeconds(priority switch { 1 => 900, 2 => 1800, 3 => 7200, _ => 14400 });
 
-        var clockStart = businessHours ? NextOpening(created, zone) : created;
+        // Due after no business time: the first open instant at or after creation.
+        var clockStart = businessHours ? _centreHours[contract.Centre].Due(created, Duration.Zero) ?? created : created;
         var late = _rng.NextDouble() < 0.09;
         var delay = target * (late ? 1.05 + _rng.NextDouble() * 4 : 0.1 + _rng.NextDouble() * 0.85);
         Instant? response = clockStart + delay;
@@ -413,17 +419,6 @@ public sealed class SampleDropFolder
         }
         cases.Row(caseNumber, account.Id, contract.Site.Id, serial, "P" + priority, Text(created, zone), Text(response, zone), Text(resolved, zone),
             exclusion, engineer.Id, title);
-    }
-
-    /// <summary>The instant itself when inside Monday–Friday 09:00–17:00 local, else the next 09:00 on a weekday.</summary>
-    private static Instant NextOpening(Instant t, DateTimeZone zone)
-    {
-        var local = t.InZone(zone).LocalDateTime;
-        var day = local.Date;
-        if (day.DayOfWeek < IsoDayOfWeek.Saturday && local.TimeOfDay >= new LocalTime(9, 0) && local.TimeOfDay < new LocalTime(17, 0)) return t;
-        if (local.TimeOfDay >= new LocalTime(9, 0)) day = day.PlusDays(1);
-        while (day.DayOfWeek >= IsoDayOfWeek.Saturday) day = day.PlusDays(1);
-        return day.At(new LocalTime(9, 0)).InZoneLeniently(zone).ToInstant();
     }
 
     /// <summary>Cases per day summing exactly to the requested count: growth, yearly seasonality, quiet weekends.</summary>

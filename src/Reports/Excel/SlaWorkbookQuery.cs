@@ -3,7 +3,7 @@ using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
 using NodaTime;

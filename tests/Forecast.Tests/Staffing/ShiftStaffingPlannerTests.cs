@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast.Staffing;
 using JuniperFts.Forecast.Tests.Support;

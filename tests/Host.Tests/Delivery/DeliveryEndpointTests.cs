@@ -31,8 +31,8 @@ public sealed class DeliveryEndpointTests : IDisposable
     private async Task DeliverPacksWithSm2Refused()
     {
         _smtp.Refuse(Sm2);
-        var deliveries = _portal.Services.GetRequiredService<Deliveries>();
-        await deliveries.DeliverAsync(deliveries.Settings.Find("packs-to-managers"), "2026Q3", Deliveries.CommandTrigger, _portal.Clock.GetCurrentInstant(), CancellationToken.None);
+        var sender = _portal.Services.GetRequiredService<SubscriptionSender>();
+        await sender.DeliverAsync(sender.Settings.Find("packs-to-managers"), "2026Q3", SubscriptionSender.CommandTrigger, _portal.Clock.GetCurrentInstant(), CancellationToken.None);
     }
 
     [Fact]

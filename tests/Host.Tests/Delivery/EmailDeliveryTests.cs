@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Store.Tests.Support;
@@ -122,7 +123,7 @@ public sealed class EmailDeliveryTests : IDisposable
         Assert.Single(_smtp.To(Sm1));
         Assert.Single(_smtp.To(Sm2));
         Assert.Contains($"{Sm1}: delivered (review-pack-A0001-2026Q3.pdf, review-pack-A0003-2026Q3.pdf) on try 2", run.Out);
-        var attempts = new DeliveryStore(_store.Warehouse).Attempts("packs-to-managers").Where(a => a.Recipient == Sm1).ToList();
+        var attempts = new DeliveryLedger(_store.Warehouse).Attempts("packs-to-managers").Where(a => a.Recipient == Sm1).ToList();
         Assert.Equal([(1, "failed"), (2, "delivered")], attempts.Select(a => (a.Attempt, a.Status)));
         Assert.StartsWith("550 ", attempts[0].ServerReply);
         Assert.Equal(attempts[0].MessageId, attempts[1].MessageId); // a retry is the same message

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Store.Tests.Support;
@@ -117,7 +118,7 @@ public sealed class FolderDeliveryTests : IDisposable
         Assert.Contains($"{_share}: failed after 3 tries: cannot write {Path.Combine(_share, "review-pack-A0002-2026Q3.pdf")}: ", run.Out);
         Assert.Empty(Directory.GetFiles(_share, "*.partial", SearchOption.AllDirectories));
         Assert.Equal(["review-pack-A0001-2026Q3.pdf"], Directory.GetFiles(_share).Select(Path.GetFileName));
-        var attempts = new DeliveryStore(_store.Warehouse).Attempts("packs-to-share");
+        var attempts = new DeliveryLedger(_store.Warehouse).Attempts("packs-to-share");
         Assert.Equal(3, attempts.Count);
         Assert.All(attempts, a => Assert.Equal(DeliveryStatus.Failed, a.Status));
     }

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Scheduling;
@@ -50,13 +51,13 @@ public sealed class ScheduledDeliveryTests : IDisposable
         Assert.Equal(["sla-2026Q3.xlsx"], SmtpSink.Attachments(Assert.Single(_smtp.To(Leadership))));
         Assert.Equal(4, Directory.GetFiles(Path.Combine(_folder, "share")).Length);
         Assert.Empty(_smtp.To(Finance)); // the true-up subscription follows the true-up job, not this one
-        var attempts = new DeliveryStore(h.Store.Warehouse).Recent(100);
-        Assert.All(attempts, a => Assert.Equal((DeliveryStatus.Delivered, "2026Q3", Deliveries.AfterJobTrigger), (a.Status, a.PeriodKey, a.Trigger)));
+        var attempts = new DeliveryLedger(h.Store.Warehouse).Recent(100);
+        Assert.All(attempts, a => Assert.Equal((DeliveryStatus.Delivered, "2026Q3", SubscriptionSender.AfterJobTrigger), (a.Status, a.PeriodKey, a.Trigger)));
 
         // A restart: the start-up catch-up looks at the latest period of each subscription's job and finds nothing owed.
-        await h.Provider.GetRequiredService<Deliveries>().CatchUpAsync(h.Ledger, CancellationToken.None);
+        await h.Provider.GetRequiredService<SubscriptionSender>().CatchUpAsync(h.Ledger, CancellationToken.None);
         Assert.Equal(3, _smtp.Received.Count);
-        Assert.Equal(attempts.Count, new DeliveryStore(h.Store.Warehouse).Recent(100).Count);
+        Assert.Equal(attempts.Count, new DeliveryLedger(h.Store.Warehouse).Recent(100).Count);
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public sealed class ScheduledDeliveryTests : IDisposable
         Assert.Empty(_smtp.To(Sm2));
 
         // The three tries are used up: a restart does not try again, and sends nobody anything twice.
-        await h.Provider.GetRequiredService<Deliveries>().CatchUpAsync(h.Ledger, CancellationToken.None);
+        await h.Provider.GetRequiredService<SubscriptionSender>().CatchUpAsync(h.Ledger, CancellationToken.None);
         Assert.Empty(_smtp.To(Sm2));
         Assert.Single(_smtp.To(Sm1));
-        var last = LastDelivery.Of(new DeliveryStore(h.Store.Warehouse).LatestPeriodPerSubscription(), 3)["packs-to-managers"];
+        var last = LastDelivery.Of(new DeliveryLedger(h.Store.Warehouse).LatestPeriodPerSubscription(), 3)["packs-to-managers"];
         Assert.Equal(("2026Q3", DeliveryStatus.Failed), (last.PeriodKey, last.Outcome));
         Assert.All(last.Recipients.Where(r => r.Recipient == Sm2), r => Assert.Equal((3, DeliveryStatus.Failed), (r.Attempt, r.Status)));
     }
@@ -83,18 +84,19 @@ public sealed class ScheduledDeliveryTests : IDisposable
     {
         using var h = Service();
         Seed(h.Store);
-        var store = new DeliveryStore(h.Store.Warehouse);
+        var store = new DeliveryLedger(h.Store.Warehouse);
         h.Ledger.Succeed(h.Ledger.Start(JobNames.ReviewPacks, "2026Q3", 1, JobRunner.ScheduleTrigger, Instant.FromUtc(2026, 10, 1, 4, 0)), Instant.FromUtc(2026, 10, 1, 4, 5),
             ["review-pack-A0001-2026Q3.pdf"]);
         // The process stopped between recording the try and the server's answer.
         var settings = h.Provider.GetRequiredService<DeliverySettings>();
-        store.Start(settings.Find("packs-to-managers"), "2026Q3", Sm1, 1, Deliveries.AfterJobTrigger, Instant.FromUtc(2026, 10, 1, 4, 5), [], null);
+        var subscription = settings.Find("packs-to-managers");
+        store.Start(subscription.Name, subscription.Report, "2026Q3", Sm1, 1, SubscriptionSender.AfterJobTrigger, Instant.FromUtc(2026, 10, 1, 4, 5), [], null);
 
-        await h.Provider.GetRequiredService<Deliveries>().CatchUpAsync(h.Ledger, CancellationToken.None);
+        await h.Provider.GetRequiredService<SubscriptionSender>().CatchUpAsync(h.Ledger, CancellationToken.None);
 
         Assert.Single(_smtp.To(Sm1));
         var sm1 = store.Attempts("packs-to-managers").Where(a => a.Recipient == Sm1).ToList();
-        Assert.Equal([(1, DeliveryStatus.Failed, Deliveries.AfterJobTrigger), (2, DeliveryStatus.Delivered, Deliveries.CatchUpTrigger)], sm1.Select(a => (a.Attempt, a.Status, a.Trigger)));
+        Assert.Equal([(1, DeliveryStatus.Failed, SubscriptionSender.AfterJobTrigger), (2, DeliveryStatus.Delivered, SubscriptionSender.CatchUpTrigger)], sm1.Select(a => (a.Attempt, a.Status, a.Trigger)));
         Assert.Equal("interrupted: the process stopped during the send", sm1[0].ServerReply);
     }
 
@@ -111,7 +113,7 @@ public sealed class ScheduledDeliveryTests : IDisposable
         Assert.Equal("True-up statements for contract years ending on or before 2025-12-31", message.Subject);
         Assert.Equal(["trueup-summary-2025-12-31.xlsx", "trueup-statements-2025-12-31.zip"], SmtpSink.Attachments(message));
         Assert.Single(_smtp.Received);
-        var attempt = Assert.Single(new DeliveryStore(h.Store.Warehouse).Attempts("trueup-to-finance"));
+        var attempt = Assert.Single(new DeliveryLedger(h.Store.Warehouse).Attempts("trueup-to-finance"));
         Assert.Equal(("2025-12-31", DeliveryStatus.Delivered), (attempt.PeriodKey, attempt.Status));
     }
 }

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Store.Tests.Support;
@@ -63,7 +64,7 @@ public sealed class SecureSmtpTests : IDisposable
 
         Assert.Equal(1, run.Exit);
         Assert.Empty(smtp.Received);
-        var attempt = Assert.Single(new DeliveryStore(_store.Warehouse).Attempts("workbook-to-leadership"));
+        var attempt = Assert.Single(new DeliveryLedger(_store.Warehouse).Attempts("workbook-to-leadership"));
         Assert.Equal(DeliveryStatus.Failed, attempt.Status);
         Assert.Equal($"localhost:{smtp.Port}: TLS failed: the server's certificate (SHA-256 {DeliverySettings.Fingerprint(_certificate)}) is not trusted here " +
                      "and is not the one in Delivery:Smtp:CertificateSha256", attempt.ServerReply);

@@ -183,14 +183,14 @@ public sealed class ExcelCommandTests(ExcelCommandTests.SeededWarehouse seeded) 
     }
 
     [Fact]
-    public void MainJobStep_LatestCompleteQuarter_WritesSlaQuarterWorkbookIntoOutFolder()
+    public void FtsRunStep_LatestCompleteQuarter_WritesSlaQuarterWorkbookIntoOutFolder()
     {
         SlaRefresh.Run(_temp.Warehouse, ReferenceData.BuiltIn);
         var context = TestCli.Context(_out, _error, new FakeClock(Now));
         var outFolder = _temp.PathOf("out");
 
         foreach (var step in ExcelCommands.Steps)
-            step.Run(new MainJobRun(context, _temp.Warehouse, outFolder, Instant.FromUtc(2026, 10, 1, 0, 0)));
+            step.Run(new FtsRun(context, _temp.Warehouse, outFolder, Instant.FromUtc(2026, 10, 1, 0, 0)));
 
         var path = Path.Combine(outFolder, "sla-2026Q3.xlsx");
         Assert.True(File.Exists(path));

@@ -93,13 +93,31 @@ public sealed class ForecastCommandsTests : IDisposable
         Assert.Equal("fts: Forecast:HorizonWeeks: '0' is not a whole number from 1 to 104", error.TrimEnd());
     }
 
-    [Fact]
-    public async Task Forecast_BadShrinkageSetting_NamesTheKey()
+    /// <summary>The ranges are the types' own (StaffingAssumptions, ModelSettings, ForecastOptions); the binder names the key and the value as written.</summary>
+    [Theory]
+    [InlineData("Forecast:Shrinkage", "1.5", "fts: Forecast:Shrinkage: '1.5' is not a share from 0 to 1 (excluded)")]
+    [InlineData("Forecast:Occupancy", "0", "fts: Forecast:Occupancy: '0' is not a share from 0 (excluded) to 1")]
+    [InlineData("Forecast:HoursPerWeek", "200", "fts: Forecast:HoursPerWeek: '200' is not hours between 0 (excluded) and 168")]
+    [InlineData("Forecast:HandlingHours:P3", "-1", "fts: Forecast:HandlingHours:P3: '-1' is not a number of hours ≥ 0")]
+    [InlineData("Forecast:IntervalCoverage", "0.50", "fts: Forecast:IntervalCoverage: '0.50' is not a share between 0.5 and 1 (both excluded)")]
+    [InlineData("Forecast:Regularization", "2e6", "fts: Forecast:Regularization: '2e6' is not a number from 0 to 1000000")]
+    [InlineData("Forecast:Seed", "-1", "fts: Forecast:Seed: '-1' is not a whole number of at least 0")]
+    [InlineData("Forecast:Shrinkage", "a lot", "fts: Forecast:Shrinkage: 'a lot' is not a number")]
+    public async Task Forecast_BadSetting_NamesTheKey(string key, string value, string message)
     {
-        var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Forecast:Shrinkage"] = "1.5" }, "forecast");
+        var (exit, _, error) = await Fts(new Dictionary<string, string?> { [key] = value }, "forecast");
 
         Assert.Equal(FtsCli.UserErrorExit, exit);
-        Assert.Equal("fts: Forecast:Shrinkage: '1.5' is not a share from 0 to 1 (excluded)", error.TrimEnd());
+        Assert.Equal(message, error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Forecast_GreenGoalOf100_RefusedServiceLevelDefaultNamesItsKeyAndValue()
+    {
+        var (exit, _, error) = await Fts(new Dictionary<string, string?> { ["Excel:GreenGoalPct"] = "100" }, "forecast");
+
+        Assert.Equal(FtsCli.UserErrorExit, exit);
+        Assert.Equal("fts: Forecast:ServiceLevelGoal: not set, and its default (1) is not a share between 0 and 1 (both excluded)", error.TrimEnd());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Host.Cli;
 using JuniperFts.Store.Tests.Support;
 using NodaTime;

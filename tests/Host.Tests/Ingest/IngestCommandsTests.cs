@@ -182,6 +182,26 @@ public class IngestCommandsTests
         Assert.Equal(9, Directory.GetFiles(temp.PathOf("a"), "*.csv").Length);
     }
 
+    /// <summary>
+    /// The generator still writes the bundled sample-data/ with the command its README gives: the 8x5 response clocks start
+    /// when the centres' own calendars open (BusinessCalendar), which must match what the data was generated with.
+    /// </summary>
+    [Fact]
+    public void Sample_TheBundledCommand_WritesTheBundledSampleDataByteForByte()
+    {
+        using var temp = new TempWarehouse();
+        var repo = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repo, "JuniperFts.sln"))) repo = Path.GetDirectoryName(repo) ?? throw new InvalidOperationException("no JuniperFts.sln above the tests");
+        var bundled = Path.Combine(repo, "sample-data");
+
+        Fts.Run("sample", "--out", temp.PathOf("s"), "--cases", "6000", "--seed", "2026");
+
+        var csvs = Directory.GetFiles(bundled, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(csvs, Directory.GetFiles(temp.PathOf("s"), "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(csvs, name => Assert.True(File.ReadAllBytes(Path.Combine(bundled, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(temp.PathOf("s"), name!))),
+            $"{name} differs from sample-data/{name}"));
+    }
+
     [Fact]
     public void Sample_Ingested_QuarantinesEveryReasonCodeAndBalances()
     {

@@ -103,10 +103,10 @@ public sealed class ReviewPackCommandTests : IDisposable
     }
 
     [Fact]
-    public void Step_MainJob_PacksOfEveryAccountForTheLatestCompleteQuarter()
+    public void Step_FtsRun_PacksOfEveryAccountForTheLatestCompleteQuarter()
     {
         var outFolder = _temp.PathOf("out");
-        var run = new MainJobRun(_context, _temp.Warehouse, outFolder, Instant.FromUtc(2026, 4, 15, 0, 0));
+        var run = new FtsRun(_context, _temp.Warehouse, outFolder, Instant.FromUtc(2026, 4, 15, 0, 0));
 
         ReviewPackCommands.Steps.First().Run(run);
 

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Sample;
 using JuniperFts.Scheduling;

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using Coravel.Scheduling.Schedule;
 using Coravel.Scheduling.Schedule.Interfaces;
 using JuniperFts.Scheduling;

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Reports.TrueUp;

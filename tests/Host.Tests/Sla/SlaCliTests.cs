@@ -209,14 +209,14 @@ public class SlaCliTests
     }
 
     [Fact]
-    public void MainJobStep_LatestCompleteQuarter_WritesCasesAndSummaryCsv()
+    public void FtsRunStep_LatestCompleteQuarter_WritesCasesAndSummaryCsv()
     {
         using var temp = Seeded();
         var context = TestCli.Context(new StringWriter(), new StringWriter(), new FakeClock(Instant.FromUtc(2030, 1, 1, 0, 0)));
         var outFolder = temp.PathOf("out");
 
         // The data's latest instant is in 2026Q2, so 2026Q1 is the latest complete quarter.
-        SlaCommands.Steps.Single().Run(new MainJobRun(context, temp.Warehouse, outFolder, Instant.FromUtc(2026, 4, 2, 0, 0)));
+        SlaCommands.Steps.Single().Run(new FtsRun(context, temp.Warehouse, outFolder, Instant.FromUtc(2026, 4, 2, 0, 0)));
 
         var cases = File.ReadAllLines(Path.Combine(outFolder, "sla-cases.csv"));
         var summary = File.ReadAllLines(Path.Combine(outFolder, "sla-summary.csv"));

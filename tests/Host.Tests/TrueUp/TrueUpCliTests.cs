@@ -138,7 +138,7 @@ public class TrueUpCliTests
     }
 
     [Fact]
-    public void MainJobStep_AsOfAfterAYearsLastDay_IssuesIntoOutTrueup()
+    public void FtsRunStep_AsOfAfterAYearsLastDay_IssuesIntoOutTrueup()
     {
         using var temp = Seeded();
         var output = new StringWriter();
@@ -146,7 +146,7 @@ public class TrueUpCliTests
         var step = Assert.Single(TrueUpCommands.Steps);
 
         // The as-of day 2025-01-01 is running; year 1 (last day 2024-12-31) is over, year 2 is not.
-        step.Run(new MainJobRun(cli, temp.Warehouse, temp.PathOf("out"), Instant.FromUtc(2025, 1, 1, 10, 0)));
+        step.Run(new FtsRun(cli, temp.Warehouse, temp.PathOf("out"), Instant.FromUtc(2025, 1, 1, 10, 0)));
 
         Assert.True(File.Exists(temp.PathOf("out/trueup/TU-C-7-1.pdf")));
         Assert.False(File.Exists(temp.PathOf("out/trueup/TU-C-7-2.pdf")));
@@ -156,17 +156,17 @@ public class TrueUpCliTests
     }
 
     [Fact]
-    public void MainJobStep_RerunAfterACorrection_CountsAlreadyIssuedAndPointsAtReissue()
+    public void FtsRunStep_RerunAfterACorrection_CountsAlreadyIssuedAndPointsAtReissue()
     {
         using var temp = Seeded();
         var cli = TestCli.Context(new StringWriter(), new StringWriter(), new FakeClock(Now));
         var step = Assert.Single(TrueUpCommands.Steps);
         var asOf = Instant.FromUtc(2025, 1, 1, 10, 0);
-        step.Run(new MainJobRun(cli, temp.Warehouse, temp.PathOf("out"), asOf));
+        step.Run(new FtsRun(cli, temp.Warehouse, temp.PathOf("out"), asOf));
         temp.Execute("UPDATE installed_base SET covered_from = DATE '2024-10-01' WHERE serial_number = 'U-2'");
 
         var output = new StringWriter();
-        step.Run(new MainJobRun(TestCli.Context(output, new StringWriter(), new FakeClock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));
+        step.Run(new FtsRun(TestCli.Context(output, new StringWriter(), new FakeClock(Now)), temp.Warehouse, temp.PathOf("out"), asOf));
 
         Assert.Contains("true-up: due by 2024-12-31: 0 issued, 1 already issued (written as issued), 1 of them changed since (fts trueup --due 2024-12-31 --out DIR --reissue)", output.ToString());
     }

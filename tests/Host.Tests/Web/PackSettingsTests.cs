@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.Net;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;

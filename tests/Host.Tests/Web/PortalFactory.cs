@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.Net.Http.Headers;
 using JuniperFts.Scheduling;
 using JuniperFts.Host.Settings;

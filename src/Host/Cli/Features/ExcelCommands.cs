@@ -22,14 +22,14 @@ public static class ExcelCommands
     public static IEnumerable<Command> ReportCommands(CliContext context) => [Excel(context)];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [new WorkbookStep()];
+    public static IEnumerable<IFtsRunStep> Steps => [new WorkbookStep()];
 
     /// <summary>Writes <c>sla-&lt;quarter&gt;.xlsx</c> for the latest complete quarter into the output folder.</summary>
-    private sealed class WorkbookStep : IMainJobStep
+    private sealed class WorkbookStep : IFtsRunStep
     {
         public string Name => "excel";
 
-        public void Run(MainJobRun run)
+        public void Run(FtsRun run)
         {
             // The SLA step has refreshed the evaluations; the quarter is the one before the as-of's own, as for the SLA csv files.
             var quarter = Quarter.DefaultAt(run.AsOf);

@@ -60,14 +60,14 @@ public static class ForecastCommands
     }
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [new ForecastStep()];
+    public static IEnumerable<IFtsRunStep> Steps => [new ForecastStep()];
 
     /// <summary>Writes <c>forecast.csv</c>, <c>forecast.png</c> and, from the same forecast, <c>staffing.csv</c> into the output folder.</summary>
-    private sealed class ForecastStep : IMainJobStep
+    private sealed class ForecastStep : IFtsRunStep
     {
         public string Name => "forecast";
 
-        public void Run(MainJobRun run)
+        public void Run(FtsRun run)
         {
             var options = run.Cli.Settings.Forecast; // a configuration mistake fails the run
             ForecastResult result;

@@ -24,7 +24,7 @@ public static class IngestCommands
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
     /// <remarks>Ingest itself runs before every step, in <c>fts run</c>; it adds no report of its own.</remarks>
-    public static IEnumerable<IMainJobStep> Steps => [];
+    public static IEnumerable<IFtsRunStep> Steps => [];
 
     private static Command IngestCommand(CliContext context)
     {
@@ -165,9 +165,9 @@ public static class IngestCommands
             Ingest(context, warehouse, pr.GetValue(data)!, refreshSla: false, logLines: false);
             var outFolder = Path.GetFullPath(pr.GetValue(output)!);
             UserError.OnIo($"cannot create the output folder {pr.GetValue(output)}", () => Directory.CreateDirectory(outFolder));
-            var instant = pr.GetValue(asOf) ?? DataFacts.LatestInstant(warehouse) ?? context.Clock.GetCurrentInstant();
+            var instant = pr.GetValue(asOf) ?? DataAsOf.Latest(warehouse) ?? context.Clock.GetCurrentInstant();
             context.Out.WriteLine($"as of {instant}");
-            MainJobSteps.RunAll(new MainJobRun(context, warehouse, outFolder, instant, pr.GetValue(verbose)));
+            FtsRunSteps.RunAll(new FtsRun(context, warehouse, outFolder, instant, pr.GetValue(verbose)));
             context.Out.Flush();
             return 0;
         });

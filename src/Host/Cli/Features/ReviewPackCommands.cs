@@ -30,14 +30,14 @@ public static class ReviewPackCommands
     public static IEnumerable<Command> ReportCommands(CliContext context) => [ReviewPack(context), ReviewDeck(context)];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [new ReviewPacksStep(), new ReviewDecksStep()];
+    public static IEnumerable<IFtsRunStep> Steps => [new ReviewPacksStep(), new ReviewDecksStep()];
 
     /// <summary>The pack of every account for the latest complete quarter at the run's as-of, into <c>out/review-packs/</c>.</summary>
-    private sealed class ReviewPacksStep : IMainJobStep
+    private sealed class ReviewPacksStep : IFtsRunStep
     {
         public string Name => "review-packs";
 
-        public void Run(MainJobRun run)
+        public void Run(FtsRun run)
         {
             SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
             var quarter = Quarter.DefaultAt(run.AsOf);
@@ -51,11 +51,11 @@ public static class ReviewPackCommands
     }
 
     /// <summary>The decks of the accounts with cases or contracts in the run's quarter, into <c>out/review-decks/</c> (the packs' forecast is reused).</summary>
-    private sealed class ReviewDecksStep : IMainJobStep
+    private sealed class ReviewDecksStep : IFtsRunStep
     {
         public string Name => "review-decks";
 
-        public void Run(MainJobRun run)
+        public void Run(FtsRun run)
         {
             var quarter = Quarter.DefaultAt(run.AsOf);
             var folder = Path.Combine(run.OutFolder, DeckFolder);

@@ -76,5 +76,5 @@ public static class ServeCommands
     }
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [];
+    public static IEnumerable<IFtsRunStep> Steps => [];
 }

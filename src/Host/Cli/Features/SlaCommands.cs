@@ -25,14 +25,14 @@ public static class SlaCommands
     public static IEnumerable<Command> Create(CliContext context) => [Sla(context), Clock(context)];
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [new SlaReportsStep()];
+    public static IEnumerable<IFtsRunStep> Steps => [new SlaReportsStep()];
 
     /// <summary>Evaluates what changed, then the <c>sla-cases.csv</c> and <c>sla-summary.csv</c> of the latest complete quarter.</summary>
-    private sealed class SlaReportsStep : IMainJobStep
+    private sealed class SlaReportsStep : IFtsRunStep
     {
         public string Name => "sla";
 
-        public void Run(MainJobRun run)
+        public void Run(FtsRun run)
         {
             var evaluated = SlaRefresh.Run(run.Warehouse, run.Cli.Reference);
             var queries = new SlaQueries(run.Warehouse, run.Cli.Reference);

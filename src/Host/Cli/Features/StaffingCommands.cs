@@ -1,6 +1,6 @@
 using System.CommandLine;
 using JuniperFts.Domain;
-using JuniperFts.Domain.Forecast;
+using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
@@ -56,7 +56,7 @@ public static class StaffingCommands
     }
 
     /// <summary><c>fts run</c>'s <c>staffing.csv</c>, from the forecast the run just made; a setting staffing cannot use skips it with a line.</summary>
-    internal static void WriteCsv(MainJobRun run, ForecastResult forecast, ForecastOptions options)
+    internal static void WriteCsv(FtsRun run, ForecastResult forecast, ForecastOptions options)
     {
         IReadOnlyList<ShiftStaffing> hours;
         try

@@ -61,14 +61,14 @@ public static class TrueUpCommands
     }
 
     /// <summary>The steps this feature adds to <c>fts run</c>, in order.</summary>
-    public static IEnumerable<IMainJobStep> Steps => [new IssueDueStatements()];
+    public static IEnumerable<IFtsRunStep> Steps => [new IssueDueStatements()];
 
     /// <summary>Issues the statements of every contract year that ended before the run's as-of day into <c>out/trueup/</c>; those issued before are written again as issued.</summary>
-    private sealed class IssueDueStatements : IMainJobStep
+    private sealed class IssueDueStatements : IFtsRunStep
     {
         public string Name => "true-up statements";
 
-        public void Run(MainJobRun run)
+        public void Run(FtsRun run)
         {
             // A year is over once its last day is over: the as-of day itself is still running.
             var due = run.AsOf.InUtc().Date.PlusDays(-1);
@@ -88,7 +88,7 @@ public static class TrueUpCommands
     }
 
     private static LocalDate ParseDate(string text, string option) =>
-        AskedValues.TryDate(text, out var date, out var problem) ? date : throw new UserError($"{option}: {problem}");
+        UserInput.TryDate(text, out var date, out var problem) ? date : throw new UserError($"{option}: {problem}");
 
     private static TrueUpService OpenService(CliContext context, ParseResult pr) =>
         new(context.OpenWarehouse(pr.GetValue(CommonOptions.Db)), context.Clock);
@@ -101,7 +101,7 @@ public static class TrueUpCommands
         foreach (var item in run.Statements)
         {
             var revision = item.Issued.Revision;
-            var files = item.Files.Count > 0 ? ": " + string.Join(", ", item.Files.Select(MainJobRun.Shown)) : "";
+            var files = item.Files.Count > 0 ? ": " + string.Join(", ", item.Files.Select(FtsRun.Shown)) : "";
             output.WriteLine(item.Outcome switch
             {
                 IssueOutcome.Issued => $"{item.Number}: issued (revision 1){files}",
@@ -116,7 +116,7 @@ public static class TrueUpCommands
         var counts = run.Statements.GroupBy(s => s.Outcome).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"{counts.GetValueOrDefault(IssueOutcome.Issued)} issued, {counts.GetValueOrDefault(IssueOutcome.Reissued)} reissued, " +
                          $"{counts.GetValueOrDefault(IssueOutcome.ReissuedUnchanged)} reissued unchanged, {counts.GetValueOrDefault(IssueOutcome.AlreadyIssued)} already issued");
-        output.WriteLine($"summary: {MainJobRun.Shown(run.SummaryPath)}");
+        output.WriteLine($"summary: {FtsRun.Shown(run.SummaryPath)}");
         output.Flush();
     }
 }

@@ -1,3 +1,4 @@
+using JuniperFts.Store.Ledgers;
 using System.Text;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
@@ -15,7 +16,7 @@ public static class OperationsPage
         var services = http.RequestServices;
         var ledger = services.GetRequiredService<RunLedger>();
         var deliveries = services.GetRequiredService<DeliverySettings>();
-        var store = services.GetRequiredService<DeliveryStore>();
+        var store = services.GetRequiredService<DeliveryLedger>();
         var latest = ledger.LatestPerJob();
         var html = new StringBuilder("<h1>Operations</h1>");
 

@@ -22,7 +22,7 @@ public static class TrueUpPage
         var today = now.InZone(services.GetRequiredService<ServiceSettings>().Zone).Date;
         var asked = http.Request.Query["due"].ToString();
         var due = today;
-        if (asked.Length > 0 && !AskedValues.TryDate(asked, out due, out var problem)) return PageProblem.BadRequest(http, user, "due: " + problem);
+        if (asked.Length > 0 && !UserInput.TryDate(asked, out due, out var problem)) return PageProblem.BadRequest(http, user, "due: " + problem);
         var statements = services.GetRequiredService<PortalFigures>().TrueUp(due, now);
         var dueText = TrueUpJson.Date(due);
 
