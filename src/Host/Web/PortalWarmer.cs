@@ -61,10 +61,13 @@ public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, ICl
     /// <summary>The figures of the overview (every grouping, every region), the summary, the accounts and the true-up, as the pages ask for them.</summary>
     private void Warm(Instant now)
     {
+        // What leadership's first page, the overview by priority, reads comes first; then the rest.
         var quarter = Quarter.DefaultAt(now);
-        figures.SummaryJson(null, quarter, SlaEndpoints.DefaultGrouping, now);
+        figures.Trend(null, quarter, PortalFigures.TrendQuarters, "priority", now);
+        figures.Summary(null, quarter, ["priority"], now);
         figures.Accounts(null, quarter, now);
-        foreach (var (by, _) in Pages.OverviewPage.Groupings)
+        figures.SummaryJson(null, quarter, SlaEndpoints.DefaultGrouping, now);
+        foreach (var (by, _) in Pages.OverviewPage.Groupings.Where(g => g.Code != "priority"))
         {
             figures.Trend(null, quarter, PortalFigures.TrendQuarters, Pages.OverviewPage.TrendGrouping(by), now);
             figures.Summary(null, quarter, [by], now);
