@@ -1,6 +1,9 @@
 using JuniperFts.Domain.Reference;
 using JuniperFts.Scheduling;
 using JuniperFts.Store;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -14,8 +17,8 @@ namespace JuniperFts.Host.Web;
 /// JSON too), the accounts, and today's true-up; and draws one chart at start. On a large estate each takes from a
 /// tenth of a second to a second; after this the first reader gets them from <see cref="PortalDataCache"/> like everyone after.
 /// </summary>
-public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, IClock clock, ServiceSettings settings, ILogger<PortalWarmer> log)
-    : BackgroundService, IAfterJobSuccess
+public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, IClock clock, ServiceSettings settings, IServiceProvider services,
+    ILogger<PortalWarmer> log) : BackgroundService, IAfterJobSuccess
 {
     /// <summary>How often the data version is looked at when no job said it changed it.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
@@ -38,6 +41,8 @@ public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, ICl
         var warmed = "";
         // The chart library's first drawing in a process loads fonts and code (about a second on a busy machine): not in a reader's request.
         Reports.Charts.ChartPng.LinesSvg(new Reports.Charts.ChartSpec("", ["warm-up"], [new Reports.Charts.ChartSeries("warm-up", [1.0])]));
+        // Likewise every page's forms: the anti-forgery token's first use loads the data protection keys (a tenth of a second).
+        services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = services });
         while (!stoppingToken.IsCancellationRequested)
         {
             try
