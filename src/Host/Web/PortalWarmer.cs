@@ -14,8 +14,9 @@ namespace JuniperFts.Host.Web;
 /// Computes what people open first, for everyone-scope readers, as soon as the data changes (a job's success: a new
 /// batch, a refresh, an issued statement; else seen within <see cref="Every"/>) or the hour turns: for the latest
 /// complete quarter the overview in each of its groupings and of each region, the summary's default grouping (its
-/// JSON too), the accounts, and today's true-up; and draws one chart at start. On a large estate each takes from a
-/// tenth of a second to a second; after this the first reader gets them from <see cref="PortalDataCache"/> like everyone after.
+/// JSON too), the accounts, and today's true-up; at start it also draws one chart and makes one anti-forgery token.
+/// On a large estate each takes from a tenth of a second to a second; after this the first reader gets them from
+/// <see cref="PortalDataCache"/> like everyone after.
 /// </summary>
 public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, IClock clock, ServiceSettings settings, IServiceProvider services,
     ILogger<PortalWarmer> log) : BackgroundService, IAfterJobSuccess
@@ -39,10 +40,18 @@ public sealed class PortalWarmer(PortalFigures figures, Warehouse warehouse, ICl
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var warmed = "";
-        // The chart library's first drawing in a process loads fonts and code (about a second on a busy machine): not in a reader's request.
-        Reports.Charts.ChartPng.LinesSvg(new Reports.Charts.ChartSpec("", ["warm-up"], [new Reports.Charts.ChartSeries("warm-up", [1.0])]));
-        // Likewise every page's forms: the anti-forgery token's first use loads the data protection keys (a tenth of a second).
-        services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = services });
+        try
+        {
+            // The chart library's first drawing in a process loads fonts and code (about a second on a busy machine): not in a reader's request.
+            Reports.Charts.ChartPng.LinesSvg(new Reports.Charts.ChartSpec("", ["warm-up"], [new Reports.Charts.ChartSeries("warm-up", [1.0])]));
+            // Likewise every page's forms: the anti-forgery token's first use loads the data protection keys (a tenth of a second).
+            services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = services });
+        }
+        catch (Exception e)
+        {
+            // The first reader pays for it instead; the service goes on.
+            log.LogWarning("Could not prepare the portal's pages ahead: {Error}", e.Message);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
