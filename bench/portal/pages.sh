@@ -18,6 +18,7 @@ get() { curl -s -o /dev/null -w "%{http_code} %{time_total}" -H "$auth" "$base$1
 account=$(curl -sf -H "$auth" "$base/api/accounts?quarter=$quarter" | grep -o '"account_id":"[^"]*","name":"[^"]*","service_manager":[^,]*,"attainment_pct":[^,]*,"rating":"[^"]*","eligible":[0-9]*' \
   | sed 's/.*"account_id":"\([^"]*\)".*"eligible":\([0-9]*\)/\2 \1/' | sort -rn | head -1 | cut -d' ' -f2 || true)
 case=$(curl -sf -H "$auth" "$base/api/accounts/$account/cases?quarter=$quarter&status=breached" | grep -o '"case_number":"[^"]*"' | head -1 | cut -d'"' -f4 || true)
+echo "load average (1, 5, 15 min) at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "account $account, case $case (the warm-up above read /api/accounts and the account's cases once)"
 
 echo "== each page's data: first request (nothing cached for that page), then the median of 5 more"
@@ -33,7 +34,8 @@ done
 url="$base/api/sla/summary?quarter=$quarter"
 echo "== /api/sla/summary?quarter=$quarter: $requests requests, $clients at a time"
 if command -v ab >/dev/null; then
-  ab -q -k -n "$requests" -c "$clients" -H "$auth" "$url" | grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|  50%|  99%| 100%"
+  # ab counts an answer of another length than the first as failed ("Length"); the as-of is written at a fixed length.
+  ab -q -k -n "$requests" -c "$clients" -H "$auth" "$url" | grep -E "Complete requests|Failed requests|Connect: |Non-2xx|Requests per second|  50%|  90%|  99%| 100%"
 else
   per=$((requests / clients)); start=$(date +%s.%N); loaders=()
   for c in $(seq "$clients"); do
@@ -46,4 +48,5 @@ else
   cat "$out"/load.* | cut -d' ' -f2 | sort -n | awk '{ t[NR] = $1 } END { printf "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms\n", 1000*t[int(NR*.5)], 1000*t[int(NR*.9)], 1000*t[int(NR*.99)], 1000*t[NR] }'
   rm -f "$out"/load.*
 fi
+echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server: $(awk '/VmHWM/ {printf "peak RSS %.2f GiB", $2/1048576}' /proc/$pid/status)"

@@ -24,7 +24,7 @@ public static class AccountEndpoints
             return Results.Json(new
             {
                 quarter = q.ToString(),
-                as_of = PortalEndpoints.Iso(now),
+                as_of = PortalEndpoints.AsOf(now),
                 target_pct = goals.Green,
                 accounts = accounts.Select(a => new
                 {
@@ -52,7 +52,7 @@ public static class AccountEndpoints
             }
             if (figures.AccountName(id) is null) return ReportEndpoints.NotFound($"no account '{id}'");
             var cases = figures.Cases(id, q, now).Where(c => only is null || c.Status == only);
-            return Results.Json(new { account_id = id, quarter = q.ToString(), as_of = PortalEndpoints.Iso(now), status, cases = cases.Select(CaseJson) });
+            return Results.Json(new { account_id = id, quarter = q.ToString(), as_of = PortalEndpoints.AsOf(now), status, cases = cases.Select(CaseJson) });
         }).AllowRoles(PortalRole.Leadership, PortalRole.ServiceManager);
 
         app.MapGet("/api/cases/{number}/explain", (HttpContext http, string number, string? as_of, Warehouse warehouse, ReferenceData reference,

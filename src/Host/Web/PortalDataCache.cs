@@ -23,7 +23,7 @@ public sealed class PortalDataCache(Warehouse warehouse)
     /// <param name="quarter">The (latest) quarter the figures are of; null for figures of "now" (open cases, statements).</param>
     public T Get<T>(string question, string scope, Quarter? quarter, Instant now, Func<T> compute) where T : class
     {
-        var key = $"{question}|{scope}|{ReportCache.DataVersion(warehouse)}{ReportCache.Running(quarter, now)}";
+        var key = $"{question}|{scope}|{DataVersion()}{ReportCache.Running(quarter, now)}";
         if (_entries.Count >= MaxEntries) _entries.Clear();
         var entry = _entries.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
         try
@@ -34,6 +34,47 @@ public sealed class PortalDataCache(Warehouse warehouse)
         {
             _entries.TryRemove(new KeyValuePair<string, Lazy<object>>(key, entry)); // a failure is not kept
             throw;
+        }
+    }
+
+    // The data version read for a request must start after the request arrived (so what was committed before it is
+    // seen), but concurrent requests need not each read it: reads are numbered, one runs at a time, and a request
+    // takes the result of the first read that started after it came. Under load a handful of requests share one.
+    private readonly object _versionGate = new();
+    private long _readsStarted, _lastRead;
+    private bool _reading;
+    private string _version = "";
+
+    /// <summary><see cref="ReportCache.DataVersion"/> as of a moment after the call began, shared with concurrent callers.</summary>
+    public string DataVersion()
+    {
+        long mine;
+        lock (_versionGate)
+        {
+            var needed = _readsStarted + 1;
+            while (_reading && _lastRead < needed) Monitor.Wait(_versionGate);
+            if (_lastRead >= needed) return _version;
+            _reading = true;
+            mine = ++_readsStarted;
+        }
+        string? version = null;
+        try
+        {
+            version = ReportCache.DataVersion(warehouse);
+            return version;
+        }
+        finally
+        {
+            lock (_versionGate)
+            {
+                if (version is not null)
+                {
+                    _version = version;
+                    _lastRead = mine;
+                }
+                _reading = false;
+                Monitor.PulseAll(_versionGate);
+            }
         }
     }
 

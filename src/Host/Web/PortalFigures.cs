@@ -1,7 +1,10 @@
 using JuniperFts.Domain.Reference;
+using JuniperFts.Domain.Sla;
 using JuniperFts.Reports.Sla;
 using JuniperFts.Reports.TrueUp;
 using JuniperFts.Store;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace JuniperFts.Host.Web;
@@ -10,7 +13,8 @@ namespace JuniperFts.Host.Web;
 /// The SLA figures the portal shows, read once per data version (<see cref="PortalDataCache"/>) and shared by the JSON
 /// endpoints and the pages, so a page and its endpoint always agree. Callers scope them to what the reader may see.
 /// </summary>
-public sealed class PortalFigures(Warehouse warehouse, ReferenceData reference, PortalDataCache cache, TrueUpService trueUp)
+public sealed class PortalFigures(Warehouse warehouse, ReferenceData reference, PortalDataCache cache, TrueUpService trueUp, AttainmentGoals goals,
+    IOptions<JsonOptions> json)
 {
     /// <summary>Quarters in a trend: two years, as in the workbook and the pack.</summary>
     public const int TrendQuarters = 8;
@@ -21,6 +25,11 @@ public sealed class PortalFigures(Warehouse warehouse, ReferenceData reference, 
     public IReadOnlyList<SlaGroup> Summary(IReadOnlySet<string>? accounts, Quarter quarter, IReadOnlyList<string> by, Instant now, string? region = null) =>
         cache.Get($"summary|{quarter}|{string.Join(',', by)}|{region}", PortalDataCache.Scope(accounts), quarter, now,
             () => Sla.Summary(now, by, new SlaFilter(quarter, accounts, Region: region)));
+
+    /// <summary><see cref="Summary"/> as the JSON of <c>/api/sla/summary</c>'s rows, written once per data version.</summary>
+    public byte[] SummaryJson(IReadOnlySet<string>? accounts, Quarter quarter, IReadOnlyList<string> by, Instant now) =>
+        cache.Get($"summary-json|{quarter}|{string.Join(',', by)}", PortalDataCache.Scope(accounts), quarter, now,
+            () => SlaEndpoints.RowsJson(Summary(accounts, quarter, by, now), goals, json.Value.SerializerOptions));
 
     /// <summary>Attainment of the <paramref name="count"/> quarters ending with <paramref name="last"/>, in total and per value of <paramref name="by"/>.</summary>
     public SlaTrend Trend(IReadOnlySet<string>? accounts, Quarter last, int count, string? by, Instant now, string? region = null) =>

@@ -85,7 +85,9 @@ public sealed class PortalHost
                 DeliveryServices.Add(services);
                 services.AddJobScheduler();
                 services.AddHostedService<CatchUpAtStart>();
-                services.AddHostedService<PortalWarmer>();
+                services.AddSingleton<PortalWarmer>();
+                services.AddHostedService(p => p.GetRequiredService<PortalWarmer>());
+                services.AddSingleton<IAfterJobSuccess>(p => p.GetRequiredService<PortalWarmer>());
                 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
             })
             .ConfigureWebHost(web => web

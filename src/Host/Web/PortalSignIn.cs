@@ -138,7 +138,7 @@ public static class PortalSignIn
         var idToken = properties.GetTokenValue("id_token");
         properties.StoreTokens(idToken is null ? [] : [new AuthenticationToken { Name = "id_token", Value = idToken }]);
         properties.IsPersistent = true;
-        if (string.IsNullOrEmpty(properties.RedirectUri) || !properties.RedirectUri.StartsWith('/')) properties.RedirectUri = "/";
+        properties.RedirectUri = LocalReturn(properties.RedirectUri);
 
         var log = Logger(context.HttpContext);
         if (role is { } granted) log.LogInformation("Signed in through the identity provider: subject {Subject} as {Role}", subject, PortalUsers.Code(granted));
@@ -185,7 +185,8 @@ public static class PortalSignIn
             try
             {
                 // Fetches the provider's discovery document (cached): this is where a provider that is down shows.
-                await http.ChallengeAsync(OidcScheme, new AuthenticationProperties { RedirectUri = "/" });
+                // Back to the page the reader came from (a shared link), carried in the sign-in's protected state.
+                await http.ChallengeAsync(OidcScheme, new AuthenticationProperties { RedirectUri = LocalReturn(http.Request.Query[ReturnParameter]) });
                 return Results.Empty;
             }
             catch (OpenIdConnectProtocolException e)
@@ -216,14 +217,15 @@ public static class PortalSignIn
             var token = form["token"].ToString().Trim();
             var user = users.Find(token);
             var log = Logger(http);
+            var back = LocalReturn(form[ReturnParameter]);
             if (user is null)
             {
                 log.LogInformation("Portal sign-in refused: unknown token");
-                return Results.Redirect("/?signin=failed");
+                return Results.Redirect("/?signin=failed" + (back == "/" ? "" : $"&{ReturnParameter}={Uri.EscapeDataString(back)}"));
             }
             http.Response.Cookies.Append(PortalAccess.CookieName, token, TokenCookie(http));
             log.LogInformation("Portal sign-in as {Role}", user.RoleCode);
-            return Results.Redirect("/");
+            return Results.Redirect(back);
         }).DisableAntiforgery(); // checked above, before the form is read
 
         app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, FtsSettings settings) =>
@@ -248,6 +250,17 @@ public static class PortalSignIn
             return Results.Empty;
         }).DisableAntiforgery();
     }
+
+    /// <summary>The parameter (query of <c>GET /signin</c> and of the sign-in page, field of its token form) naming the page to return to after sign-in.</summary>
+    public const string ReturnParameter = "returnUrl";
+
+    /// <summary>
+    /// <paramref name="url"/> when it is a path on this portal ("/accounts/A1?quarter=2026Q3"), else "/": an absolute
+    /// URL, a protocol-relative "//host" or "/\host" (which browsers read as another host) or anything with control
+    /// characters would make the sign-in an open redirect, sending a reader who trusted this portal's link elsewhere.
+    /// </summary>
+    public static string LocalReturn(string? url) =>
+        url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.Any(c => char.IsControl(c) || c == '\\') ? u : "/";
 
     private static CookieOptions TokenCookie(HttpContext http) => new()
     {

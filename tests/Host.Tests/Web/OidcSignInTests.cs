@@ -46,6 +46,12 @@ public class OidcSignInTests
         public async Task SignInAsync(string login)
         {
             await Page.GotoAsync(Browser.BaseUrl + "/");
+            await SignInFromHereAsync(login, Browser.BaseUrl + "/");
+        }
+
+        /// <summary>From the sign-in page the browser shows, through the provider, back to <paramref name="backAt"/>.</summary>
+        public async Task SignInFromHereAsync(string login, string backAt)
+        {
             await Page.ClickAsync("#signin-provider");
             // The first sign-in of a run is slow on a busy machine: the portal fetches the provider's discovery document
             // and keys, and the provider makes its first page. Wait for the login form itself, not for every load event.
@@ -55,7 +61,7 @@ public class OidcSignInTests
             await Page.FillAsync("input[name=password]", "any password");
             await Page.ClickAsync("button.login-submit");
             await Page.ClickAsync("button:has-text('Continue')"); // the provider's consent page
-            await Page.WaitForURLAsync(Browser.BaseUrl + "/", new() { Timeout = FirstSignIn });
+            await Page.WaitForURLAsync(backAt, new() { Timeout = FirstSignIn });
         }
 
         /// <summary>How long the steps that cross to the provider and back may take (they end as soon as they are done).</summary>
@@ -222,6 +228,41 @@ public class OidcSignInTests
     }
 
     [Fact]
+    public async Task SharedLink_SignedOutReaderSignsInThroughProvider_BackOnThatLink()
+    {
+        await using var rig = await Rig.StartAsync();
+        var page = rig.Page;
+        // A link a colleague shared, opened before signing in: none of its data, and a way to sign in that comes back to it.
+        var link = rig.Browser.BaseUrl + "/accounts/A0001?quarter=2026Q3";
+        var refused = await page.GotoAsync(link);
+        Assert.Equal(401, refused!.Status);
+        Assert.Equal("Sign in first", await page.TextContentAsync("h1"));
+        Assert.DoesNotContain("A0001", await page.TextContentAsync("main"));
+        await page.ClickAsync("#signin-first");
+        await page.WaitForSelectorAsync("#signin:not([hidden])");
+
+        await rig.SignInFromHereAsync("lee", link);
+        await page.WaitForSelectorAsync("#portal");
+        Assert.StartsWith("A0001 · ", await page.TextContentAsync("h1"));
+        Assert.Equal(link, page.Url);
+        Assert.Equal("Lee Chen", await page.TextContentAsync("#who-name"));
+    }
+
+    [Theory]
+    [InlineData("/accounts/A0001?quarter=2026Q3", "/accounts/A0001?quarter=2026Q3")]
+    [InlineData("/", "/")]
+    [InlineData(null, "/")]
+    [InlineData("", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("\\\\evil.example/", "/")]
+    [InlineData("/\t/evil.example/", "/")]
+    [InlineData("accounts/A0001", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    public void LocalReturn_OnlyPathsOfThisPortal(string? asked, string expected) => Assert.Equal(expected, PortalSignIn.LocalReturn(asked));
+
+    [Fact]
     public async Task NoRole_SignsInThroughProvider_ToldWhoToAskAnd403Everywhere()
     {
         await using var rig = await Rig.StartAsync();
@@ -314,6 +355,11 @@ public class OidcSignInTests
         Assert.False(signin.Headers.Contains("Set-Cookie"));
         var signedIn = await PortalFactory.PostFormAsync(client, "/signin", ("token", PortalFactory.LeadershipToken));
         Assert.Equal("/", signedIn.Headers.Location?.ToString());
+        // The token form carries the page a shared link asked for, and only a page of this portal.
+        Assert.Equal("/accounts/A0001?quarter=2026Q3", (await PortalFactory.PostFormAsync(client, "/signin", ("token", PortalFactory.LeadershipToken),
+            (PortalSignIn.ReturnParameter, "/accounts/A0001?quarter=2026Q3"))).Headers.Location?.ToString());
+        Assert.Equal("/", (await PortalFactory.PostFormAsync(client, "/signin", ("token", PortalFactory.LeadershipToken),
+            (PortalSignIn.ReturnParameter, "//evil.example/"))).Headers.Location?.ToString());
 
         // Signed in with the token cookie, a forged sign-out (no token) changes nothing.
         var signout = await client.PostAsync("/signout", null);

@@ -52,6 +52,9 @@ public class SlaSummaryEndpointTests(SeededPortal seeded) : IClassFixture<Seeded
         Assert.Equal(["priority", "region", "window"], json.GetProperty("by").EnumerateArray().Select(b => b.GetString()!));
         Assert.Equal(["P1/AMERICAS/24x7 2 1 1 0 50.00 bad", "P2/AMERICAS/24x7 2 1 1 0 50.00 bad", "P3/AMERICAS/24x7 1 1 0 0 100.00 good"], Rows(json));
         Assert.Equal(95m, json.GetProperty("target_pct").GetDecimal());
+        // The as-of of the portal's clock, to the millisecond and always as long (ab counts an answer of another length as failed).
+        Assert.Equal("2026-11-25T08:00:00.000Z", json.GetProperty("as_of").GetString());
+        Assert.True(json.TryGetProperty("warning_pct", out _));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class OverviewPage
         var scope = PortalAccess.AccountsOf(user, services.GetRequiredService<Warehouse>());
         var links = user.Role != PortalRole.Finance; // finance sees summaries without case detail
 
-        var trend = figures.Trend(scope, q, PortalFigures.TrendQuarters, by == "account" ? null : by, now, region);
+        var trend = figures.Trend(scope, q, PortalFigures.TrendQuarters, TrendGrouping(by), now, region);
         var rows = figures.Summary(scope, q, [by], now, region);
         var html = new StringBuilder();
         html.Append($"<h1>Overview <span class=\"muted\">{q}{(region is null ? "" : " · region " + Html.Encode(region))}</span></h1>");
@@ -71,6 +71,9 @@ public static class OverviewPage
                 .Append($"<li><a href=\"/accounts?quarter={q}\">Review packs and decks: on each account's page</a></li></ul></section>");
         return PortalLayout.Page(http, user, $"Overview {q}", "Overview", q.ToString(), html.ToString());
     }
+
+    /// <summary>The trend's lines for a grouping: one per group, but for accounts (hundreds) the total alone.</summary>
+    public static string? TrendGrouping(string by) => by == "account" ? null : by;
 
     /// <summary>The target colours, in words.</summary>
     internal static void Legend(StringBuilder html, AttainmentGoals goals) =>

@@ -49,7 +49,9 @@ public static class PortalLayout
         Head(html, signIn ? "Sign in" : "Not allowed", script: signIn);
         html.Append("<header><div class=\"brand\"><p class=\"title\">JuniperFts <span>FTS service portal</span></p></div></header><main id=\"content\"><section class=\"card\">");
         html.Append(signIn
-            ? "<h1>Sign in first</h1><p>This page shows data for signed-in people only. <a href=\"/\">Sign in</a>, then open the link again.</p>"
+            ? "<h1>Sign in first</h1><p>This page shows data for signed-in people only. " +
+              $"<a id=\"signin-first\" href=\"{Html.Encode("/" + Html.Query((PortalSignIn.ReturnParameter, http.Request.Path + http.Request.QueryString)))}\">Sign in</a>, " +
+              "and you come back to it.</p>"
             : "<h1>Not allowed</h1><p>Your role or accounts do not allow this page. <a href=\"/\">Back to the overview</a>.</p>");
         html.Append("</section></main></body></html>");
         return Answer(http, html.ToString(), status);

@@ -31,11 +31,23 @@ function askAgainSameSite() {
   return true;
 }
 
+// A shared link opened before signing in leads here with ?returnUrl=/the/page: both ways of signing in carry it, and
+// the server sends the reader back there (a path on this portal only; anything else goes to the overview).
+function carryReturnUrl() {
+  const back = new URLSearchParams(location.search).get("returnUrl");
+  if (!back) return;
+  $("signin-provider").href = "/signin?returnUrl=" + encodeURIComponent(back);
+  const input = document.createElement("input");
+  input.type = "hidden"; input.name = "returnUrl"; input.value = back;
+  document.querySelector("#signin-token form").appendChild(input);
+}
+
 async function start() {
   const { body: session } = await getJson("/session");
   if (session.signed_in && session.role && askAgainSameSite()) return;
   if (!$("signin")) return; // the "sign in first" page: its link is all there is
   protectForms(session.antiforgery);
+  carryReturnUrl();
   if (session.signed_in && !session.role) {
     // Signed in through the identity provider, but no group of theirs is mapped to a role.
     $("norole-name").textContent = session.name || "you";
