@@ -78,24 +78,37 @@ public static class WorkloadHistoryQuery
         string accountId, IsoWeek first, Instant asOf)
     {
         using var c = warehouse.Connect();
-        return CaseCounts(c, IsoWeek.LastEndedBy(asOf).End, accountId)
-            .Where(r => r.Week >= first)
-            .GroupBy(r => (reference.FindCentre(r.Centre)?.Region ?? Unknown, r.Platform))
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        return BySeries(reference, CaseCounts(c, IsoWeek.LastEndedBy(asOf).End, first, accountId));
     }
 
-    private sealed record CaseCount(string? Centre, string Platform, IsoWeek Week, Priority? Priority, long Count);
-
-    private static List<CaseCount> CaseCounts(WarehouseConnection c, Instant end, string? accountId = null)
+    /// <summary><see cref="AccountCases"/> of every account in one read, by account id: for a run of every account's pack.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<(string Region, string Platform), long>> EveryAccountCases(Warehouse warehouse,
+        ReferenceData reference, IsoWeek first, Instant asOf)
     {
-        var sql = EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CaseCounts.sql", ("site_centre", SiteCentre), ("unknown", Unknown),
-            ("account", accountId is null ? "" : "AND k.account_id = $account"));
-        return accountId is null
-            ? c.Query(sql, Count, ("end", end))
-            : c.Query(sql, Count, ("end", end), ("account", accountId));
+        using var c = warehouse.Connect();
+        return CaseCounts(c, IsoWeek.LastEndedBy(asOf).End, first, byAccount: true)
+            .GroupBy(r => r.AccountId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => BySeries(reference, g), StringComparer.Ordinal);
+    }
 
-        static CaseCount Count(StoredRow r) => new(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
-            Priorities.TryParse(r.Text(3), out var p) ? p : null, r.Long(4));
+    private static IReadOnlyDictionary<(string Region, string Platform), long> BySeries(ReferenceData reference, IEnumerable<CaseCount> counts) =>
+        counts.GroupBy(r => (reference.FindCentre(r.Centre)?.Region ?? Unknown, r.Platform)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+
+    private sealed record CaseCount(string? Centre, string Platform, IsoWeek Week, Priority? Priority, long Count, string? AccountId);
+
+    /// <param name="first">Null: every week; else the cases of the weeks from this one.</param>
+    /// <param name="byAccount">Each account's cases apart (<see cref="CaseCount.AccountId"/>).</param>
+    private static List<CaseCount> CaseCounts(WarehouseConnection c, Instant end, IsoWeek? first = null, string? accountId = null, bool byAccount = false)
+    {
+        var only = (first is null ? "" : "AND k.created_at >= $from ") + (accountId is null ? "" : "AND k.account_id = $account");
+        var sql = EmbeddedSql.Text(typeof(WorkloadHistoryQuery), "CaseCounts.sql", ("site_centre", SiteCentre), ("unknown", Unknown),
+            ("only", only), ("by", byAccount ? ", k.account_id" : ""));
+        List<(string, object?)> parameters = [("end", end)];
+        // A case's week is that of its UTC creation, so the weeks from the first are the cases created from its Monday on.
+        if (first is { } week) parameters.Add(("from", week.Monday.AtMidnight().InUtc().ToInstant()));
+        if (accountId is not null) parameters.Add(("account", accountId));
+        return c.Query(sql, r => new CaseCount(r.TextOrNull(0), r.Text(1), IsoWeek.Containing(r.Date(2)),
+            Priorities.TryParse(r.Text(3), out var p) ? p : null, r.Long(4), byAccount ? r.Text(5) : null), [.. parameters]);
     }
 
     private static List<(string? Centre, string Platform, IsoWeek Week, int Units)> CoveredUnits(WarehouseConnection c, IsoWeek first, IsoWeek last)

@@ -64,6 +64,25 @@ public sealed class WorkloadForecasterTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnitsUnderSeveralRows_EachCountsOnceOnEveryMondayItIsCovered()
+    {
+        var data = new WorkloadData(_db); // SN-S (Security, EMEA) is covered under C-EU2 from 2024 on
+        data.Weekly("S-EU", "SN-S", new DateTime(2026, 3, 2), 2, _ => 1);
+        // Mondays: W10 2 March, W11 9 March, W12 16 March, W13 23 March; both contracts are of S-EU, so one group.
+        _db.Seed()
+            .Unit("SN-S", "C-EU1", "2026-03-03", "2026-03-16", platform: "Security") // overlaps its other row: still one unit
+            .Unit("SN-T", "C-EU1", "2026-03-09", "2026-03-09", platform: "Security") // W11's Monday alone
+            .Unit("SN-T", "C-EU2", "2026-03-16", "2026-03-23", platform: "Security") // then W12 and W13, next to it
+            .Unit("SN-U", "C-EU2", "2026-03-10", "2026-03-15", platform: "Security") // covered on no Monday
+            .Unit("SN-V", "C-EU2", "2026-03-17", platform: "Security"); // from W13's Monday to the contract's end
+
+        var history = WorkloadHistoryQuery.Load(_db.Warehouse, Domain.Reference.ReferenceData.BuiltIn, Instant.FromUtc(2026, 3, 18, 12, 0), 2);
+
+        var security = history.Series.Single(s => s.Platform == "Security");
+        Assert.Equal([1, 2, 2, 3], security.Drivers.Select(d => d.CoveredUnits));
+    }
+
+    [Fact]
     public void Run_SameDataTwice_ReusesTheSavedModelWithTheSameNumbers()
     {
         new WorkloadData(_db).Seasonal();

@@ -16,26 +16,24 @@ internal sealed partial class ReviewPackQuery
             return Row(p.Code(), reference.TargetFor(p), g);
         }).ToList();
 
-        // The trend reaches back up to eight quarters, but never to quarters before the account's first case.
-        var accountOnly = new SlaFilter(null, only);
-        var perQuarter = sla.Summary(asOf, ["quarter"], accountOnly).ToDictionary(g => g.Keys[0], StringComparer.Ordinal);
-        var perQuarterPriority = sla.Summary(asOf, ["quarter", "priority"], accountOnly).ToDictionary(g => (g.Keys[0], g.Keys[1]));
-        var quarters = quarter.Trailing(TrendMax).ToList();
-        var firstWithData = quarters.FindIndex(q => perQuarter.ContainsKey(q.ToString()));
+        // The trend reaches back up to eight quarters, but never to quarters before the account's first case: one read
+        // of those eight quarters by priority, the quarters' totals summed from it.
+        var byQuarter = sla.Trend(asOf, quarter, TrendMax, "priority", new SlaFilter(null, only));
+        var firstWithData = Array.FindIndex(byQuarter.All.PerQuarter.ToArray(), g => g is not null);
         var skip = firstWithData < 0 ? TrendMax - TrendMin : Math.Min(firstWithData, TrendMax - TrendMin);
-        quarters = quarters.Skip(skip).ToList();
+        var quarters = byQuarter.Quarters.Skip(skip).ToList();
 
-        var trend = new List<TrendLine>
+        TrendLine Line(string label, IReadOnlyList<SlaGroup?> perQuarter)
         {
-            new("All priorities",
-                quarters.Select(q => perQuarter.GetValueOrDefault(q.ToString())?.AttainmentPct).ToList(),
-                quarters.Select(q => perQuarter.GetValueOrDefault(q.ToString())?.Eligible ?? 0).ToList()),
-        };
+            var groups = perQuarter.Skip(skip).ToList();
+            return new TrendLine(label, groups.Select(g => g?.AttainmentPct).ToList(), groups.Select(g => g?.Eligible ?? 0).ToList());
+        }
+        var trend = new List<TrendLine> { Line("All priorities", byQuarter.All.PerQuarter) };
         foreach (var p in Priorities.All)
         {
-            var groups = quarters.Select(q => perQuarterPriority.GetValueOrDefault((q.ToString(), p.Code()))).ToList();
-            if (groups.All(g => g is null)) continue;
-            trend.Add(new TrendLine(p.Code(), groups.Select(g => g?.AttainmentPct).ToList(), groups.Select(g => g?.Eligible ?? 0).ToList()));
+            var line = byQuarter.Lines.FirstOrDefault(l => l.Label == p.Code());
+            if (line is null || line.PerQuarter.Skip(skip).All(g => g is null)) continue;
+            trend.Add(Line(p.Code(), line.PerQuarter));
         }
 
         return new AttainmentSection(options.Goals.Green, rows, Row("All priorities", null, total), quarters, trend);

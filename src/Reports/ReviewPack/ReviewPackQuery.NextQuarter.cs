@@ -14,6 +14,10 @@ internal sealed partial class ReviewPackQuery
     /// <summary>History weeks an account's share of a forecast series is counted over: a year, so every season weighs alike.</summary>
     internal const int ShareWeeks = 52;
 
+    // A run of many packs reads every account's cases per series once (by the weeks counted and the forecast's as-of).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(IsoWeek, Instant),
+        Lazy<IReadOnlyDictionary<string, IReadOnlyDictionary<(string Region, string Platform), long>>>> _accountCases = new();
+
     /// <summary>
     /// The account's expected cases in the weeks starting in the next quarter (its share of the forecast made at the end of the
     /// reviewed quarter), and the true-up preview of each contract on the quarter's last day.
@@ -53,7 +57,11 @@ internal sealed partial class ReviewPackQuery
         var history = run.History;
         var from = Math.Max(0, history.Weeks.Count - ShareWeeks);
         if (history.Weeks.Count == 0) return null;
-        var own = WorkloadHistoryQuery.AccountCases(warehouse, reference, accountId, history.Weeks[from], run.AsOf);
+        var own = manyAccounts
+            ? _accountCases.GetOrAdd((history.Weeks[from], run.AsOf), key => new(() =>
+                WorkloadHistoryQuery.EveryAccountCases(warehouse, reference, key.Item1, key.Item2))).Value.GetValueOrDefault(accountId)
+            : WorkloadHistoryQuery.AccountCases(warehouse, reference, accountId, history.Weeks[from], run.AsOf);
+        if (own is null) return null;
         var shares = history.Series
             .Select(s => (s.Region, s.Platform, Own: own.GetValueOrDefault((s.Region, s.Platform)), All: s.Cases.Skip(from).Sum()))
             .Where(s => s.Own > 0 && s.All > 0)

@@ -18,8 +18,9 @@ namespace JuniperFts.Reports.ReviewPack;
 /// <c>fts sla summary</c>; this class adds what the SLA engine does not hold (contracts, engineers,
 /// installed base, compliance findings) and the pack's own groupings.
 /// </remarks>
+/// <param name="manyAccounts">The packs of many accounts will be built: inputs of every account are read once for all.</param>
 // One file per section of the pack: this one builds the model, the cover and the contracts; the others are named by section.
-internal sealed partial class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options)
+internal sealed partial class ReviewPackQuery(Warehouse warehouse, ReferenceData reference, ReviewPackOptions options, bool manyAccounts = false)
 {
     // One forecast and its staffing serve every account's pack of a run: they depend on the quarter and as-of only. Packs may be built in parallel.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Quarter, Instant), Lazy<QuarterOutlook>> _outlooks = new();
