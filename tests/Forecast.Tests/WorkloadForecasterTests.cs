@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast.Tests.Support;

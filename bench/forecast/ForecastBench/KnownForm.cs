@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast;
 

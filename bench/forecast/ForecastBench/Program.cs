@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using JuniperFts.Bench.Forecast;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast;
 using JuniperFts.Store;

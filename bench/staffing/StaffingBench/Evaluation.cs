@@ -1,4 +1,5 @@
 using System.Globalization;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Tests.Workload;

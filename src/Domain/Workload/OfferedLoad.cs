@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Calendars;
 namespace JuniperFts.Domain.Workload;
 
 /// <summary>

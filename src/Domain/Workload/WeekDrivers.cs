@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Calendars;
 namespace JuniperFts.Domain.Workload;
 
 /// <summary>What is known about a week before it happens: its calendar, holidays and the installed base under cover.</summary>

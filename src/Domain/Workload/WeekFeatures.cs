@@ -1,4 +1,5 @@
 using NodaTime;
+using JuniperFts.Domain.Calendars;
 
 namespace JuniperFts.Domain.Workload;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using JuniperFts.Store;
 using JuniperFts.Reports.Sla;
-using JuniperFts.Domain.Workload;
 using JuniperFts.Forecast;
 using JuniperFts.Forecast.Staffing;
 using NodaTime;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Sla;
 using NodaTime;
 using NodaTime.Text;
@@ -290,8 +291,8 @@ public static class SlaWorkbookRenderer
         WriteTitle(w, $"Engineers to roster by hour, weeks starting in {map.Quarter}", h,
             map.Unavailable ?? $"Erlang C on the work in hand per support centre and local hour (all accounts, priorities summed), from the workload forecast as of "
                 + $"{UtcMinutes.Format(map.MadeAsOf)}. Darker: more engineers than the centre's other hours. Last column: the week's engineer-hours.");
-        const int hours = Domain.Workload.HourOfWeek.Count, firstHour = 3, totalColumn = firstHour + hours;
-        WriteHeader(w, HeaderRow, ["Support centre", "Week", .. Enumerable.Range(0, hours).Select(i => new Domain.Workload.HourOfWeek(i).ToString()), "Engineer-hours"],
+        const int hours = HourOfWeek.Count, firstHour = 3, totalColumn = firstHour + hours;
+        WriteHeader(w, HeaderRow, ["Support centre", "Week", .. Enumerable.Range(0, hours).Select(i => new HourOfWeek(i).ToString()), "Engineer-hours"],
             numeric: c => c != "Support centre" && c != "Week");
         sheet.Range(HeaderRow, firstHour, HeaderRow, totalColumn - 1).Style.Alignment.SetTextRotation(90);
         var row = HeaderRow;

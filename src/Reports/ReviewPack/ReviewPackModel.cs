@@ -1,4 +1,4 @@
-using JuniperFts.Domain.Workload;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Domain.Sla;
 using NodaTime;

@@ -1,4 +1,5 @@
 using CsCheck;
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Workload;
 using JuniperFts.Domain.Reference;
 using NodaTime;

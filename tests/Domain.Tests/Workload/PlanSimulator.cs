@@ -1,3 +1,4 @@
+using JuniperFts.Domain.Calendars;
 using JuniperFts.Domain.Workload;
 
 namespace JuniperFts.Domain.Tests.Workload;

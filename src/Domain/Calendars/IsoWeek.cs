@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Calendars;
 
-namespace JuniperFts.Domain.Workload;
+namespace JuniperFts.Domain.Calendars;
 
 /// <summary>An ISO 8601 week ("2026-W27"): Monday 00:00 UTC to the next Monday 00:00 UTC.</summary>
 /// <remarks>The start is inclusive and the end exclusive; weeks belong to their ISO week-year (52 or 53 weeks).</remarks>

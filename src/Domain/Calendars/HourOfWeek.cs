@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace JuniperFts.Domain.Workload;
+namespace JuniperFts.Domain.Calendars;
 
 /// <summary>A local hour of the week, Monday 00:00–01:00 (index 0) to Sunday 23:00–24:00 (index 167).</summary>
 public readonly record struct HourOfWeek : IComparable<HourOfWeek>

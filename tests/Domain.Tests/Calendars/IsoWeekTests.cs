@@ -1,7 +1,7 @@
-using JuniperFts.Domain.Workload;
+using JuniperFts.Domain.Calendars;
 using NodaTime;
 
-namespace JuniperFts.Domain.Tests.Workload;
+namespace JuniperFts.Domain.Tests.Calendars;
 
 public class IsoWeekTests
 {
