@@ -221,7 +221,7 @@ public static class PortalSignIn
             if (user is null)
             {
                 log.LogInformation("Portal sign-in refused: unknown token");
-                return Results.Redirect("/?signin=failed" + (back == "/" ? "" : $"&{ReturnParameter}={Uri.EscapeDataString(back)}"));
+                return Results.Redirect("/" + Pages.Html.Query(("signin", "failed"), (ReturnParameter, back == "/" ? null : back)));
             }
             http.Response.Cookies.Append(PortalAccess.CookieName, token, TokenCookie(http));
             log.LogInformation("Portal sign-in as {Role}", user.RoleCode);

@@ -130,6 +130,10 @@ public class PortalBasicsTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/?signin=failed", response.Headers.Location?.ToString());
         Assert.False(response.Headers.Contains("Set-Cookie"));
+
+        // A shared link the reader was signing in for stays with the form for the next try.
+        response = await PortalFactory.PostFormAsync(_portal.As(null), "/signin", ("token", "guess"), ("returnUrl", "/accounts/A0001?quarter=2026Q3"));
+        Assert.Equal("/?signin=failed&returnUrl=%2Faccounts%2FA0001%3Fquarter%3D2026Q3", response.Headers.Location?.ToString());
     }
 
     [Fact]
