@@ -1,8 +1,8 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Scheduling;
 using JuniperFts.Reports.Excel;
 using JuniperFts.Reports.ReviewPack;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

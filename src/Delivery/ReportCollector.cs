@@ -1,10 +1,10 @@
-using JuniperFts.Store.Ledgers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using JuniperFts.Domain;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Scheduling;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store;
 using JuniperFts.Reports;
 using JuniperFts.Reports.Excel;

@@ -1,6 +1,6 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Domain;
 using JuniperFts.Scheduling;
+using JuniperFts.Store.Ledgers;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;

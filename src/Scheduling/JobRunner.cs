@@ -1,6 +1,6 @@
-using JuniperFts.Store.Ledgers;
 using System.Collections.Concurrent;
 using JuniperFts.Domain;
+using JuniperFts.Store.Ledgers;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

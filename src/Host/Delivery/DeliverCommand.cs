@@ -1,4 +1,3 @@
-using JuniperFts.Store.Ledgers;
 using System.CommandLine;
 using JuniperFts.Delivery;
 using JuniperFts.Domain;
@@ -6,6 +5,7 @@ using JuniperFts.Forecast;
 using JuniperFts.Host.Cli;
 using JuniperFts.Host.Settings;
 using JuniperFts.Scheduling;
+using JuniperFts.Store.Ledgers;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NodaTime;

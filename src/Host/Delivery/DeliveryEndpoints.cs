@@ -1,6 +1,6 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Web;
+using JuniperFts.Store.Ledgers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,7 +1,7 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Scheduling;
+using JuniperFts.Store.Ledgers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,10 +1,10 @@
-using JuniperFts.Store.Ledgers;
 using System.Text.Json;
 using JuniperFts.Delivery;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Forecast;
 using JuniperFts.Host.Settings;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store;
 using JuniperFts.Reports.TrueUp;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store.Tests.Support;
 using MimeKit;
 using UglyToad.PdfPig;

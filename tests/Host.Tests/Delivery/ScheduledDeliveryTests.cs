@@ -1,9 +1,9 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Host.Tests.Service;
+using JuniperFts.Store.Ledgers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static JuniperFts.Host.Tests.Delivery.DeliveryData;

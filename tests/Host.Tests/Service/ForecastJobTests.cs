@@ -1,6 +1,6 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
+using JuniperFts.Store.Ledgers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

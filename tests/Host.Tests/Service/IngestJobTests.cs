@@ -1,8 +1,8 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Domain.Reference;
 using JuniperFts.Ingest.Sample;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

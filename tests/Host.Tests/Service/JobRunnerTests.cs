@@ -1,5 +1,5 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Scheduling;
+using JuniperFts.Store.Ledgers;
 using NodaTime;
 
 namespace JuniperFts.Host.Tests.Service;

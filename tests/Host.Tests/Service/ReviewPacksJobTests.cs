@@ -1,7 +1,7 @@
-using JuniperFts.Store.Ledgers;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Host.Tests.Web;
+using JuniperFts.Store.Ledgers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

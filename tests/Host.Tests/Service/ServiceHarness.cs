@@ -1,8 +1,8 @@
-using JuniperFts.Store.Ledgers;
 using Coravel.Scheduling.Schedule;
 using Coravel.Scheduling.Schedule.Interfaces;
 using JuniperFts.Scheduling;
 using JuniperFts.Host.Web;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
-using JuniperFts.Store.Ledgers;
 using System.Net;
 using JuniperFts.Scheduling;
 using JuniperFts.Scheduling.Jobs;
 using JuniperFts.Host.Tests.Service;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store.Tests.Support;
 using JuniperFts.Reports.Sla;
 using Microsoft.Extensions.DependencyInjection;

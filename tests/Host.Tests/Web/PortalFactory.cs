@@ -1,8 +1,8 @@
-using JuniperFts.Store.Ledgers;
 using System.Net.Http.Headers;
 using JuniperFts.Scheduling;
 using JuniperFts.Host.Settings;
 using JuniperFts.Host.Web;
+using JuniperFts.Store.Ledgers;
 using JuniperFts.Store.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,8 +1,8 @@
-using JuniperFts.Store.Ledgers;
 using System.Text;
 using JuniperFts.Delivery;
 using JuniperFts.Host.Delivery;
 using JuniperFts.Scheduling;
+using JuniperFts.Store.Ledgers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
